@@ -1,0 +1,1 @@
+namespace PeerMentor365.DevTenant;
