@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: the .NET suites (scheduling core, dev tenant, API), the pane's unit tests, and the
+# browser tests (Playwright driving Debian's Chromium) against the real backend on the dev tenant.
+# Installs what it needs first. Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+source tools/setup.sh
+
+results=artifacts/test-results
+rm -rf "$results"; mkdir -p "$results"
+status=0
+
+setup_dotnet
+setup_pane
+setup_chromium
+build_pane || exit 1
+
+echo "== .NET tests"
+dotnet test PeerMentor365.sln -c Release --nologo \
+  --logger "trx;LogFilePrefix=dotnet" --results-directory "$results" || status=1
+
+echo "== Pane unit tests (Vitest)"
+(cd addin && npm test -- --reporter=default --reporter=json --outputFile.json="../$results/vitest.json") || status=1
+
+echo "== Browser tests (Playwright, Debian Chromium) against the backend on the dev tenant"
+port=$(free_port)
+url="http://127.0.0.1:$port"
+dotnet run --project functions/PeerMentor365.Api -c Release --no-launch-profile -- \
+  --urls "$url" --DevTenant:Port 0 --Pane:Path "$PWD/addin/dist" >"$results/backend-e2e.log" 2>&1 &
+app=$!
+trap 'kill "$app" 2>/dev/null' EXIT
+if wait_for_url "$url/" 120; then
+  (cd addin && PANE_URL="$url/api/pane/" E2E_REPORT="../$results/e2e.json" npm run --silent test:e2e) || status=1
+else
+  echo "The backend did not start for the browser tests:"; tail -50 "$results/backend-e2e.log"; status=1
+fi
+kill "$app" 2>/dev/null; wait "$app" 2>/dev/null
+
+python3 tools/summarise-tests.py "$results" || status=1
+exit $status
