@@ -1,1 +1,0 @@
-namespace PeerMentor365.Scheduling;

@@ -1,0 +1,12 @@
+namespace PeerMentor365.Scheduling;
+
+/// <summary>
+/// One person in a scheduling query: who they are, when they work and when they are already booked.
+/// Their zone is <see cref="WorkingHours"/>.<see cref="WorkingHours.Zone"/>. Immutable; thread-safe if <see cref="Busy"/> is not mutated.
+/// </summary>
+/// <param name="Id">The person's mail address; compared case-insensitively (ordinal).</param>
+/// <param name="WorkingHours">Their working hours in their own zone.</param>
+/// <param name="Busy">Their calendar over (at least) the query window, in any order; periods may overlap.</param>
+/// <param name="WorkingHoursKnown">False when the hours are an assumption (e.g. Outlook's default because the mailbox sets none);
+/// every suggestion then carries a <see cref="SlotWarningKind.WorkingHoursUnknown"/> warning for this person.</param>
+public sealed record Participant(string Id, WorkingHours WorkingHours, IReadOnlyList<BusyPeriod> Busy, bool WorkingHoursKnown = true);

@@ -1,0 +1,31 @@
+using NodaTime;
+
+namespace PeerMentor365.Scheduling;
+
+/// <summary>
+/// What to schedule: who, how long, how often and within which window. Checked by <see cref="SlotFinder.FindSlots"/>.
+/// Immutable; thread-safe if the lists are not mutated.
+/// </summary>
+/// <param name="Participants">The organizer first, then the peers: 2 to 20 people with distinct ids (case-insensitive).</param>
+/// <param name="Length">The length of each session.</param>
+/// <param name="Cadence">How often the series meets.</param>
+/// <param name="EarliestStart">No session starts before this moment. The first session falls within one cadence period of it.</param>
+/// <param name="HorizonEnd">Every session ends by this moment (exclusive window end). The window may span at most 400 days.</param>
+/// <param name="MaxSuggestions">How many suggestions to return at most, 1 to 50; default 10.</param>
+public sealed record SuggestionQuery(
+    IReadOnlyList<Participant> Participants,
+    SessionLength Length,
+    Cadence Cadence,
+    Instant EarliestStart,
+    Instant HorizonEnd,
+    int MaxSuggestions = 10)
+{
+    /// <summary>The fewest people a query can have (the organizer and one peer).</summary>
+    public const int MinParticipants = 2;
+
+    /// <summary>The most people a query can have (Graph's getSchedule limit).</summary>
+    public const int MaxParticipants = 20;
+
+    /// <summary>The longest window a query can span.</summary>
+    public static Duration MaxWindow { get; } = Duration.FromDays(400);
+}
