@@ -1,0 +1,38 @@
+namespace PeerMentor365.DevTenant;
+
+/// <summary>What share of Graph requests the dev tenant fails, and how.</summary>
+public sealed class FaultOptions
+{
+    /// <summary>Share (0..1) of Graph requests that fail: each outer request and each batch item is drawn independently.</summary>
+    public double Rate { get; set; }
+
+    /// <summary>The failure answered.</summary>
+    public FaultKind Kind { get; set; } = FaultKind.TooManyRequests;
+
+    /// <summary>The Retry-After value (seconds) sent with a fault.</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>Seed for the draw, for reproducible runs; null is random.</summary>
+    public int? RandomSeed { get; set; }
+
+    internal FaultOptions Copy() => new()
+    {
+        Rate = Rate,
+        Kind = Kind,
+        RetryAfterSeconds = RetryAfterSeconds,
+        RandomSeed = RandomSeed,
+    };
+}
+
+/// <summary>The kind of transient failure injected.</summary>
+public enum FaultKind
+{
+    /// <summary>429 Too Many Requests with Retry-After.</summary>
+    TooManyRequests,
+
+    /// <summary>503 Service Unavailable with Retry-After.</summary>
+    ServiceUnavailable,
+
+    /// <summary>Either, drawn at random.</summary>
+    Mixed,
+}

@@ -1,0 +1,84 @@
+namespace PeerMentor365.DevTenant;
+
+/// <summary>The runtime switch for injected Graph faults (also reachable as PUT /dev/faults).</summary>
+public sealed class FaultSwitch
+{
+    private readonly Lock _gate = new();
+    private FaultOptions _options;
+    private Random _random;
+
+    internal FaultSwitch(FaultOptions initial)
+    {
+        _options = initial.Copy();
+        _random = CreateRandom(_options);
+    }
+
+    /// <summary>A copy of the current setting.</summary>
+    public FaultOptions Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _options.Copy();
+            }
+        }
+    }
+
+    /// <summary>Replaces the setting (the random draw restarts from its seed).</summary>
+    public void Set(FaultOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        lock (_gate)
+        {
+            _options = options.Copy();
+            _random = CreateRandom(_options);
+        }
+    }
+
+    /// <summary>Stops injecting faults.</summary>
+    public void Off() => Set(new FaultOptions());
+
+    internal static void Validate(FaultOptions options)
+    {
+        if (double.IsNaN(options.Rate) || options.Rate < 0 || options.Rate > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Rate must be between 0 and 1.");
+        }
+
+        if (options.RetryAfterSeconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "RetryAfterSeconds must not be negative.");
+        }
+
+        if (!Enum.IsDefined(options.Kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Unknown fault kind.");
+        }
+    }
+
+    /// <summary>Draws whether this request fails; null means it goes through.</summary>
+    internal InjectedFault? Draw()
+    {
+        lock (_gate)
+        {
+            if (_options.Rate <= 0 || _random.NextDouble() >= _options.Rate)
+            {
+                return null;
+            }
+
+            var kind = _options.Kind switch
+            {
+                FaultKind.Mixed => _random.Next(2) == 0 ? FaultKind.TooManyRequests : FaultKind.ServiceUnavailable,
+                var k => k,
+            };
+            return new InjectedFault(kind == FaultKind.TooManyRequests ? 429 : 503, _options.RetryAfterSeconds);
+        }
+    }
+
+    private static Random CreateRandom(FaultOptions options) =>
+        options.RandomSeed is { } seed ? new Random(seed) : new Random();
+}
+
+internal sealed record InjectedFault(int Status, int RetryAfterSeconds);

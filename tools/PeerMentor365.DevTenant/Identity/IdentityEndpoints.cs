@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using PeerMentor365.DevTenant.Hosting;
+using PeerMentor365.DevTenant.Seed;
+
+namespace PeerMentor365.DevTenant.Identity;
+
+/// <summary>
+/// The Entra-like identity surface: OIDC discovery, JWKS, and the token endpoint with two grants —
+/// the dev-only password grant for the pane and on-behalf-of for the API.
+/// </summary>
+internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpoints endpoints, TokenIssuer issuer, TenantSeed seed, TimeProvider clock)
+{
+    /// <summary>The delegated Graph permissions the API is consented for; an OBO Graph token carries these.</summary>
+    public static readonly string[] GraphScopes = ["Calendars.ReadBasic", "MailboxSettings.Read", "User.Read", "User.ReadBasic.All"];
+
+    private const string JwtBearerGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    private static readonly string[] OidcScopes = ["openid", "profile", "email", "offline_access"];
+
+    public JsonObject DiscoveryDocument() => new()
+    {
+        ["token_endpoint"] = endpoints.TokenEndpoint,
+        ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_post", "client_secret_basic"),
+        ["jwks_uri"] = endpoints.JwksUri,
+        ["response_modes_supported"] = new JsonArray("query", "fragment", "form_post"),
+        ["subject_types_supported"] = new JsonArray("pairwise"),
+        ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        ["response_types_supported"] = new JsonArray("code", "id_token", "code id_token", "id_token token"),
+        ["scopes_supported"] = new JsonArray("openid", "profile", "email", "offline_access"),
+        ["issuer"] = endpoints.Issuer,
+        ["request_uri_parameter_supported"] = false,
+        ["authorization_endpoint"] = endpoints.AuthorizeEndpoint,
+        ["end_session_endpoint"] = endpoints.LogoutEndpoint,
+        ["http_logout_supported"] = true,
+        ["frontchannel_logout_supported"] = true,
+        ["claims_supported"] = new JsonArray("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "preferred_username", "name", "tid", "ver", "oid", "email"),
+        ["tenant_region_scope"] = "NA",
+        ["cloud_instance_name"] = "microsoftonline.com",
+        ["msgraph_host"] = endpoints.Host,
+    };
+
+    public JsonObject Jwks()
+    {
+        var key = new JsonObject();
+        foreach (var (name, value) in issuer.PublicJwk())
+        {
+            key[name] = value switch
+            {
+                string[] values => new JsonArray([.. values.Select(v => (JsonNode?)v)]),
+                string text => text,
+                _ => null,
+            };
+        }
+
+        key["cloud_instance_name"] = "microsoftonline.com";
+        return new JsonObject { ["keys"] = new JsonArray(key) };
+    }
+
+    public async Task<(int Status, JsonObject Body)> TokenAsync(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return OAuthError(405, "invalid_request", 900561, "The endpoint only accepts POST requests.");
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return OAuthError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
+        }
+
+        var form = await request.ReadFormAsync();
+        string? Field(string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString().Trim() : null;
+
+        var grantType = Field("grant_type");
+        var clientId = Field("client_id");
+        var (basicId, basicSecret) = BasicCredentials(request);
+        clientId ??= basicId;
+        if (grantType is null)
+        {
+            return MissingParameter("grant_type");
+        }
+
+        if (clientId is null)
+        {
+            return MissingParameter("client_id");
+        }
+
+        return grantType switch
+        {
+            "password" => Password(clientId, Field("username"), Field("password"), Field("scope")),
+            JwtBearerGrant => await OnBehalfOfAsync(clientId, Field("client_secret") ?? basicSecret, Field("requested_token_use"), Field("assertion"), Field("scope")),
+            _ => OAuthError(400, "unsupported_grant_type", 70003,
+                $"The app requested an unsupported grant type '{grantType}'. The dev tenant supports 'password' (dev sign-in for the pane) and '{JwtBearerGrant}' (on-behalf-of)."),
+        };
+    }
+
+    /// <summary>What the pane's dev sign-in uses: any password works, because this tenant exists only on a developer's machine.</summary>
+    private (int, JsonObject) Password(string clientId, string? username, string? password, string? scope)
+    {
+        if (!string.Equals(clientId, options.PaneClientId, StringComparison.Ordinal))
+        {
+            return UnknownClient(clientId);
+        }
+
+        if (username is null)
+        {
+            return MissingParameter("username");
+        }
+
+        if (password is null)
+        {
+            return MissingParameter("password");
+        }
+
+        if (scope is null)
+        {
+            return MissingParameter("scope");
+        }
+
+        var scopes = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var apiScope = $"{options.ApiAudience}/{DevTenantDefaults.ApiScope}";
+        var apiDefault = $"{options.ApiAudience}/.default";
+        var unknown = scopes.FirstOrDefault(s => s != apiScope && s != apiDefault && !OidcScopes.Contains(s));
+        if (unknown is not null || !scopes.Any(s => s == apiScope || s == apiDefault))
+        {
+            return OAuthError(400, "invalid_scope", 70011,
+                $"The provided value for the input parameter 'scope' is not valid. Request '{apiScope}' (with openid, profile, offline_access if wanted).");
+        }
+
+        if (seed.Find(username) is not { } mailbox || !username.Contains('@', StringComparison.Ordinal))
+        {
+            return OAuthError(400, "invalid_grant", 50034, $"The user account {{EUII Hidden}} does not exist in the {options.TenantId} directory.");
+        }
+
+        var accessToken = issuer.Issue(new IssueRequest(mailbox.User, options.ApiAudience, DevTenantDefaults.ApiScope, options.PaneClientId, ClientAuthenticated: false));
+        var body = Success(accessToken, $"{apiScope} {string.Join(' ', scopes.Where(OidcScopes.Contains))}".Trim());
+        if (scopes.Contains("openid"))
+        {
+            body["id_token"] = issuer.Issue(new IssueRequest(mailbox.User, options.PaneClientId, "openid", options.PaneClientId, ClientAuthenticated: false));
+        }
+
+        return (200, body);
+    }
+
+    private async Task<(int, JsonObject)> OnBehalfOfAsync(string clientId, string? secret, string? requestedTokenUse, string? assertion, string? scope)
+    {
+        if (!string.Equals(clientId, options.ApiClientId, StringComparison.Ordinal))
+        {
+            return UnknownClient(clientId);
+        }
+
+        if (secret is null)
+        {
+            return OAuthError(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+        }
+
+        if (!string.Equals(secret, options.ApiClientSecret, StringComparison.Ordinal))
+        {
+            return OAuthError(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
+        }
+
+        if (!string.Equals(requestedTokenUse, "on_behalf_of", StringComparison.Ordinal))
+        {
+            return requestedTokenUse is null
+                ? MissingParameter("requested_token_use")
+                : OAuthError(400, "invalid_request", 90022, $"The requested_token_use '{requestedTokenUse}' is not supported; use 'on_behalf_of'.");
+        }
+
+        if (assertion is null)
+        {
+            return MissingParameter("assertion");
+        }
+
+        if (scope is null)
+        {
+            return MissingParameter("scope");
+        }
+
+        var requested = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        const string graphPrefix = DevTenantDefaults.GraphAudience + "/";
+        foreach (var item in requested)
+        {
+            if (OidcScopes.Contains(item) || item == graphPrefix + ".default")
+            {
+                continue;
+            }
+
+            if (!item.StartsWith(graphPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return OAuthError(400, "invalid_scope", 70011, $"The provided value for the input parameter 'scope' is not valid. The scope '{item}' is not a Microsoft Graph scope.");
+            }
+
+            var permission = item[graphPrefix.Length..];
+            if (!GraphScopes.Contains(permission, StringComparer.OrdinalIgnoreCase))
+            {
+                return OAuthError(400, "invalid_grant", 65001,
+                    $"The user or administrator has not consented to use the application with ID '{clientId}'. Send an interactive authorization request for this user and resource.");
+            }
+        }
+
+        if (!requested.Any(s => s.StartsWith(graphPrefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            return OAuthError(400, "invalid_scope", 70011, "The provided value for the input parameter 'scope' is not valid. Request 'https://graph.microsoft.com/.default'.");
+        }
+
+        var check = await issuer.ValidateAsync(assertion, options.ApiAudience);
+        if (!check.IsValid)
+        {
+            return check.Failure switch
+            {
+                TokenFailure.Expired or TokenFailure.NotYetValid => OAuthError(400, "invalid_grant", 500133, "Assertion is not within its valid time range."),
+                TokenFailure.WrongAudience => OAuthError(400, "invalid_grant", 50013, "Assertion failed signature validation. [Reason - The provided audience does not match the client app presenting the assertion.]"),
+                TokenFailure.WrongIssuer => OAuthError(400, "invalid_grant", 50013, "Assertion failed signature validation. [Reason - The issuer of the assertion is not this tenant.]"),
+                TokenFailure.BadSignature => OAuthError(400, "invalid_grant", 50013, "Assertion failed signature validation. [Reason - The key was not found.]"),
+                _ => OAuthError(400, "invalid_grant", 50013, "Assertion failed signature validation. [Reason - The assertion is malformed.]"),
+            };
+        }
+
+        if (seed.Mailboxes.FirstOrDefault(m => string.Equals(m.User.Id, check.ObjectId, StringComparison.OrdinalIgnoreCase)) is not { } mailbox)
+        {
+            return OAuthError(400, "invalid_grant", 50034, $"The user account {{EUII Hidden}} does not exist in the {options.TenantId} directory.");
+        }
+
+        var graphToken = IssueGraphToken(mailbox.User);
+        var grantedScope = string.Join(' ', GraphScopes.Select(s => graphPrefix + s));
+        return (200, Success(graphToken, grantedScope));
+    }
+
+    public string IssueGraphToken(SeedUser user) =>
+        issuer.Issue(new IssueRequest(user, DevTenantDefaults.GraphAudience, string.Join(' ', GraphScopes), options.ApiClientId, ClientAuthenticated: true));
+
+    private static JsonObject Success(string accessToken, string scope)
+    {
+        var seconds = (int)TokenIssuer.TokenLifetime.TotalSeconds - 1;
+        return new JsonObject
+        {
+            ["token_type"] = "Bearer",
+            ["scope"] = scope,
+            ["expires_in"] = seconds,
+            ["ext_expires_in"] = seconds,
+            ["access_token"] = accessToken,
+        };
+    }
+
+    private (int, JsonObject) UnknownClient(string clientId) =>
+        OAuthError(400, "unauthorized_client", 700016,
+            $"Application with identifier '{clientId}' was not found in the directory '{options.TenantId}', or may not use this grant.");
+
+    private (int, JsonObject) MissingParameter(string name) =>
+        OAuthError(400, "invalid_request", 900144, $"The request body must contain the following parameter: '{name}'.");
+
+    /// <summary>Entra's OAuth2 error body: error, error_description (AADSTS code + trace lines), error_codes, timestamp, trace_id, correlation_id.</summary>
+    public (int, JsonObject) OAuthError(int status, string error, int code, string description)
+    {
+        var traceId = Guid.NewGuid().ToString();
+        var correlationId = Guid.NewGuid().ToString();
+        var timestamp = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return (status, new JsonObject
+        {
+            ["error"] = error,
+            ["error_description"] = $"AADSTS{code}: {description} Trace ID: {traceId} Correlation ID: {correlationId} Timestamp: {timestamp}",
+            ["error_codes"] = new JsonArray(code),
+            ["timestamp"] = timestamp,
+            ["trace_id"] = traceId,
+            ["correlation_id"] = correlationId,
+            ["error_uri"] = $"{endpoints.BaseAddress.ToString().TrimEnd('/')}/error?code={code}",
+        });
+    }
+
+    private static (string? Id, string? Secret) BasicCredentials(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? (null, null) : (Uri.UnescapeDataString(decoded[..colon]), Uri.UnescapeDataString(decoded[(colon + 1)..]));
+        }
+        catch (FormatException)
+        {
+            return (null, null);
+        }
+    }
+}
