@@ -1,6 +1,47 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "ok");
-app.Run();
+using PeerMentor365.Api.ApiDocs;
+using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.ClientConfig;
+using PeerMentor365.Api.Graph;
+using PeerMentor365.Api.Hosting;
+using PeerMentor365.Api.Me;
+using PeerMentor365.Api.Pane;
+using PeerMentor365.Api.People;
+using PeerMentor365.Api.Problems;
+using PeerMentor365.Api.Suggestions;
+using PeerMentor365.Api.Tenant;
 
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddStructuredLogging();
+builder.AddCustomHandlerHosting();
+builder.AddClock();
+builder.AddProblems();
+await builder.AddTenantAsync();
+builder.AddApiAuthentication();
+builder.AddGraphAccess();
+builder.AddSuggestions();
+builder.AddPane();
+builder.AddApiDocs();
+
+var app = builder.Build();
+
+app.UseProblems();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapReadiness();
+app.MapInternalFunctions();
+
+var api = app.MapGroup("/api");
+api.MapClientConfig();
+api.MapMe();
+api.MapPeople();
+api.MapSuggestions();
+api.MapPane();
+api.MapApiDocs();
+
+await app.RunAsync();
+
+/// <summary>The app's entry point (public so tests can host it with WebApplicationFactory).</summary>
 public partial class Program;

@@ -1,0 +1,52 @@
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions.Authentication;
+using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Tenant;
+
+namespace PeerMentor365.Api.Graph;
+
+/// <summary>
+/// One HTTP pipeline with the SDK's default handlers (retry, redirect, …) shared by all requests, and a
+/// <see cref="GraphServiceClient"/> per request authenticated as the signed-in user.
+/// </summary>
+internal sealed class UserGraphClients : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly TenantEndpoints _tenant;
+    private readonly IGraphTokenExchange _exchange;
+
+    public UserGraphClients(TenantEndpoints tenant, IGraphTokenExchange exchange)
+    {
+        _tenant = tenant;
+        _exchange = exchange;
+        _http = GraphClientFactory.Create(
+            GraphClientFactory.CreateDefaultHandlers(),
+            finalHandler: new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+    }
+
+    /// <summary>A client for one request; the caller need not dispose it (the shared pipeline outlives it).</summary>
+    public GraphServiceClient For(SignedInUser user)
+    {
+        var tokens = new OnBehalfOfTokenProvider(user.AccessToken, _exchange, _tenant.GraphBaseUrl.Host);
+        return new GraphServiceClient(_http, new BaseBearerTokenAuthenticationProvider(tokens), _tenant.GraphBaseUrl.ToString());
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>
+/// Hands the SDK the user's Graph token, but only for the configured Graph host: the SDK sends no
+/// Authorization header to a host its validator does not allow, so the dev tenant's host must be listed.
+/// </summary>
+internal sealed class OnBehalfOfTokenProvider(string userAccessToken, IGraphTokenExchange exchange, string graphHost) : IAccessTokenProvider
+{
+    public AllowedHostsValidator AllowedHostsValidator { get; } = new([graphHost]);
+
+    public async Task<string> GetAuthorizationTokenAsync(
+        Uri uri,
+        Dictionary<string, object>? additionalAuthenticationContext = null,
+        CancellationToken cancellationToken = default) =>
+        AllowedHostsValidator.IsUrlHostValid(uri)
+            ? await exchange.GetGraphTokenAsync(userAccessToken, cancellationToken)
+            : string.Empty;
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using PeerMentor365.Scheduling;
+
+namespace PeerMentor365.Api.Suggestions;
+
+/// <summary>The 200 answer of POST /api/suggestions (docs/api.md).</summary>
+internal sealed record SuggestionResponse(
+    string Organizer,
+    TimeWindow Window,
+    IReadOnlyList<ParticipantInfo> Participants,
+    bool HasComfortableSlots,
+    IReadOnlyList<SuggestionDto> Suggestions);
+
+internal sealed record TimeWindow(string Start, string End);
+
+internal sealed record ParticipantInfo(
+    string Mail,
+    string TimeZone,
+    string WindowsTimeZone,
+    WorkingHoursDto WorkingHours,
+    bool WorkingHoursKnown,
+    string? TimeZoneNote);
+
+internal sealed record WorkingHoursDto(IReadOnlyList<string> DaysOfWeek, string StartTime, string EndTime, string TimeZone);
+
+internal sealed record SuggestionDto(
+    int Rank,
+    double Score,
+    bool Comfortable,
+    RecurrenceDto Recurrence,
+    IReadOnlyList<LocalTimeDto> LocalTimes,
+    IReadOnlyList<OccurrenceDto> Occurrences,
+    int ConflictCount,
+    int OutsideWorkingHoursCount,
+    IReadOnlyList<WarningDto> Warnings);
+
+internal sealed record RecurrenceDto(
+    string AnchorTimeZone,
+    string AnchorWindowsTimeZone,
+    string FirstStart,
+    string FirstEnd,
+    int DurationMinutes,
+    PatternDto Pattern,
+    int Count);
+
+/// <summary>Graph's recurrencePattern shape, so Office.js and Graph event creation can take it as is.</summary>
+internal sealed record PatternDto(string Type, int Interval, IReadOnlyList<string> DaysOfWeek, string? Index);
+
+internal sealed record LocalTimeDto(string Mail, string TimeZone, string Start, string End, bool Shifts);
+
+internal sealed record OccurrenceDto(string Start, string End, IReadOnlyList<ConflictDto> Conflicts, IReadOnlyList<string> OutsideWorkingHours);
+
+internal sealed record ConflictDto(string Mail, string Status);
+
+internal sealed record WarningDto(string Kind, string Mail, IReadOnlyList<string> Dates, string Message);
+
+/// <summary>Turns the core's answer into the wire format: instants in UTC with Z, local times with their zone.</summary>
+internal static class SuggestionMapping
+{
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
+
+    private static readonly InstantPattern InstantPattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
+
+    public static string Format(Instant instant) => InstantPattern.Format(instant);
+
+    public static string Format(LocalDateTime local) => LocalPattern.Format(local);
+
+    public static ParticipantInfo ToInfo(Participant participant, string? timeZoneNote)
+    {
+        var hours = participant.WorkingHours;
+        return new ParticipantInfo(
+            participant.Id,
+            hours.Zone.Id,
+            TimeZoneNames.ToWindowsId(hours.Zone),
+            new WorkingHoursDto(
+                [.. hours.Days.Order().Select(DayName)],
+                hours.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
+                hours.End == LocalTime.Midnight ? "24:00" : hours.End.ToString("HH:mm", CultureInfo.InvariantCulture),
+                hours.Zone.Id),
+            participant.WorkingHoursKnown,
+            timeZoneNote);
+    }
+
+    public static SuggestionDto ToDto(SlotSuggestion slot, IReadOnlyList<Participant> participants)
+    {
+        var zones = participants.ToDictionary(p => p.Id, p => p.WorkingHours.Zone, StringComparer.OrdinalIgnoreCase);
+        var recurrence = slot.Recurrence;
+        var first = slot.Occurrences.Count > 0 ? slot.Occurrences[0] : null;
+        return new SuggestionDto(
+            slot.Rank,
+            Math.Round(slot.Score, 3),
+            slot.Comfortable,
+            new RecurrenceDto(
+                recurrence.AnchorZone.Id,
+                TimeZoneNames.ToWindowsId(recurrence.AnchorZone),
+                Format(recurrence.FirstStart),
+                Format(recurrence.FirstEnd),
+                recurrence.Length.Minutes,
+                ToPattern(recurrence.Pattern),
+                recurrence.Count),
+            first is null
+                ? []
+                : [.. first.Participants.Select(person => new LocalTimeDto(
+                    person.ParticipantId,
+                    zones.TryGetValue(person.ParticipantId, out var zone) ? zone.Id : string.Empty,
+                    Format(person.LocalStart),
+                    Format(person.LocalEnd),
+                    Shifts(slot, person.ParticipantId)))],
+            [.. slot.Occurrences.Select(ToDto)],
+            slot.ConflictCount,
+            slot.OutsideWorkingHoursCount,
+            [.. slot.Warnings.Select(ToDto)]);
+    }
+
+    private static OccurrenceDto ToDto(Occurrence occurrence) => new(
+        Format(occurrence.When.Start),
+        Format(occurrence.When.End),
+        [.. occurrence.Participants
+            .Where(person => person.Conflict is not (FreeBusyStatus.Free or FreeBusyStatus.WorkingElsewhere))
+            .Select(person => new ConflictDto(person.ParticipantId, StatusName(person.Conflict)))],
+        [.. occurrence.Participants.Where(person => !person.InsideWorkingHours).Select(person => person.ParticipantId)]);
+
+    private static WarningDto ToDto(SlotWarning warning) => new(
+        warning.Kind switch
+        {
+            SlotWarningKind.OutsideWorkingHours => "outsideWorkingHours",
+            SlotWarningKind.Conflict => "conflict",
+            SlotWarningKind.Tentative => "tentative",
+            SlotWarningKind.LocalTimeShifts => "localTimeShifts",
+            _ => "workingHoursUnknown",
+        },
+        warning.ParticipantId,
+        [.. warning.Dates.Select(date => LocalDatePattern.Iso.Format(date))],
+        warning.Message);
+
+    private static PatternDto ToPattern(RecurrencePattern pattern) => new(
+        pattern.Kind == RecurrenceKind.Weekly ? "weekly" : "relativeMonthly",
+        pattern.Interval,
+        [DayName(pattern.DayOfWeek)],
+        pattern.Index switch
+        {
+            null => null,
+            WeekOfMonth.First => "first",
+            WeekOfMonth.Second => "second",
+            WeekOfMonth.Third => "third",
+            WeekOfMonth.Fourth => "fourth",
+            _ => "last",
+        });
+
+    // The local start moves when the participant's clocks change on other dates than the anchor zone's.
+    private static bool Shifts(SlotSuggestion slot, string participantId) =>
+        slot.Occurrences
+            .SelectMany(occurrence => occurrence.Participants.Where(person => person.ParticipantId == participantId))
+            .Select(person => person.LocalStart.TimeOfDay)
+            .Distinct()
+            .Skip(1)
+            .Any();
+
+    private static string StatusName(FreeBusyStatus status) => status switch
+    {
+        FreeBusyStatus.Busy => "busy",
+        FreeBusyStatus.OutOfOffice => "oof",
+        FreeBusyStatus.Tentative => "tentative",
+        FreeBusyStatus.WorkingElsewhere => "workingElsewhere",
+        FreeBusyStatus.Free => "free",
+        _ => "unknown",
+    };
+
+    private static string DayName(IsoDayOfWeek day) => day switch
+    {
+        IsoDayOfWeek.Monday => "monday",
+        IsoDayOfWeek.Tuesday => "tuesday",
+        IsoDayOfWeek.Wednesday => "wednesday",
+        IsoDayOfWeek.Thursday => "thursday",
+        IsoDayOfWeek.Friday => "friday",
+        IsoDayOfWeek.Saturday => "saturday",
+        _ => "sunday",
+    };
+}

@@ -1,0 +1,59 @@
+namespace PeerMentor365.Api.Tenant;
+
+/// <summary>Which Microsoft 365 the app talks to.</summary>
+internal enum GraphMode
+{
+    /// <summary>The simulated tenant (embedded, or one already running at DevTenant:BaseUrl).</summary>
+    DevTenant,
+
+    /// <summary>A real Microsoft 365 tenant through Entra ID.</summary>
+    Entra,
+}
+
+/// <summary>Settings of the Graph section.</summary>
+internal sealed class GraphOptions
+{
+    public const string Section = "Graph";
+
+    public GraphMode Mode { get; set; } = GraphMode.DevTenant;
+
+    /// <summary>Graph's root in Entra mode (the dev tenant serves its own). Keep the path exactly /v1.0: the SDK's batch relies on it.</summary>
+    public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+
+    /// <summary>How many times throttled items of a $batch are sent again before the request gives up with 503.</summary>
+    public int MaxThrottleRetries { get; set; } = 3;
+
+    /// <summary>The longest Retry-After worth waiting for inside a request; longer ones end it with 503 at once.</summary>
+    public int MaxRetryAfterSeconds { get; set; } = 30;
+}
+
+/// <summary>Settings of the DevTenant section (used when Graph:Mode is DevTenant).</summary>
+internal sealed class DevTenantSettings
+{
+    public const string Section = "DevTenant";
+
+    /// <summary>Loopback port of the embedded dev tenant; 0 picks a free one.</summary>
+    public int Port { get; set; } = 5081;
+
+    /// <summary>A tenant scenario file replacing the embedded default seed.</summary>
+    public string? SeedPath { get; set; }
+
+    /// <summary>A dev tenant that is already running (another process, a test); then none is embedded.</summary>
+    public string? BaseUrl { get; set; }
+}
+
+/// <summary>Settings of the Auth section (used when Graph:Mode is Entra).</summary>
+internal sealed class EntraSettings
+{
+    public const string Section = "Auth";
+
+    public string Instance { get; set; } = "https://login.microsoftonline.com";
+
+    public string? TenantId { get; set; }
+
+    /// <summary>The API's application (client) id.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The API's application id URI (the audience of its access tokens), e.g. api://host/clientId.</summary>
+    public string? Audience { get; set; }
+}
