@@ -127,7 +127,8 @@ internal sealed class MailboxSettingsEndpoint(GraphContext context, TimeProvider
             ["timeZone"] = user.TimeZone,
             ["language"] = new JsonObject { ["locale"] = locale, ["displayName"] = languageName },
             ["workingHours"] = WorkingHours(user.WorkingHours),
-            ["userPurpose"] = new JsonObject { ["value"] = "user" },
+            // v1.0 metadata (and the SDK) type userPurpose as an enum; the docs' {"value": "user"} object is the beta shape.
+            ["userPurpose"] = "user",
             ["dateFormat"] = "yyyy-MM-dd",
             ["timeFormat"] = "HH:mm",
             ["delegateMeetingMessageDeliveryOptions"] = "sendToDelegateAndInformationToPrincipal",
