@@ -1,0 +1,109 @@
+// PeerMentor365 in Azure: a Flex Consumption Function App running the ASP.NET Core backend as a custom
+// handler, with identity-only storage. The Entra app registration and Table storage arrive with their issues.
+// No Bicep compiler is available in this workplace: keep this file plain and check it with `az bicep build`.
+
+@description('Base name for the resources (letters and digits).')
+param name string = 'peermentor365'
+
+param location string = resourceGroup().location
+
+@description('Entra tenant whose users sign in.')
+param tenantId string = tenant().tenantId
+
+@description('Application (client) id of the PeerMentor365 API registration.')
+param apiClientId string
+
+@description('Audience of access tokens for the API (its application id URI).')
+param apiAudience string
+
+@description('Origin that serves the pane, for CORS (the Functions platform answers preflights itself).')
+param paneOrigin string = 'https://${name}.azurewebsites.net'
+
+var storageName = toLower(take(replace('st${name}${uniqueString(resourceGroup().id)}', '-', ''), 24))
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${name}'
+  location: location
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    defaultToOAuthAuthentication: true
+  }
+}
+
+resource packages 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  name: '${storage.name}/default/app-package'
+}
+
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+
+resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageBlobDataOwner)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'plan-${name}'
+  location: location
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
+  properties: { reserved: true }
+}
+
+// Exactly the settings the app reads (docs/settings.md); ARM replaces app settings wholesale.
+var appSettings = [
+  { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+  { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+  { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
+  { name: 'Graph__Mode', value: 'Entra' }
+  { name: 'Auth__TenantId', value: tenantId }
+  { name: 'Auth__ClientId', value: apiClientId }
+  { name: 'Auth__Audience', value: apiAudience }
+]
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  kind: 'functionapp,linux'
+  identity: { type: 'UserAssigned', userAssignedIdentities: { '${identity.id}': {} } }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      cors: { allowedOrigins: [ paneOrigin ] }
+      appSettings: appSettings
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}app-package'
+          authentication: { type: 'UserAssignedIdentity', userAssignedIdentityResourceId: identity.id }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: 2048
+        maximumInstanceCount: 40
+      }
+      runtime: { name: 'custom', version: '1.0' }
+    }
+  }
+  dependsOn: [ blobOwner, packages ]
+}
+
+output functionAppName string = app.name
+output paneUrl string = 'https://${app.properties.defaultHostName}/api/pane/'
