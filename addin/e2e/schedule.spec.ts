@@ -1,0 +1,150 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { minutesOfWeek, offsetMinutes, parseShownLocalTime, wallClock, weekDifference } from './zones';
+
+const organizer = { name: 'Ana Souza', mail: 'ana.souza@contoso.dev' };
+const peer = { name: 'Ben Carter', mail: 'ben.carter@contoso.dev' };
+const screenshots = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
+
+interface SuggestionJson {
+  rank: number;
+  recurrence: { count: number; durationMinutes: number };
+  localTimes: { mail: string; timeZone: string; start: string; end: string }[];
+  occurrences: { start: string; end: string }[];
+}
+interface SuggestionsJson {
+  organizer: string;
+  participants: { mail: string; timeZone: string }[];
+  suggestions: SuggestionJson[];
+}
+
+async function expectNoSeriousA11yViolations(page: Page, where: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    // Fluent UI's focus manager (Tabster) adds invisible focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>)
+    // that hand focus straight on to a real control; axe cannot know that and flags them as aria-hidden-focus.
+    .exclude('[data-tabster-dummy]')
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `accessibility violations on the ${where}`,
+  ).toEqual([]);
+}
+
+async function signIn(page: Page, name: string) {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Sign in to the dev tenant' })).toBeVisible();
+  const account = page.getByLabel('Account');
+  const option = account.locator('option', { hasText: name });
+  await expect(option).toHaveCount(1);
+  await account.selectOption(await option.getAttribute('value'));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('combobox', { name: 'Search people' })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText(name);
+}
+
+async function pickPeer(page: Page, name: string) {
+  const search = page.getByRole('combobox', { name: 'Search people' });
+  await search.click();
+  await search.pressSequentially(name.split(' ')[0] ?? name);
+  const option = page.getByRole('option', { name: new RegExp(name) });
+  await expect(option).toBeVisible();
+  await option.click();
+  await expect(page.getByRole('listbox', { name: 'Chosen peers' }).or(page.getByLabel('Chosen peers'))).toContainText(name);
+}
+
+test('an organizer in São Paulo finds times with a peer in Seattle and sees both local times, consistently', async ({ page }) => {
+  await signIn(page, organizer.name);
+  await expectNoSeriousA11yViolations(page, 'schedule form');
+  await pickPeer(page, peer.name);
+
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/suggestions') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Find times' }).click();
+  const response = await answer;
+  expect(response.status(), await response.text()).toBe(200);
+  const json = (await response.json()) as SuggestionsJson;
+  expect(json.suggestions.length).toBeGreaterThan(0);
+
+  const cards = page.getByRole('article');
+  await expect(cards).toHaveCount(json.suggestions.length);
+  const zoneOf = new Map(json.participants.map((p) => [p.mail.toLowerCase(), p.timeZone]));
+  expect(zoneOf.get(organizer.mail)).toBeDefined();
+  expect(zoneOf.get(peer.mail)).toBeDefined();
+
+  for (let i = 0; i < (await cards.count()); i++) {
+    const card = cards.nth(i);
+    const rank = Number(await card.getAttribute('data-rank'));
+    const suggestion = json.suggestions.find((s) => s.rank === rank);
+    expect(suggestion, `card ${i} shows rank ${rank}, which the API did not send`).toBeDefined();
+    if (!suggestion) continue;
+    const first = suggestion.occurrences[0];
+    expect(first, `rank ${rank} has no occurrences`).toBeDefined();
+    if (!first) continue;
+    await expect(card.getByRole('heading', { level: 3 })).toContainText(`${suggestion.recurrence.count} sessions`);
+
+    const shown = new Map<string, ReturnType<typeof parseShownLocalTime>>();
+    for (const person of [organizer, peer]) {
+      const line = card.locator(`[data-testid="local-time"][data-mail="${person.mail}" i]`);
+      await expect(line, `rank ${rank}: no local time for ${person.name}`).toHaveCount(1);
+      const text = await line.innerText();
+      expect(text).toContain(person.name.split(' ')[0]);
+      const time = parseShownLocalTime(text.replace(/\s+/g, ' '));
+      shown.set(person.mail, time);
+
+      // What the pane shows is the first session's instant on that person's own clock...
+      const zone = zoneOf.get(person.mail) as string;
+      const expected = wallClock(first.start, zone);
+      expect(time.weekday, `${person.name}'s weekday on rank ${rank}`).toBe(expected.weekday);
+      expect(time.startMinutes, `${person.name}'s start on rank ${rank}`).toBe(expected.minutesOfDay);
+      const duration = (Date.parse(first.end) - Date.parse(first.start)) / 60_000;
+      expect((time.endMinutes - time.startMinutes + 24 * 60) % (24 * 60)).toBe(duration % (24 * 60));
+      // ...and the API's own local-time claim agrees with its instants.
+      const claim = suggestion.localTimes.find((l) => l.mail.toLowerCase() === person.mail);
+      expect(claim?.start.slice(0, 10)).toBe(expected.isoDate);
+    }
+
+    // The two people's clocks differ by exactly the difference of their zones' offsets at that moment.
+    const ana = shown.get(organizer.mail);
+    const ben = shown.get(peer.mail);
+    if (!ana || !ben) continue;
+    const offsetGap = offsetMinutes(first.start, zoneOf.get(organizer.mail) as string) - offsetMinutes(first.start, zoneOf.get(peer.mail) as string);
+    expect(weekDifference(minutesOfWeek(ana), minutesOfWeek(ben)), `clock gap between Ana and Ben on rank ${rank}`).toBe(offsetGap);
+  }
+
+  // Outside Outlook there is no "Use this time"; the pane says where it lives instead.
+  await expect(page.getByRole('button', { name: 'Use this time' })).toHaveCount(0);
+  await expect(page.getByText('open PeerMentor365 from a new meeting in Outlook')).toBeVisible();
+
+  // Keyboard: the first card's dates disclosure opens with Enter and lists every session.
+  const datesButton = cards.first().getByRole('button', { name: /dates/ });
+  await datesButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(datesButton).toHaveAttribute('aria-expanded', 'true');
+  await expect(cards.first().getByRole('list', { name: 'All sessions' }).getByRole('listitem')).toHaveCount(
+    json.suggestions[0]?.occurrences.length ?? 0,
+  );
+
+  await expectNoSeriousA11yViolations(page, 'suggestions');
+
+  mkdirSync(screenshots, { recursive: true });
+  for (const width of [320, 400]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(screenshots, `pane-${width}.png`), fullPage: true });
+  }
+});
+
+test('the sign-in page is usable and accessible at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Sign in to the dev tenant' })).toBeVisible();
+  await expect(page.getByLabel('Account').locator('option', { hasText: organizer.name })).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page, 'sign-in page');
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, 'sign-in-320.png'), fullPage: true });
+});

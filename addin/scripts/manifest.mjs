@@ -1,0 +1,332 @@
+// The add-in's unified manifest for Microsoft 365: checks beyond its JSON schema, stamping with the host that
+// serves the pane, and packaging (manifest.json + icons in a zip, as Outlook and the admin center take it).
+//
+//   npm run manifest -- --host https://pm.contoso.com [--client-id <Entra app id>] [--version 1.0.1] [--out dist/manifest]
+//
+// The source manifest (manifest/manifest.json) points at the dev placeholder origin https://localhost:5080.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+
+export const addinRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const manifestDir = join(addinRoot, 'manifest');
+
+/** The origin the source manifest uses; stamping replaces it. */
+export const devOrigin = 'https://localhost:5080';
+/** Stands for the Entra application (client) id until one is given. */
+export const placeholderClientId = '00000000-0000-0000-0000-000000000000';
+
+const mailContexts = new Set([
+  'mailRead',
+  'mailCompose',
+  'meetingDetailsOrganizer',
+  'meetingDetailsAttendee',
+  'onlineMeetingDetailsOrganizer',
+  'logEventMeetingDetailsAttendee',
+  'spamReportingOverride',
+]);
+
+/** @param {string} path @returns {any} */
+export function readJson(path) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/**
+ * Width and height of a PNG, read from its IHDR chunk; null when the bytes are not a PNG.
+ * @param {Uint8Array} bytes
+ */
+export function pngSize(bytes) {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** Every string value in a JSON tree, with its path. @param {any} node @param {string} path @returns {[string, string][]} */
+function strings(node, path = '') {
+  if (typeof node === 'string') return [[path, node]];
+  if (Array.isArray(node)) return node.flatMap((v, i) => strings(v, `${path}[${i}]`));
+  if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+/**
+ * The manifest checks its JSON schema cannot express (Office's own validation rules and this project's).
+ * @param {any} manifest
+ * @param {{ dir?: string, production?: boolean }} [options] dir holds the icons; production demands real https hosts
+ * @returns {string[]} problems, empty when the manifest is fine
+ */
+export function checkManifest(manifest, options = {}) {
+  const dir = options.dir ?? manifestDir;
+  const problems = [];
+
+  const expectedIcons = { color: 192, outline: 32 };
+  for (const [kind, size] of Object.entries(expectedIcons)) {
+    const file = manifest.icons?.[kind];
+    if (typeof file !== 'string') {
+      problems.push(`icons.${kind} is missing`);
+      continue;
+    }
+    const path = join(dir, file);
+    if (!existsSync(path)) {
+      problems.push(`icons.${kind}: ${file} does not exist next to the manifest`);
+      continue;
+    }
+    const actual = pngSize(readFileSync(path));
+    if (actual === null) problems.push(`icons.${kind}: ${file} is not a PNG`);
+    else if (actual.width !== size || actual.height !== size) {
+      problems.push(`icons.${kind}: ${file} is ${actual.width}x${actual.height}, must be ${size}x${size}`);
+    }
+  }
+
+  if (!/^\d{1,5}\.\d{1,5}\.\d{1,5}$/.test(String(manifest.version))) {
+    problems.push(`version "${manifest.version}" must be n.n.n with at most 5 digits per part (bump it on every change)`);
+  }
+
+  /** @type {any[]} */
+  const extensions = Array.isArray(manifest.extensions) ? manifest.extensions : [];
+  if (extensions.length !== 1) problems.push('there must be exactly one entry in extensions');
+  for (const [e, extension] of extensions.entries()) {
+    const where = `extensions[${e}]`;
+    /** @type {string[]} */
+    const scopes = extension.requirements?.scopes ?? [];
+    /** @type {any[]} */
+    const ribbons = extension.ribbons ?? [];
+    /** @type {string[]} */
+    const contexts = ribbons.flatMap((r) => r.contexts ?? []);
+    const usesMail = contexts.some((c) => mailContexts.has(c));
+    if (usesMail && !scopes.includes('mail')) problems.push(`${where}: Outlook ribbon contexts need requirements.scopes to include "mail"`);
+    if (scopes.includes('mail') && !usesMail && !(extension.autoRunEvents?.length > 0)) {
+      problems.push(`${where}: scope "mail" but no Outlook ribbon context or event`);
+    }
+    /** @type {{ name: string, minVersion?: string }[]} */
+    const capabilities = extension.requirements?.capabilities ?? [];
+    const mailbox = capabilities.find((c) => c.name === 'Mailbox');
+    if (scopes.includes('mail') && mailbox?.minVersion !== '1.8') {
+      problems.push(`${where}: the Mailbox requirement set must be minVersion 1.8 (newer APIs are feature-detected)`);
+    }
+    if (extension.runtimes && extension.contentRuntimes) problems.push(`${where}: runtimes and contentRuntimes cannot both be present`);
+
+    const ids = [];
+    const actions = new Set();
+    for (const runtime of extension.runtimes ?? []) {
+      ids.push(['runtime', runtime.id]);
+      for (const action of runtime.actions ?? []) {
+        ids.push(['action', action.id]);
+        actions.add(action.id);
+      }
+    }
+    for (const ribbon of ribbons) {
+      for (const tab of ribbon.tabs ?? []) {
+        if (tab.id !== undefined) ids.push(['tab', tab.id]);
+        for (const group of tab.groups ?? []) {
+          ids.push(['group', group.id]);
+          if (typeof group.label === 'string' && group.label.length > 16) problems.push(`${where}: group label "${group.label}" is over 16 characters`);
+          for (const control of group.controls ?? []) {
+            ids.push(['control', control.id]);
+            if (typeof control.label === 'string' && control.label.length > 16) {
+              problems.push(`${where}: control label "${control.label}" is over 16 characters`);
+            }
+            if (control.actionId !== undefined && !actions.has(control.actionId)) {
+              problems.push(`${where}: control ${control.id} names action ${control.actionId}, which no runtime defines`);
+            }
+            /** @type {{ size: number }[]} */
+            const icons = control.icons ?? [];
+            const sizes = new Set(icons.map((i) => i.size));
+            for (const required of [16, 32, 80]) {
+              if (!sizes.has(required)) problems.push(`${where}: control ${control.id} has no ${required} px icon`);
+            }
+          }
+        }
+      }
+    }
+    const seen = new Set();
+    for (const [kind, id] of ids) {
+      if (typeof id !== 'string' || id === '') problems.push(`${where}: a ${kind} has no id`);
+      else if (id.length > 64) problems.push(`${where}: ${kind} id "${id}" is over 64 characters`);
+      else if (seen.has(id)) problems.push(`${where}: id "${id}" is used twice`);
+      else seen.add(id);
+    }
+  }
+
+  if (options.production) {
+    const page = extensions[0]?.runtimes?.[0]?.code?.page;
+    for (const [path, value] of strings(manifest)) {
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) continue;
+      if (path === '$schema') continue;
+      let url;
+      try {
+        url = new URL(value);
+      } catch {
+        problems.push(`${path}: "${value}" is not a URL`);
+        continue;
+      }
+      if (url.protocol === 'api:') continue;
+      if (url.protocol !== 'https:') problems.push(`${path}: ${value} must use https`);
+      if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') problems.push(`${path}: ${value} points at this machine`);
+    }
+    if (typeof page === 'string') {
+      const host = new URL(page).host;
+      if (!(manifest.validDomains ?? []).includes(host)) problems.push(`validDomains must list ${host}, the pane's host`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * A copy of the manifest for the host that serves the pane: every dev-origin URL rewritten, validDomains and the
+ * Entra resource set for that host, and the Entra client id when given.
+ * @param {any} manifest
+ * @param {{ host: string, clientId?: string, version?: string }} options
+ */
+export function stampManifest(manifest, options) {
+  let origin;
+  try {
+    origin = new URL(options.host).origin;
+  } catch {
+    throw new Error(`--host must be an absolute URL such as https://pm.contoso.com, not "${options.host}"`);
+  }
+  if (!origin.startsWith('https://')) throw new Error(`--host must use https (Outlook loads add-ins only over https), not ${origin}`);
+  const host = new URL(origin).host;
+  const clientId = options.clientId ?? manifest.webApplicationInfo?.id ?? placeholderClientId;
+  if (!/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(clientId)) throw new Error(`--client-id must be a GUID, not "${clientId}"`);
+
+  const replaced = JSON.parse(JSON.stringify(manifest).split(devOrigin).join(origin));
+  replaced.validDomains = [host];
+  if (replaced.webApplicationInfo) {
+    replaced.webApplicationInfo = { ...replaced.webApplicationInfo, id: clientId, resource: `api://${host}/${clientId}` };
+  }
+  if (options.version !== undefined) replaced.version = options.version;
+  return replaced;
+}
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** @param {Uint8Array} bytes */
+export function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const b of bytes) crc = (crcTable[(crc ^ b) & 0xff] ?? 0) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A zip archive (deflate) of the given files, all at the root, as the app package format wants.
+ * @param {{ name: string, data: Uint8Array }[]} files
+ */
+export function zip(files) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  // 1 Jan 2026 00:00 in MS-DOS format; a fixed stamp keeps the package reproducible.
+  const dosTime = 0;
+  const dosDate = ((2026 - 1980) << 9) | (1 << 5) | 1;
+  for (const file of files) {
+    const name = Buffer.from(file.name, 'utf8');
+    const compressed = deflateRawSync(file.data);
+    const crc = crc32(file.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(dosTime, 10);
+    local.writeUInt16LE(dosDate, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(file.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, name, compressed);
+
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(dosTime, 12);
+    central.writeUInt16LE(dosDate, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(file.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
+
+/**
+ * Stamps, checks and packages the manifest into `out`: manifest.json, the two icons and PeerMentor365.zip.
+ * @param {{ host: string, clientId?: string, version?: string, out?: string }} options
+ */
+export function buildPackage(options) {
+  const source = readJson(join(manifestDir, 'manifest.json'));
+  const stamped = stampManifest(source, options);
+  const problems = checkManifest(stamped, { dir: manifestDir, production: true });
+  if (problems.length > 0) throw new Error(`The stamped manifest has problems:\n- ${problems.join('\n- ')}`);
+  const out = resolve(options.out ?? join(addinRoot, 'dist', 'manifest'));
+  mkdirSync(out, { recursive: true });
+  const json = Buffer.from(`${JSON.stringify(stamped, null, 2)}\n`, 'utf8');
+  const files = [
+    { name: 'manifest.json', data: json },
+    { name: stamped.icons.color, data: readFileSync(join(manifestDir, source.icons.color)) },
+    { name: stamped.icons.outline, data: readFileSync(join(manifestDir, source.icons.outline)) },
+  ];
+  for (const file of files) writeFileSync(join(out, file.name), file.data);
+  const zipPath = join(out, 'PeerMentor365.zip');
+  writeFileSync(zipPath, zip(files));
+  return { out, zipPath, manifest: stamped, usesPlaceholderClientId: stamped.webApplicationInfo?.id === placeholderClientId };
+}
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  /** @type {Record<string, string>} */
+  const args = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new Error(`Unexpected argument "${arg}"`);
+    const value = match[2] ?? argv[++i];
+    if (value === undefined) throw new Error(`--${match[1]} needs a value`);
+    args[match[1] ?? ''] = value;
+  }
+  return args;
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.host) {
+    console.error('Usage: npm run manifest -- --host https://your-host [--client-id <Entra app id>] [--version n.n.n] [--out dir]');
+    process.exit(2);
+  }
+  const result = buildPackage({ host: args.host, clientId: args['client-id'], version: args.version, out: args.out });
+  console.log(`Manifest for ${new URL(args.host).origin}: ${result.out}`);
+  console.log(`App package: ${result.zipPath}`);
+  if (result.usesPlaceholderClientId) {
+    console.log('Note: webApplicationInfo still has the placeholder client id; pass --client-id <Entra app id> for a real tenant.');
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    main();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}

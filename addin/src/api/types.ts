@@ -1,0 +1,139 @@
+// The pane's view of the HTTP contract in docs/api.md. Instants are ISO-8601 UTC strings ending in Z; local
+// times are ISO-8601 without an offset and always travel with their IANA zone.
+
+export type AuthMode = 'devTenant' | 'entra';
+
+export interface DevTenantClientConfig {
+  authority: string;
+  tokenEndpoint: string;
+  accountsEndpoint: string;
+  clientId: string;
+}
+
+export interface EntraClientConfig {
+  clientId: string;
+  tenantId: string;
+  authority: string;
+}
+
+export interface ClientConfig {
+  authMode: AuthMode;
+  apiScope: string;
+  devTenant?: DevTenantClientConfig | null;
+  entra?: EntraClientConfig | null;
+}
+
+export interface Me {
+  id: string;
+  displayName: string;
+  mail: string;
+  timeZone: string;
+  windowsTimeZone?: string;
+  /** Optional: a city to show next to local times (Graph's officeLocation), when the backend sends it. */
+  officeLocation?: string | null;
+}
+
+export interface Person {
+  id: string;
+  displayName: string;
+  mail: string;
+  jobTitle?: string | null;
+  officeLocation?: string | null;
+}
+
+export interface PeopleResponse {
+  people: Person[];
+}
+
+export type Cadence = 'weekly' | 'every2Weeks' | 'every3Weeks' | 'every4Weeks' | 'monthly';
+
+export interface SuggestionsRequest {
+  peers: string[];
+  durationMinutes?: number;
+  cadence?: Cadence;
+  horizonMonths?: number;
+  earliestStart?: string;
+  maxSuggestions?: number;
+}
+
+export type DayOfWeek = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+export type WeekIndex = 'first' | 'second' | 'third' | 'fourth' | 'last';
+
+export interface RecurrencePattern {
+  type: 'weekly' | 'relativeMonthly';
+  interval: number;
+  daysOfWeek: DayOfWeek[];
+  index: WeekIndex | null;
+}
+
+export interface SeriesRecurrence {
+  anchorTimeZone: string;
+  anchorWindowsTimeZone: string;
+  firstStart: string;
+  firstEnd: string;
+  durationMinutes: number;
+  pattern: RecurrencePattern;
+  count: number;
+}
+
+export interface ParticipantLocalTime {
+  mail: string;
+  timeZone: string;
+  start: string;
+  end: string;
+  shifts: boolean;
+}
+
+export type ConflictStatus = 'busy' | 'oof' | 'tentative' | 'workingElsewhere' | 'free' | 'unknown';
+
+export interface Occurrence {
+  start: string;
+  end: string;
+  conflicts: { mail: string; status: ConflictStatus | string }[];
+  outsideWorkingHours: string[];
+}
+
+export type WarningKind = 'outsideWorkingHours' | 'conflict' | 'tentative' | 'localTimeShifts' | 'workingHoursUnknown';
+
+export interface SlotWarning {
+  kind: WarningKind | string;
+  mail?: string | null;
+  dates: string[];
+  message: string;
+}
+
+export interface Suggestion {
+  rank: number;
+  score: number;
+  comfortable: boolean;
+  recurrence: SeriesRecurrence;
+  localTimes: ParticipantLocalTime[];
+  occurrences: Occurrence[];
+  conflictCount: number;
+  outsideWorkingHoursCount: number;
+  warnings: SlotWarning[];
+}
+
+export interface WorkingHours {
+  daysOfWeek: DayOfWeek[];
+  startTime: string;
+  endTime: string;
+  timeZone: string;
+}
+
+export interface Participant {
+  mail: string;
+  timeZone: string;
+  windowsTimeZone?: string;
+  workingHours?: WorkingHours | null;
+  workingHoursKnown?: boolean;
+}
+
+export interface SuggestionsResponse {
+  organizer: string;
+  window: { start: string; end: string };
+  participants: Participant[];
+  hasComfortableSlots: boolean;
+  suggestions: Suggestion[];
+}

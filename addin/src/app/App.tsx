@@ -1,0 +1,158 @@
+import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { SignOutRegular } from '@fluentui/react-icons';
+import type React from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createApiClient, fetchClientConfig, type ApiClient } from '../api/client';
+import type { ClientConfig, Me } from '../api/types';
+import { createPaneAuth } from '../auth/createPaneAuth';
+import { DevTenantAuth } from '../auth/devTenantAuth';
+import type { PaneAuth, SignedInAccount } from '../auth/types';
+import { zoneCity } from '../format/time';
+import { useAsync } from '../hooks/useAsync';
+import type { OfficeConnection } from '../office';
+import { ScheduleView } from '../schedule/ScheduleView';
+import { DevSignIn } from '../signin/DevSignIn';
+import { ErrorNotice } from './ErrorNotice';
+import { needsSignIn } from './userMessage';
+
+const useStyles = makeStyles({
+  shell: {
+    boxSizing: 'border-box',
+    minWidth: '280px',
+    maxWidth: '640px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500, margin: 0 },
+  who: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+});
+
+export interface AppProps {
+  office: OfficeConnection;
+  loadConfig?: (signal: AbortSignal) => Promise<ClientConfig>;
+  createAuth?: (config: ClientConfig) => PaneAuth;
+  createApi?: (auth: PaneAuth) => ApiClient;
+  peopleSearchDebounceMs?: number;
+}
+
+const defaultLoadConfig = (signal: AbortSignal) => fetchClientConfig({ signal });
+const defaultCreateApi = (auth: PaneAuth) => createApiClient({ auth });
+
+interface SignedInProps {
+  api: ApiClient;
+  office: OfficeConnection;
+  onMe: (me: Me | null) => void;
+  onSignInNeeded: () => void;
+  peopleSearchDebounceMs?: number;
+}
+
+const SignedIn: React.FC<SignedInProps> = ({ api, office, onMe, onSignInNeeded, peopleSearchDebounceMs }) => {
+  const me = useAsync((signal) => api.getMe(signal), [api]);
+  useEffect(() => onMe(me.data), [me.data, onMe]);
+  useEffect(() => {
+    if (needsSignIn(me.error)) onSignInNeeded();
+  }, [me.error, onSignInNeeded]);
+  if (me.loading) return <Spinner size="small" label="Loading your profile…" />;
+  if (me.error) return <ErrorNotice error={me.error} onRetry={me.reload} />;
+  if (!me.data) return null;
+  return (
+    <ScheduleView
+      api={api}
+      me={me.data}
+      writer={office.appointment}
+      showOutlookHint={office.appointment === null}
+      onSignInNeeded={onSignInNeeded}
+      peopleSearchDebounceMs={peopleSearchDebounceMs}
+    />
+  );
+};
+
+/** The pane: sign-in when needed, then the Schedule view. */
+export const App: React.FC<AppProps> = ({
+  office,
+  loadConfig = defaultLoadConfig,
+  createAuth = createPaneAuth,
+  createApi = defaultCreateApi,
+  peopleSearchDebounceMs,
+}) => {
+  const styles = useStyles();
+  const config = useAsync(loadConfig, [loadConfig]);
+  const authResult = useMemo((): { auth: PaneAuth | null; error: unknown } => {
+    if (!config.data) return { auth: null, error: null };
+    try {
+      return { auth: createAuth(config.data), error: null };
+    } catch (error) {
+      return { auth: null, error };
+    }
+  }, [config.data, createAuth]);
+  const auth = authResult.auth;
+  const [account, setAccount] = useState<SignedInAccount | null>(null);
+  const [signInReason, setSignInReason] = useState<string | null>(null);
+  const [me, setMe] = useState<Me | null>(null);
+
+  useEffect(() => setAccount(auth?.account() ?? null), [auth]);
+  const api = useMemo(() => (auth && account ? createApi(auth) : null), [auth, account, createApi]);
+
+  const signOut = useCallback(() => {
+    auth?.signOut();
+    setAccount(null);
+    setMe(null);
+  }, [auth]);
+  const onSignInNeeded = useCallback(() => {
+    setSignInReason('Your sign-in has expired. Sign in again to continue.');
+    signOut();
+  }, [signOut]);
+
+  let body: React.ReactNode;
+  if (config.loading) body = <Spinner size="small" label="Starting…" />;
+  else if (config.error) body = <ErrorNotice error={config.error} title="PeerMentor365 is not reachable" onRetry={config.reload} />;
+  else if (authResult.error) body = <ErrorNotice error={authResult.error} />;
+  else if (auth && !account && auth instanceof DevTenantAuth)
+    body = (
+      <DevSignIn
+        auth={auth}
+        reason={signInReason}
+        onSignedIn={(a) => {
+          setSignInReason(null);
+          setAccount(a);
+        }}
+      />
+    );
+  else if (api)
+    body = (
+      <SignedIn api={api} office={office} onMe={setMe} onSignInNeeded={onSignInNeeded} peopleSearchDebounceMs={peopleSearchDebounceMs} />
+    );
+  else body = null;
+
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <h1 className={styles.title}>PeerMentor365</h1>
+          <Text size={200} className={styles.who}>
+            {me ? `${me.displayName} · ${me.officeLocation || zoneCity(me.timeZone)}` : 'Find a recurring time that suits everyone'}
+          </Text>
+        </div>
+        {account ? (
+          <Button appearance="subtle" size="small" icon={<SignOutRegular />} onClick={signOut}>
+            Sign out
+          </Button>
+        ) : null}
+      </header>
+      <main className={styles.main}>{body}</main>
+    </div>
+  );
+};

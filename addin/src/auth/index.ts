@@ -1,0 +1,3 @@
+export { createPaneAuth } from './createPaneAuth';
+export { DevTenantAuth, type DevAccount } from './devTenantAuth';
+export { AuthError, isAuthError, type PaneAuth, type SignedInAccount } from './types';
