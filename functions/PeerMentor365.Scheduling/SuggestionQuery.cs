@@ -28,4 +28,7 @@ public sealed record SuggestionQuery(
 
     /// <summary>The longest window a query can span.</summary>
     public static Duration MaxWindow { get; } = Duration.FromDays(400);
+
+    /// <summary>The most suggestions a query can ask for.</summary>
+    public const int MaxSuggestionsLimit = 50;
 }

@@ -1,0 +1,197 @@
+using NodaTime;
+
+namespace PeerMentor365.Scheduling;
+
+/// <summary>How one session sits in one person's day.</summary>
+/// <param name="Humane">Within the humane stretch of a working day (otherwise the series is never suggested).</param>
+/// <param name="Inside">Entirely inside working hours.</param>
+/// <param name="Discomfort">0 (middle of the working day) to 1 (the humane limit).</param>
+internal readonly record struct Placement(bool Humane, bool Inside, double Discomfort);
+
+/// <summary>
+/// One person's working days and calendar over the query window, precomputed as sorted tick arrays (Unix ticks)
+/// so that placing a session is two binary searches and no zone arithmetic.
+/// </summary>
+internal sealed class PersonTimeline
+{
+    private readonly long[] humaneStarts;
+    private readonly long[] humaneEnds;
+    private readonly long[] workStarts;
+    private readonly long[] workEnds;
+    private readonly long[] busyStarts;
+    private readonly long[] busyEnds;
+    private readonly FreeBusyStatus[] busyStatuses;
+
+    public PersonTimeline(Participant participant, Instant windowStart, Instant windowEnd)
+    {
+        Participant = participant;
+        var hours = participant.WorkingHours;
+        var zone = hours.Zone;
+        var stretch = Period.FromTicks(SchedulingRules.HumaneStretch.BclCompatibleTicks);
+
+        var humaneStartList = new List<long>();
+        var humaneEndList = new List<long>();
+        var workStartList = new List<long>();
+        var workEndList = new List<long>();
+        var lastDate = windowEnd.InZone(zone).Date.PlusDays(1);
+        for (var date = windowStart.InZone(zone).Date.PlusDays(-1); date <= lastDate; date = date.PlusDays(1))
+        {
+            if (!hours.Days.Contains(date.DayOfWeek))
+            {
+                continue;
+            }
+
+            var dayStart = date.AtMidnight();
+            var dayEnd = date.PlusDays(1).AtMidnight();
+            var workStart = date + hours.Start;
+            var workEnd = hours.End == LocalTime.Midnight ? dayEnd : date + hours.End;
+            var humaneStart = Later(dayStart, workStart - stretch);
+            var humaneEnd = Earlier(dayEnd, workEnd + stretch);
+            humaneStartList.Add(Ticks(humaneStart, zone));
+            humaneEndList.Add(Ticks(humaneEnd, zone));
+            workStartList.Add(Ticks(workStart, zone));
+            workEndList.Add(Ticks(workEnd, zone));
+        }
+
+        humaneStarts = [.. humaneStartList];
+        humaneEnds = [.. humaneEndList];
+        workStarts = [.. workStartList];
+        workEnds = [.. workEndList];
+        (busyStarts, busyEnds, busyStatuses) = Flatten(participant.Busy);
+    }
+
+    public Participant Participant { get; }
+
+    /// <summary>Where the session <c>[start, end)</c> (Unix ticks) sits in this person's working days.</summary>
+    public Placement Place(long start, long end)
+    {
+        var day = LastAtOrBefore(humaneStarts, start);
+        if (day < 0 || end > humaneEnds[day])
+        {
+            return default;
+        }
+
+        long workStart = workStarts[day], workEnd = workEnds[day];
+        if (start >= workStart && end <= workEnd)
+        {
+            var slack = (workEnd - workStart - (end - start)) / 2.0;
+            var offCentre = Math.Abs((start - workStart) - (workEnd - end)) / 2.0;
+            return new Placement(true, true, slack <= 0 ? 0 : SchedulingRules.InsideEdgeDiscomfort * (offCentre / slack));
+        }
+
+        var outsideTicks = Math.Max(0, workStart - start) + Math.Max(0, end - workEnd);
+        var outsideHours = outsideTicks / (double)NodaConstants.TicksPerHour;
+        var discomfort = Math.Min(1.0, SchedulingRules.OutsideBaseDiscomfort + SchedulingRules.OutsideDiscomfortPerHour * outsideHours);
+        return new Placement(true, false, discomfort);
+    }
+
+    /// <summary>The worst conflicting status overlapping <c>[start, end)</c>, or <see cref="FreeBusyStatus.Free"/>.</summary>
+    public FreeBusyStatus WorstConflict(long start, long end)
+    {
+        // Segments are disjoint and sorted, so the first one ending after start is the first candidate.
+        int low = 0, high = busyEnds.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (busyEnds[mid] <= start)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        var worst = FreeBusyStatus.Free;
+        for (var index = low; index < busyStarts.Length && busyStarts[index] < end; index++)
+        {
+            if (busyStatuses[index].Severity() > worst.Severity())
+            {
+                worst = busyStatuses[index];
+            }
+        }
+
+        return worst;
+    }
+
+    private static int LastAtOrBefore(long[] sorted, long value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    private static long Ticks(LocalDateTime local, DateTimeZone zone) => LocalTimePolicy.ToInstant(local, zone).ToUnixTimeTicks();
+
+    private static LocalDateTime Later(LocalDateTime a, LocalDateTime b) => a >= b ? a : b;
+
+    private static LocalDateTime Earlier(LocalDateTime a, LocalDateTime b) => a <= b ? a : b;
+
+    /// <summary>
+    /// Turns overlapping periods into disjoint sorted segments, each carrying the worst conflicting status active in it
+    /// (free and working-elsewhere periods drop out).
+    /// </summary>
+    private static (long[] Starts, long[] Ends, FreeBusyStatus[] Statuses) Flatten(IReadOnlyList<BusyPeriod> periods)
+    {
+        var edges = new List<(long At, int Severity, int Delta)>(periods.Count * 2);
+        foreach (var period in periods)
+        {
+            var severity = period.Status.Severity();
+            if (severity == 0 || period.Interval.Start >= period.Interval.End)
+            {
+                continue;
+            }
+
+            edges.Add((period.Interval.Start.ToUnixTimeTicks(), severity, +1));
+            edges.Add((period.Interval.End.ToUnixTimeTicks(), severity, -1));
+        }
+
+        edges.Sort((x, y) => x.At.CompareTo(y.At));
+        var active = new int[5];
+        var starts = new List<long>();
+        var ends = new List<long>();
+        var statuses = new List<FreeBusyStatus>();
+        var index = 0;
+        while (index < edges.Count)
+        {
+            var at = edges[index].At;
+            for (; index < edges.Count && edges[index].At == at; index++)
+            {
+                active[edges[index].Severity] += edges[index].Delta;
+            }
+
+            // Close the open segment at this edge, then open one for what is active from here.
+            if (starts.Count > ends.Count)
+            {
+                ends.Add(at);
+            }
+
+            var worst = StatusOfSeverity(Array.FindLastIndex(active, count => count > 0));
+            if (worst == FreeBusyStatus.Free)
+            {
+                continue;
+            }
+
+            if (statuses.Count > 0 && statuses[^1] == worst && ends[^1] == at)
+            {
+                ends.RemoveAt(ends.Count - 1);
+            }
+            else
+            {
+                starts.Add(at);
+                statuses.Add(worst);
+            }
+        }
+
+        return ([.. starts], [.. ends], [.. statuses]);
+    }
+
+    private static FreeBusyStatus StatusOfSeverity(int severity) => severity switch
+    {
+        1 => FreeBusyStatus.Unknown,
+        2 => FreeBusyStatus.Tentative,
+        3 => FreeBusyStatus.Busy,
+        4 => FreeBusyStatus.OutOfOffice,
+        _ => FreeBusyStatus.Free,
+    };
+}

@@ -1,0 +1,76 @@
+using NodaTime;
+
+namespace PeerMentor365.Scheduling;
+
+/// <summary>
+/// One humane series anchored in one zone, with what its sessions mean for everyone, summed up for ranking.
+/// </summary>
+internal sealed class SeriesCandidate
+{
+    public SeriesCandidate(DateTimeZone anchor, LocalDateTime firstLocalStart, RecurrencePattern pattern, SeriesEvaluation evaluation)
+    {
+        Anchor = anchor;
+        FirstLocalStart = firstLocalStart;
+        Pattern = pattern;
+        Evaluation = evaluation;
+    }
+
+    public DateTimeZone Anchor { get; }
+
+    public LocalDateTime FirstLocalStart { get; }
+
+    public RecurrencePattern Pattern { get; }
+
+    public SeriesEvaluation Evaluation { get; }
+
+    /// <summary>Every session's start, Unix ticks, in order.</summary>
+    public long[] Starts => Evaluation.Starts;
+
+    public int Count => Evaluation.Starts.Length;
+
+    public Instant FirstStart => Instant.FromUnixTimeTicks(Evaluation.Starts[0]);
+
+    public bool Comfortable => Evaluation.InsideForAll == Count;
+}
+
+/// <summary>What a sequence of session moments means for everyone; shared by anchors that give the same moments.</summary>
+internal sealed class SeriesEvaluation
+{
+    public SeriesEvaluation(long[] starts, int insideForAll, int hardConflicts, int softConflicts, double[] meanDiscomfort)
+    {
+        Starts = starts;
+        InsideForAll = insideForAll;
+        HardConflicts = hardConflicts;
+        SoftConflicts = softConflicts;
+        MeanDiscomfort = meanDiscomfort;
+        WorstDiscomfort = meanDiscomfort.Max();
+        TotalDiscomfort = meanDiscomfort.Sum();
+        var clashShare = (hardConflicts + (SchedulingRules.SoftConflictFraction * softConflicts)) / starts.Length;
+        var availability = Math.Max(0, 1 - (SchedulingRules.ConflictWeight * clashShare));
+        Score = (1 - WorstDiscomfort) * availability;
+    }
+
+    /// <summary>Every session's start, Unix ticks, in order.</summary>
+    public long[] Starts { get; }
+
+    /// <summary>Sessions inside everyone's working hours.</summary>
+    public int InsideForAll { get; }
+
+    /// <summary>Sessions with a busy or out-of-office clash for someone.</summary>
+    public int HardConflicts { get; }
+
+    /// <summary>Sessions whose worst clash is tentative or unknown.</summary>
+    public int SoftConflicts { get; }
+
+    /// <summary>Each person's mean discomfort over the series (query order), 0..1.</summary>
+    public double[] MeanDiscomfort { get; }
+
+    /// <summary>The worst-off person's mean discomfort: what fairness minimises.</summary>
+    public double WorstDiscomfort { get; }
+
+    /// <summary>Everyone's mean discomfort added up: the tie-break after the worst.</summary>
+    public double TotalDiscomfort { get; }
+
+    /// <summary>0..1: (1 - worst person's discomfort) × (1 - 3 × weighted share of clashing sessions, at least 0).</summary>
+    public double Score { get; }
+}

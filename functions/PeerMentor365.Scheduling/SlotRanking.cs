@@ -1,0 +1,91 @@
+using NodaTime;
+
+namespace PeerMentor365.Scheduling;
+
+/// <summary>Orders candidate series and picks a varied set of them.</summary>
+internal static class SlotRanking
+{
+    private static readonly long WeekTicks = Duration.FromDays(7).BclCompatibleTicks;
+
+    /// <summary>
+    /// Best first: higher score; then fewer busy clashes, fewer tentative clashes, less total discomfort;
+    /// then earlier first session, anchor zone id and pattern, so the order is fully deterministic.
+    /// </summary>
+    public static int Compare(SeriesCandidate x, SeriesCandidate y)
+    {
+        var order = y.Evaluation.Score.CompareTo(x.Evaluation.Score);
+        if (order == 0)
+        {
+            order = x.Evaluation.HardConflicts.CompareTo(y.Evaluation.HardConflicts);
+        }
+
+        if (order == 0)
+        {
+            order = x.Evaluation.SoftConflicts.CompareTo(y.Evaluation.SoftConflicts);
+        }
+
+        if (order == 0)
+        {
+            order = x.Evaluation.TotalDiscomfort.CompareTo(y.Evaluation.TotalDiscomfort);
+        }
+
+        if (order == 0)
+        {
+            order = x.Starts[0].CompareTo(y.Starts[0]);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.Anchor.Id, y.Anchor.Id);
+        }
+
+        return order != 0 ? order : Nullable.Compare(x.Pattern.Index, y.Pattern.Index);
+    }
+
+    /// <summary>
+    /// Walks <paramref name="ranked"/> best first and keeps a candidate unless its anchor zone and weekday already have
+    /// <see cref="SchedulingRules.MaxPerAnchorWeekday"/> picks, or it starts within <see cref="SchedulingRules.MinSpacing"/>
+    /// (as a time of week, so another phase of an every-N-weeks series counts as close) of a pick with the same monthly week.
+    /// </summary>
+    public static List<SeriesCandidate> PickVaried(IEnumerable<SeriesCandidate> ranked, int max)
+    {
+        var picked = new List<SeriesCandidate>(max);
+        var perAnchorDay = new Dictionary<(string Zone, IsoDayOfWeek Day), int>();
+        var spacing = SchedulingRules.MinSpacing.BclCompatibleTicks;
+        foreach (var candidate in ranked)
+        {
+            if (picked.Count == max)
+            {
+                break;
+            }
+
+            var key = (candidate.Anchor.Id, candidate.Pattern.DayOfWeek);
+            var onThatDay = perAnchorDay.GetValueOrDefault(key);
+            if (onThatDay >= SchedulingRules.MaxPerAnchorWeekday)
+            {
+                continue;
+            }
+
+            var position = TimeOfWeek(candidate.Starts[0]);
+            var tooClose = picked.Exists(other =>
+                other.Pattern.Index == candidate.Pattern.Index && CyclicDistance(TimeOfWeek(other.Starts[0]), position) < spacing);
+            if (tooClose)
+            {
+                continue;
+            }
+
+            picked.Add(candidate);
+            perAnchorDay[key] = onThatDay + 1;
+        }
+
+        return picked;
+    }
+
+    private static long TimeOfWeek(long ticks) => ((ticks % WeekTicks) + WeekTicks) % WeekTicks;
+
+    private static long CyclicDistance(long a, long b)
+    {
+        var distance = Math.Abs(a - b);
+        return Math.Min(distance, WeekTicks - distance);
+    }
+}

@@ -1,0 +1,318 @@
+using NodaTime;
+
+namespace PeerMentor365.Scheduling;
+
+/// <summary>
+/// Enumerates candidate series for a query and evaluates every session of each for every person.
+/// A candidate is a first-session moment on the 15-minute grid within the first cadence period, plus (for monthly
+/// cadences) whether it counts weeks from the start or the end of the month; each is tried anchored in every
+/// participant's distinct zone.
+/// </summary>
+internal sealed class SlotSearch
+{
+    private readonly SuggestionQuery query;
+    private readonly long length;
+    private readonly long horizonEnd;
+    private readonly AnchorClock[] clocks;
+    private readonly long weekTicks = Duration.FromDays(7).BclCompatibleTicks;
+
+    public SlotSearch(SuggestionQuery query)
+    {
+        Validate(query);
+        this.query = query;
+        length = query.Length.Duration.BclCompatibleTicks;
+        horizonEnd = query.HorizonEnd.ToUnixTimeTicks();
+        People = [.. query.Participants.Select(person => new PersonTimeline(person, query.EarliestStart, query.HorizonEnd))];
+        // Anchors: each participant's distinct zone. The clocks cover the window plus the month before it, where the
+        // session before a candidate's first one would fall.
+        clocks = [.. query.Participants.Select(person => person.WorkingHours.Zone).DistinctBy(zone => zone.Id)
+            .Select(zone => new AnchorClock(zone, query.EarliestStart - Duration.FromDays(40), query.HorizonEnd + Duration.FromDays(1)))];
+    }
+
+    public IReadOnlyList<PersonTimeline> People { get; }
+
+    public SuggestionQuery Query => query;
+
+    /// <summary>
+    /// Every candidate with its best anchor: most sessions inside everyone's hours, then fewest busy clashes, then fewest
+    /// tentative clashes, then the least discomfort for the worst-off person, then the organizer's zone, then zone id (ordinal).
+    /// </summary>
+    public List<SeriesCandidate> BestAnchoredCandidates()
+    {
+        var organizerZone = query.Participants[0].WorkingHours.Zone.Id;
+        var best = new List<SeriesCandidate>();
+        foreach (var variants in EnumerateVariants())
+        {
+            SeriesCandidate? chosen = null;
+            foreach (var variant in variants)
+            {
+                if (chosen is null || AnchorComparison(variant, chosen, organizerZone) < 0)
+                {
+                    chosen = variant;
+                }
+            }
+
+            if (chosen is not null)
+            {
+                best.Add(chosen);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Every humane (candidate, anchor) series, before an anchor is chosen. Independent of participant order.</summary>
+    public IEnumerable<SeriesCandidate> AllAnchorVariants() => EnumerateVariants().SelectMany(variants => variants);
+
+    private static int AnchorComparison(SeriesCandidate x, SeriesCandidate y, string organizerZone)
+    {
+        var byInside = y.Evaluation.InsideForAll.CompareTo(x.Evaluation.InsideForAll);
+        if (byInside != 0)
+        {
+            return byInside;
+        }
+
+        var byConflicts = x.Evaluation.HardConflicts.CompareTo(y.Evaluation.HardConflicts);
+        if (byConflicts != 0)
+        {
+            return byConflicts;
+        }
+
+        var bySoftConflicts = x.Evaluation.SoftConflicts.CompareTo(y.Evaluation.SoftConflicts);
+        if (bySoftConflicts != 0)
+        {
+            return bySoftConflicts;
+        }
+
+        var byFairness = x.Evaluation.WorstDiscomfort.CompareTo(y.Evaluation.WorstDiscomfort);
+        if (byFairness != 0)
+        {
+            return byFairness;
+        }
+
+        var xOrganizer = x.Anchor.Id == organizerZone;
+        var yOrganizer = y.Anchor.Id == organizerZone;
+        return xOrganizer != yOrganizer ? (xOrganizer ? -1 : 1) : string.CompareOrdinal(x.Anchor.Id, y.Anchor.Id);
+    }
+
+    /// <summary>For each candidate (first moment and, for monthly, week counting), its humane anchored series.</summary>
+    private IEnumerable<List<SeriesCandidate>> EnumerateVariants()
+    {
+        var grid = SchedulingRules.Grid.BclCompatibleTicks;
+        var earliest = query.EarliestStart.ToUnixTimeTicks();
+        var first = earliest - (((earliest % grid) + grid) % grid);
+        if (first < earliest)
+        {
+            first += grid;
+        }
+
+        // One cadence period, plus an hour so that a clock change inside it cannot hide a first session;
+        // the previous-session check in TryAnchor drops anything that is really a second session.
+        var period = query.Cadence.Kind == CadenceKind.Weekly ? Duration.FromDays(7 * query.Cadence.IntervalWeeks) : Duration.FromDays(35);
+        var stop = earliest + (period + Duration.FromHours(1)).BclCompatibleTicks;
+        var countFromEnd = query.Cadence.Kind == CadenceKind.Weekly ? [false] : new[] { false, true };
+        var buffer = new long[(int)((horizonEnd - earliest) / NodaConstants.TicksPerDay / 7) + 3];
+        var evaluated = new List<(long[] Starts, SeriesEvaluation? Evaluation)>();
+
+        for (var start = first; start < stop && start + length <= horizonEnd; start += grid)
+        {
+            if (!FirstSessionIsHumane(start))
+            {
+                continue;
+            }
+
+            evaluated.Clear();
+            foreach (var fromEnd in countFromEnd)
+            {
+                var variants = new List<SeriesCandidate>(clocks.Length);
+                foreach (var clock in clocks)
+                {
+                    if (TryAnchor(start, fromEnd, clock, buffer, evaluated) is { } candidate)
+                    {
+                        variants.Add(candidate);
+                    }
+                }
+
+                if (variants.Count > 0)
+                {
+                    yield return variants;
+                }
+            }
+        }
+    }
+
+    private bool FirstSessionIsHumane(long start)
+    {
+        foreach (var person in People)
+        {
+            if (!person.Place(start, start + length).Humane)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private SeriesCandidate? TryAnchor(long start, bool countFromEnd, AnchorClock clock, long[] buffer, List<(long[] Starts, SeriesEvaluation? Evaluation)> evaluated)
+    {
+        var localTicks = clock.ToLocal(start);
+        if (clock.ToInstant(localTicks) != start)
+        {
+            // The second of two identical local times (clocks going back): the policy would read it as the first.
+            return null;
+        }
+
+        var local = LocalFromTicks(localTicks);
+        if (PatternFor(local.Date, countFromEnd) is not { } pattern)
+        {
+            return null;
+        }
+
+        if (clock.ToInstant(LocalTicksOf(local, localTicks, pattern, -1)) >= query.EarliestStart.ToUnixTimeTicks())
+        {
+            return null;
+        }
+
+        var count = 0;
+        for (var index = 0; count < buffer.Length; index++)
+        {
+            var session = clock.ToInstant(LocalTicksOf(local, localTicks, pattern, index));
+            if (session + length > horizonEnd)
+            {
+                break;
+            }
+
+            buffer[count++] = session;
+        }
+
+        // Zones whose clocks change together give the same moments; reuse the evaluation (humane or not).
+        var starts = buffer.AsSpan(0, count);
+        SeriesEvaluation? evaluation = null;
+        var known = false;
+        foreach (var (earlierStarts, earlierEvaluation) in evaluated)
+        {
+            if (earlierStarts.AsSpan().SequenceEqual(starts))
+            {
+                (known, evaluation) = (true, earlierEvaluation);
+                break;
+            }
+        }
+
+        if (!known)
+        {
+            var copy = starts.ToArray();
+            evaluation = Evaluate(copy);
+            evaluated.Add((copy, evaluation));
+        }
+
+        if (evaluation is null)
+        {
+            return null;
+        }
+
+        return new SeriesCandidate(clock.Zone, local, pattern, evaluation);
+    }
+
+    private long LocalTicksOf(LocalDateTime first, long firstTicks, RecurrencePattern pattern, int index) =>
+        pattern.Kind == RecurrenceKind.Weekly
+            ? firstTicks + (index * weekTicks * pattern.Interval)
+            : RecurrenceMath.NthLocalStart(first, pattern, index).InUtc().ToInstant().ToUnixTimeTicks();
+
+    private static LocalDateTime LocalFromTicks(long ticks) => Instant.FromUnixTimeTicks(ticks).InUtc().LocalDateTime;
+
+    private RecurrencePattern? PatternFor(LocalDate date, bool countFromEnd)
+    {
+        if (query.Cadence.Kind == CadenceKind.Weekly)
+        {
+            return new RecurrencePattern(RecurrenceKind.Weekly, query.Cadence.IntervalWeeks, date.DayOfWeek, null);
+        }
+
+        if (countFromEnd)
+        {
+            var daysInMonth = date.Calendar.GetDaysInMonth(date.Year, date.Month);
+            return date.Day + 7 > daysInMonth ? new RecurrencePattern(RecurrenceKind.RelativeMonthly, 1, date.DayOfWeek, WeekOfMonth.Last) : null;
+        }
+
+        var week = (date.Day - 1) / 7;
+        return week <= (int)WeekOfMonth.Fourth ? new RecurrencePattern(RecurrenceKind.RelativeMonthly, 1, date.DayOfWeek, (WeekOfMonth)week) : null;
+    }
+
+    private SeriesEvaluation? Evaluate(long[] starts)
+    {
+        var discomfort = new double[People.Count];
+        int insideForAll = 0, hard = 0, soft = 0;
+        foreach (var start in starts)
+        {
+            var end = start + length;
+            var insideHere = true;
+            var worst = FreeBusyStatus.Free;
+            for (var person = 0; person < People.Count; person++)
+            {
+                var timeline = People[person];
+                var placement = timeline.Place(start, end);
+                if (!placement.Humane)
+                {
+                    return null;
+                }
+
+                insideHere &= placement.Inside;
+                discomfort[person] += placement.Discomfort;
+                var conflict = timeline.WorstConflict(start, end);
+                if (conflict.Severity() > worst.Severity())
+                {
+                    worst = conflict;
+                }
+            }
+
+            insideForAll += insideHere ? 1 : 0;
+            hard += worst.IsHardConflict() ? 1 : 0;
+            soft += worst.IsSoftConflict() ? 1 : 0;
+        }
+
+        for (var person = 0; person < discomfort.Length; person++)
+        {
+            discomfort[person] /= starts.Length;
+        }
+
+        return new SeriesEvaluation(starts, insideForAll, hard, soft, discomfort);
+    }
+
+    private static void Validate(SuggestionQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(query.Participants, nameof(query.Participants));
+        ArgumentNullException.ThrowIfNull(query.Length, nameof(query.Length));
+        ArgumentNullException.ThrowIfNull(query.Cadence, nameof(query.Cadence));
+        var people = query.Participants;
+        if (people.Count is < SuggestionQuery.MinParticipants or > SuggestionQuery.MaxParticipants)
+        {
+            throw new ArgumentException($"A query needs {SuggestionQuery.MinParticipants} to {SuggestionQuery.MaxParticipants} participants.", nameof(query));
+        }
+
+        if (people.Any(person => person is null || string.IsNullOrWhiteSpace(person.Id) || person.WorkingHours is null || person.Busy is null))
+        {
+            throw new ArgumentException("Every participant needs an id, working hours and a (possibly empty) busy list.", nameof(query));
+        }
+
+        if (people.Select(person => person.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() != people.Count)
+        {
+            throw new ArgumentException("Participant ids must be distinct (ignoring case).", nameof(query));
+        }
+
+        if (people.Any(person => person.Busy.Any(period => !period.Interval.HasStart || !period.Interval.HasEnd)))
+        {
+            throw new ArgumentException("Busy periods must have a start and an end.", nameof(query));
+        }
+
+        if (query.HorizonEnd <= query.EarliestStart || query.HorizonEnd - query.EarliestStart > SuggestionQuery.MaxWindow)
+        {
+            throw new ArgumentException("The window must end after it starts and span at most 400 days.", nameof(query));
+        }
+
+        if (query.MaxSuggestions is < 1 or > SuggestionQuery.MaxSuggestionsLimit)
+        {
+            throw new ArgumentException($"MaxSuggestions must be 1 to {SuggestionQuery.MaxSuggestionsLimit}.", nameof(query));
+        }
+    }
+}
