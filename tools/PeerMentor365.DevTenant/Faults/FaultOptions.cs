@@ -15,12 +15,16 @@ public sealed class FaultOptions
     /// <summary>Seed for the draw, for reproducible runs; null is random.</summary>
     public int? RandomSeed { get; set; }
 
+    /// <summary>Which requests may fail: all (default), only outer HTTP requests, or only items inside a $batch.</summary>
+    public FaultTarget Target { get; set; } = FaultTarget.AllRequests;
+
     internal FaultOptions Copy() => new()
     {
         Rate = Rate,
         Kind = Kind,
         RetryAfterSeconds = RetryAfterSeconds,
         RandomSeed = RandomSeed,
+        Target = Target,
     };
 }
 
@@ -35,4 +39,17 @@ public enum FaultKind
 
     /// <summary>Either, drawn at random.</summary>
     Mixed,
+}
+
+/// <summary>Which Graph requests the fault switch may fail.</summary>
+public enum FaultTarget
+{
+    /// <summary>Outer requests and batch items alike.</summary>
+    AllRequests,
+
+    /// <summary>Only outer HTTP requests (a $batch fails as a whole, its items never individually).</summary>
+    OuterRequestsOnly,
+
+    /// <summary>Only items inside a $batch (the $batch itself answers 200), to exercise inner-429 handling.</summary>
+    BatchItemsOnly,
 }

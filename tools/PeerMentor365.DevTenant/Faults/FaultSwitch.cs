@@ -56,14 +56,25 @@ public sealed class FaultSwitch
         {
             throw new ArgumentOutOfRangeException(nameof(options), "Unknown fault kind.");
         }
+
+        if (!Enum.IsDefined(options.Target))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Unknown fault target.");
+        }
     }
 
     /// <summary>Draws whether this request fails; null means it goes through.</summary>
-    internal InjectedFault? Draw()
+    internal InjectedFault? Draw(bool isBatchItem)
     {
         lock (_gate)
         {
-            if (_options.Rate <= 0 || _random.NextDouble() >= _options.Rate)
+            var targeted = _options.Target switch
+            {
+                FaultTarget.BatchItemsOnly => isBatchItem,
+                FaultTarget.OuterRequestsOnly => !isBatchItem,
+                _ => true,
+            };
+            if (!targeted || _options.Rate <= 0 || _random.NextDouble() >= _options.Rate)
             {
                 return null;
             }

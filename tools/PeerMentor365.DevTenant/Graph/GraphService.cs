@@ -5,7 +5,7 @@ internal sealed class GraphService(GraphRouter router, FaultSwitch faults, Mailb
 {
     public GraphResponse Execute(GraphRequest request)
     {
-        if (DrawFault(request) is { } fault)
+        if (DrawFault(request, isBatchItem: false) is { } fault)
         {
             return fault;
         }
@@ -20,9 +20,9 @@ internal sealed class GraphService(GraphRouter router, FaultSwitch faults, Mailb
         return slot is null ? MailboxConcurrencyExceeded(request) : Run(request, route);
     }
 
-    public GraphResponse? DrawFault(GraphRequest request)
+    public GraphResponse? DrawFault(GraphRequest request, bool isBatchItem)
     {
-        if (faults.Draw() is not { } fault)
+        if (faults.Draw(isBatchItem) is not { } fault)
         {
             return null;
         }

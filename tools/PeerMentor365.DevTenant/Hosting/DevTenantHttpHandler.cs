@@ -143,12 +143,20 @@ internal sealed class DevTenantHttpHandler(
             return;
         }
 
+        var target = FaultTarget.AllRequests;
+        if (body.Target is not null && !(Enum.TryParse(body.Target, ignoreCase: true, out target) && Enum.IsDefined(target)))
+        {
+            await WriteProblemAsync(http, 400, "Unknown fault target", "target must be allRequests, outerRequestsOnly or batchItemsOnly.");
+            return;
+        }
+
         var settings = new FaultOptions
         {
             Rate = body.Rate ?? 0,
             Kind = kind,
             RetryAfterSeconds = body.RetryAfterSeconds ?? 1,
             RandomSeed = body.RandomSeed,
+            Target = target,
         };
         try
         {
@@ -169,6 +177,7 @@ internal sealed class DevTenantHttpHandler(
         ["kind"] = JsonNamingPolicy.CamelCase.ConvertName(options.Kind.ToString()),
         ["retryAfterSeconds"] = options.RetryAfterSeconds,
         ["randomSeed"] = options.RandomSeed,
+        ["target"] = JsonNamingPolicy.CamelCase.ConvertName(options.Target.ToString()),
     };
 
     private async Task GraphAsync(HttpContext http, string graphPath)
@@ -221,7 +230,7 @@ internal sealed class DevTenantHttpHandler(
             {
                 response = !HttpMethods.IsPost(http.Request.Method)
                     ? GraphErrors.MethodNotAllowed(request)
-                    : graph.DrawFault(request) ?? await batch.PostAsync(request, hadAuthorization);
+                    : graph.DrawFault(request, isBatchItem: false) ?? await batch.PostAsync(request, hadAuthorization);
             }
             else
             {
@@ -343,6 +352,7 @@ internal sealed class FaultSettingsBody
     public string? Kind { get; set; }
     public int? RetryAfterSeconds { get; set; }
     public int? RandomSeed { get; set; }
+    public string? Target { get; set; }
 }
 
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(

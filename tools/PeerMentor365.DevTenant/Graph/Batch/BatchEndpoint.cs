@@ -39,7 +39,7 @@ internal sealed class BatchEndpoint(GraphService service, GraphRequestLog log, T
                 return error;
             }
 
-            if (items.Any(i => i.Id == item!.Id))
+            if (items.Any(i => string.Equals(i.Id, item!.Id, StringComparison.OrdinalIgnoreCase)))
             {
                 return GraphErrors.BadRequest(outer, $"Batch request contains duplicate id '{item!.Id}'. Each request must have a unique id.", "BadRequest");
             }
@@ -100,7 +100,7 @@ internal sealed class BatchEndpoint(GraphService service, GraphRequestLog log, T
                 continue;
             }
 
-            if (service.DrawFault(request) is { } fault)
+            if (service.DrawFault(request, isBatchItem: true) is { } fault)
             {
                 immediate.Add((item, request, fault));
                 continue;

@@ -5,11 +5,12 @@ namespace PeerMentor365.DevTenant.Graph.Users;
 /// <summary>The directory properties of a user, with Graph's names, and the default set /users returns.</summary>
 internal static class UserJson
 {
-    // What GET /users and /users/{id} return without $select (plus mailNickname, which the docs' examples show).
+    // What GET /users and /users/{id} return without $select: Graph's default set, plus mailNickname,
+    // otherMails and proxyAddresses, which the documented examples (older default sets) show.
     public static readonly string[] DefaultProperties =
     [
         "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mailNickname", "mobilePhone",
-        "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id",
+        "officeLocation", "otherMails", "preferredLanguage", "proxyAddresses", "surname", "userPrincipalName", "id",
     ];
 
     private static readonly Dictionary<string, Func<SeedUser, JsonNode?>> Properties = new(StringComparer.OrdinalIgnoreCase)
@@ -34,6 +35,12 @@ internal static class UserJson
         ["otherMails"] = _ => new JsonArray(),
         ["imAddresses"] = u => new JsonArray(u.Mail),
         ["proxyAddresses"] = u => new JsonArray($"SMTP:{u.Mail}"),
+        ["identities"] = u => new JsonArray(new JsonObject
+        {
+            ["signInType"] = "userPrincipalName",
+            ["issuer"] = u.Mail.Split('@')[1],
+            ["issuerAssignedId"] = u.Mail,
+        }),
     };
 
     /// <summary>Graph's spelling of a property name, or null when the user type has no such property.</summary>
