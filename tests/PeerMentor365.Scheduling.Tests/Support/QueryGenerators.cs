@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
-using Interval = NodaTime.Interval;
 
 namespace PeerMentor365.Scheduling.Tests.Support;
 

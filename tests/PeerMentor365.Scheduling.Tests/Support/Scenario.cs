@@ -19,7 +19,8 @@ internal static class Scenario
     public static Instant Utc(string text) => InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
 
     /// <summary>A local date-time, e.g. "2027-03-01T08:00".</summary>
-    public static LocalDateTime Local(string text) => LocalDateTimePattern.ExtendedIso.Parse(text).GetValueOrThrow();
+    public static LocalDateTime Local(string text) =>
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm").Parse(text).GetValueOrThrow();
 
     public static LocalDate Date(string text) => LocalDatePattern.Iso.Parse(text).GetValueOrThrow();
 
