@@ -32,6 +32,8 @@ export default defineConfig(({ mode }) => {
       setupFiles: ['test/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
       restoreMocks: true,
+      // Fluent components under jsdom with user-event typing are slow on a 2-core machine; none waits on a timer.
+      testTimeout: 30_000,
     },
   };
 });

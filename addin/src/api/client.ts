@@ -20,7 +20,8 @@ type Check<T> = (body: unknown) => body is T;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const isMe: Check<Me> = (b): b is Me => isObject(b) && typeof b.mail === 'string' && typeof b.timeZone === 'string';
+const isMe: Check<Me> = (b): b is Me =>
+  isObject(b) && typeof b.mail === 'string' && typeof b.displayName === 'string' && (typeof b.timeZone === 'string' || b.timeZone === null);
 const isPeople: Check<PeopleResponse> = (b): b is PeopleResponse => isObject(b) && Array.isArray(b.people);
 const isSuggestions: Check<SuggestionsResponse> = (b): b is SuggestionsResponse =>
   isObject(b) && Array.isArray(b.suggestions) && Array.isArray(b.participants);

@@ -27,8 +27,9 @@ export interface Me {
   id: string;
   displayName: string;
   mail: string;
-  timeZone: string;
-  windowsTimeZone?: string;
+  /** IANA zone of the mailbox; null when the mailbox names none the service can resolve. */
+  timeZone: string | null;
+  windowsTimeZone?: string | null;
   /** Optional: a city to show next to local times (Graph's officeLocation), when the backend sends it. */
   officeLocation?: string | null;
 }

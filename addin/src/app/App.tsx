@@ -48,37 +48,14 @@ export interface AppProps {
   peopleSearchDebounceMs?: number;
 }
 
-const defaultLoadConfig = (signal: AbortSignal) => fetchClientConfig({ signal });
-const defaultCreateApi = (auth: PaneAuth) => createApiClient({ auth });
-
-interface SignedInProps {
-  api: ApiClient;
-  office: OfficeConnection;
-  onMe: (me: Me | null) => void;
-  onSignInNeeded: () => void;
-  peopleSearchDebounceMs?: number;
+/** "Ana Souza · São Paulo": the place from the directory when known, else the mailbox zone's city. */
+function whoLine(me: Me): string {
+  const place = me.officeLocation?.trim() || (me.timeZone ? zoneCity(me.timeZone) : null);
+  return place ? `${me.displayName} · ${place}` : me.displayName;
 }
 
-const SignedIn: React.FC<SignedInProps> = ({ api, office, onMe, onSignInNeeded, peopleSearchDebounceMs }) => {
-  const me = useAsync((signal) => api.getMe(signal), [api]);
-  useEffect(() => onMe(me.data), [me.data, onMe]);
-  useEffect(() => {
-    if (needsSignIn(me.error)) onSignInNeeded();
-  }, [me.error, onSignInNeeded]);
-  if (me.loading) return <Spinner size="small" label="Loading your profile…" />;
-  if (me.error) return <ErrorNotice error={me.error} onRetry={me.reload} />;
-  if (!me.data) return null;
-  return (
-    <ScheduleView
-      api={api}
-      me={me.data}
-      writer={office.appointment}
-      showOutlookHint={office.appointment === null}
-      onSignInNeeded={onSignInNeeded}
-      peopleSearchDebounceMs={peopleSearchDebounceMs}
-    />
-  );
-};
+const defaultLoadConfig = (signal: AbortSignal) => fetchClientConfig({ signal });
+const defaultCreateApi = (auth: PaneAuth) => createApiClient({ auth });
 
 /** The pane: sign-in when needed, then the Schedule view. */
 export const App: React.FC<AppProps> = ({
@@ -101,20 +78,22 @@ export const App: React.FC<AppProps> = ({
   const auth = authResult.auth;
   const [account, setAccount] = useState<SignedInAccount | null>(null);
   const [signInReason, setSignInReason] = useState<string | null>(null);
-  const [me, setMe] = useState<Me | null>(null);
 
   useEffect(() => setAccount(auth?.account() ?? null), [auth]);
   const api = useMemo(() => (auth && account ? createApi(auth) : null), [auth, account, createApi]);
+  const me = useAsync(api ? (signal) => api.getMe(signal) : null, [api]);
 
   const signOut = useCallback(() => {
     auth?.signOut();
     setAccount(null);
-    setMe(null);
   }, [auth]);
   const onSignInNeeded = useCallback(() => {
     setSignInReason('Your sign-in has expired. Sign in again to continue.');
     signOut();
   }, [signOut]);
+  useEffect(() => {
+    if (needsSignIn(me.error)) onSignInNeeded();
+  }, [me.error, onSignInNeeded]);
 
   let body: React.ReactNode;
   if (config.loading) body = <Spinner size="small" label="Starting…" />;
@@ -131,9 +110,18 @@ export const App: React.FC<AppProps> = ({
         }}
       />
     );
-  else if (api)
+  else if (api && me.loading) body = <Spinner size="small" label="Loading your profile…" />;
+  else if (api && me.error && !needsSignIn(me.error)) body = <ErrorNotice error={me.error} onRetry={me.reload} />;
+  else if (api && me.data)
     body = (
-      <SignedIn api={api} office={office} onMe={setMe} onSignInNeeded={onSignInNeeded} peopleSearchDebounceMs={peopleSearchDebounceMs} />
+      <ScheduleView
+        api={api}
+        me={me.data}
+        writer={office.appointment}
+        showOutlookHint={office.appointment === null}
+        onSignInNeeded={onSignInNeeded}
+        peopleSearchDebounceMs={peopleSearchDebounceMs}
+      />
     );
   else body = null;
 
@@ -143,7 +131,7 @@ export const App: React.FC<AppProps> = ({
         <div className={styles.brand}>
           <h1 className={styles.title}>PeerMentor365</h1>
           <Text size={200} className={styles.who}>
-            {me ? `${me.displayName} · ${me.officeLocation || zoneCity(me.timeZone)}` : 'Find a recurring time that suits everyone'}
+            {api && me.data ? whoLine(me.data) : 'Find a recurring time that suits everyone'}
           </Text>
         </div>
         {account ? (

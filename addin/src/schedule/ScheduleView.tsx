@@ -4,7 +4,7 @@ import type React from 'react';
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { isApiError } from '../api/problem';
-import type { Cadence, Me, Person, SuggestionsRequest } from '../api/types';
+import type { Cadence, Me, Person, SuggestionsRequest, SuggestionsResponse } from '../api/types';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { needsSignIn } from '../app/userMessage';
 import { useSuggestions } from '../hooks/useApi';
@@ -25,11 +25,19 @@ const useStyles = makeStyles({
   },
   // Grid items default to their content's width; a long option label must not push the other field aside.
   field: { minWidth: 0 },
+  // A native select is as wide as its longest option unless told otherwise.
+  selectRoot: { minWidth: 0 },
+  select: { minWidth: 0, width: '100%' },
   loading: { paddingBlock: tokens.spacingVerticalL },
 });
 
 /** Request fields the form shows next to its own controls; any other field error is shown above the results. */
 const formFields = ['peers', 'durationMinutes', 'cadence'] as const;
+
+/** Sessions are dated in the organizer's zone: the mailbox's, else the one the service used for them. */
+function viewerTimeZone(me: Me, response: SuggestionsResponse): string {
+  return me.timeZone ?? response.participants.find((p) => directoryKey(p.mail) === directoryKey(response.organizer))?.timeZone ?? 'UTC';
+}
 
 export interface ScheduleViewProps {
   api: ApiClient;
@@ -103,7 +111,7 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
             validationState={fieldErrors('cadence').length > 0 ? 'error' : 'none'}
             validationMessage={fieldErrors('cadence').join(' ') || undefined}
           >
-            <Select value={cadence} onChange={(_e, data) => setCadence(data.value as Cadence)}>
+            <Select root={{ className: styles.selectRoot }} className={styles.select} value={cadence} onChange={(_e, data) => setCadence(data.value as Cadence)}>
               {cadenceOptions.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -117,7 +125,7 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
             validationState={fieldErrors('durationMinutes').length > 0 ? 'error' : 'none'}
             validationMessage={fieldErrors('durationMinutes').join(' ') || undefined}
           >
-            <Select value={String(durationMinutes)} onChange={(_e, data) => setDurationMinutes(Number(data.value))}>
+            <Select root={{ className: styles.selectRoot }} className={styles.select} value={String(durationMinutes)} onChange={(_e, data) => setDurationMinutes(Number(data.value))}>
               {durationOptions.map((minutes) => (
                 <option key={minutes} value={minutes}>
                   {durationLabel(minutes)}
@@ -140,7 +148,13 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
         />
       ) : null}
       {suggestions.data ? (
-        <SlotList response={suggestions.data} people={people} viewerTimeZone={me.timeZone} writer={writer} showOutlookHint={showOutlookHint} />
+        <SlotList
+          response={suggestions.data}
+          people={people}
+          viewerTimeZone={viewerTimeZone(me, suggestions.data)}
+          writer={writer}
+          showOutlookHint={showOutlookHint}
+        />
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -98,9 +99,7 @@ export const SlotCard: React.FC<SlotCardProps> = ({ suggestion, view, writer, at
       <ul className={styles.list} aria-label="Local times">
         {view.localTimes.map((line) => (
           <li key={line.mail} className={styles.localTime} data-testid="local-time" data-mail={line.mail} title={`${line.place}, ${line.offset}`}>
-            <span className={styles.name}>{line.name}</span>
-            <span aria-hidden>·</span>
-            <span>{line.range}</span>
+            <span className={styles.name}>{line.name}</span> <span aria-hidden>·</span> <span>{line.range}</span>{' '}
             <span className={styles.place}>{line.place}</span>
             {line.shifts ? (
               <Badge
@@ -121,25 +120,25 @@ export const SlotCard: React.FC<SlotCardProps> = ({ suggestion, view, writer, at
         <li className={styles.fact}>
           {view.conflicts === null ? (
             <>
-              <CheckmarkCircleRegular className={`${styles.factIcon} ${styles.ok}`} aria-hidden />
+              <CheckmarkCircleRegular className={mergeClasses(styles.factIcon, styles.ok)} aria-hidden />
               <Text size={200}>No clashes in any session</Text>
             </>
           ) : (
             <>
-              <CalendarCancelRegular className={`${styles.factIcon} ${styles.caution}`} aria-hidden />
+              <CalendarCancelRegular className={mergeClasses(styles.factIcon, styles.caution)} aria-hidden />
               <Text size={200}>{view.conflicts}</Text>
             </>
           )}
         </li>
         {view.outsideHours !== null ? (
           <li className={styles.fact}>
-            <ClockAlarmRegular className={`${styles.factIcon} ${styles.caution}`} aria-hidden />
+            <ClockAlarmRegular className={mergeClasses(styles.factIcon, styles.caution)} aria-hidden />
             <Text size={200}>{view.outsideHours}</Text>
           </li>
         ) : null}
         {view.warnings.map((warning, index) => (
           <li key={`${warning.kind}-${index}`} className={styles.fact} data-testid="slot-warning">
-            <WarningRegular className={`${styles.factIcon} ${styles.caution}`} aria-hidden />
+            <WarningRegular className={mergeClasses(styles.factIcon, styles.caution)} aria-hidden />
             <span className={styles.warningText}>
               <Text size={200}>{warning.message}</Text>
               {warning.dates !== null ? (

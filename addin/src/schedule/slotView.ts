@@ -72,6 +72,14 @@ function nameOf(mail: string, people: PeopleDirectory): string {
   return firstName(people.get(directoryKey(mail))?.displayName, mail);
 }
 
+/** Speaks of people the pane can name by their first name rather than their mail address. */
+export function withNames(message: string, people: PeopleDirectory): string {
+  return message.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, (mail) => {
+    const known = people.get(directoryKey(mail));
+    return known ? firstName(known.displayName, mail) : mail;
+  });
+}
+
 /** Everything a slot card says, in words. `order` lists mails organizer first; `viewerTimeZone` dates the sessions. */
 export function slotView(suggestion: Suggestion, people: PeopleDirectory, order: readonly string[], viewerTimeZone: string): SlotView {
   const rankOf = (mail: string) => {
@@ -93,7 +101,7 @@ export function slotView(suggestion: Suggestion, people: PeopleDirectory, order:
   const anchor = `From ${formatLongDate(anchorStart)} \u00b7 ${formatClock(anchorStart)} ${zoneCity(suggestion.recurrence.anchorTimeZone)} time`;
 
   const warnings = suggestion.warnings.map(
-    (w): WarningLine => ({ kind: w.kind, message: w.message, dates: w.dates.length > 0 ? formatDateList(w.dates) : null }),
+    (w): WarningLine => ({ kind: w.kind, message: withNames(w.message, people), dates: w.dates.length > 0 ? formatDateList(w.dates) : null }),
   );
 
   const occurrences = suggestion.occurrences.map((o): OccurrenceLine => {
