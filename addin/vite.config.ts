@@ -15,7 +15,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: 'dist',
       emptyOutDir: true,
-      sourcemap: true,
+      sourcemap: mode === 'prod' ? 'hidden' : true,
       // React and Fluent UI make one ~650 kB (190 kB gzipped) chunk; the pane loads it once per open.
       chunkSizeWarningLimit: 800,
       rolldownOptions: { input: { taskpane: 'taskpane.html' } },
