@@ -16,7 +16,7 @@ builder.AddStructuredLogging();
 builder.AddCustomHandlerHosting();
 builder.AddClock();
 builder.AddProblems();
-await builder.AddTenantAsync();
+builder.AddTenant();
 builder.AddApiAuthentication();
 builder.AddGraphAccess();
 builder.AddSuggestions();

@@ -25,7 +25,8 @@ internal static class PaneApi
         builder.Services.AddOptions<PaneOptions>().BindConfiguration(PaneOptions.Section)
             .Validate(o => string.IsNullOrWhiteSpace(o.Path) || Directory.Exists(o.Path), "Pane:Path names a folder that does not exist.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<PaneFiles>();
+        builder.Services.AddSingleton(services =>
+            new PaneFiles(PaneFiles.Locate(services.GetRequiredService<IOptions<PaneOptions>>().Value.Path, AppContext.BaseDirectory)));
         return builder;
     }
 
@@ -70,10 +71,10 @@ internal sealed class PaneFiles : IDisposable
 {
     private readonly PhysicalFileProvider? _files;
 
-    public PaneFiles(IOptions<PaneOptions> options)
+    public PaneFiles(string? root)
     {
-        Root = Locate(options.Value.Path);
-        _files = Root is null ? null : new PhysicalFileProvider(Root);
+        Root = root;
+        _files = root is null ? null : new PhysicalFileProvider(root);
     }
 
     public string? Root { get; }
@@ -94,7 +95,8 @@ internal sealed class PaneFiles : IDisposable
 
     public void Dispose() => _files?.Dispose();
 
-    private static string? Locate(string? configured)
+    /// <summary>The configured folder; else the repository's addin/dist above <paramref name="appFolder"/>; else a pane folder in it.</summary>
+    public static string? Locate(string? configured, string appFolder)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
@@ -102,7 +104,7 @@ internal sealed class PaneFiles : IDisposable
         }
 
         // Running from the repository (dotnet run, tests): the pane's build output.
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        for (var folder = new DirectoryInfo(appFolder); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "PeerMentor365.sln")))
             {
@@ -112,7 +114,7 @@ internal sealed class PaneFiles : IDisposable
         }
 
         // The published Functions package carries the pane's files next to the executable.
-        var packaged = Path.Combine(AppContext.BaseDirectory, "pane");
+        var packaged = Path.Combine(appFolder, "pane");
         return Directory.Exists(packaged) ? packaged : null;
     }
 }

@@ -6,14 +6,14 @@ namespace PeerMentor365.Api.Tenant;
 /// <summary>Resolves which tenant the app talks to and, by default, starts the embedded dev tenant.</summary>
 internal static class TenantSetup
 {
-    public static async Task<WebApplicationBuilder> AddTenantAsync(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddTenant(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).Validate(o => TenantValidation.Check(o).Count == 0).ValidateOnStart();
         services.AddOptions<DevTenantSettings>().BindConfiguration(DevTenantSettings.Section);
         services.AddOptions<EntraSettings>().BindConfiguration(EntraSettings.Section);
 
-        // The JWT and Graph set-up need these endpoints before the app is built, so validate eagerly here.
+        // Which tenant it is decides what gets registered, so read and check the settings now.
         var graph = Bind<GraphOptions>(builder.Configuration, GraphOptions.Section);
         var dev = Bind<DevTenantSettings>(builder.Configuration, DevTenantSettings.Section);
         var entra = Bind<EntraSettings>(builder.Configuration, EntraSettings.Section);
@@ -23,13 +23,27 @@ internal static class TenantSetup
             throw new OptionsValidationException(GraphOptions.Section, typeof(GraphOptions), failures);
         }
 
-        var endpoints = graph.Mode switch
+        if (graph.Mode == GraphMode.Entra)
         {
-            GraphMode.Entra => throw EntraNotAvailableYet(),
-            _ when !string.IsNullOrWhiteSpace(dev.BaseUrl) => ForDevTenant(new Uri(dev.BaseUrl.TrimEnd('/') + "/"), DevTenantDefaults.TenantId),
-            _ => await StartEmbeddedDevTenantAsync(builder.Services, dev),
-        };
-        services.AddSingleton(endpoints);
+            throw EntraNotAvailableYet();
+        }
+
+        if (!string.IsNullOrWhiteSpace(dev.BaseUrl))
+        {
+            services.AddSingleton(ForDevTenant(new Uri(dev.BaseUrl.TrimEnd('/') + "/"), DevTenantDefaults.TenantId));
+        }
+        else
+        {
+            // Started with the host (before Kestrel accepts requests); its port is known only then.
+            services.AddSingleton(new EmbeddedDevTenant(dev));
+            services.AddHostedService(provider => provider.GetRequiredService<EmbeddedDevTenant>());
+            services.AddSingleton(provider =>
+            {
+                var server = provider.GetRequiredService<EmbeddedDevTenant>().Server;
+                return ForDevTenant(server.BaseAddress, server.TenantId);
+            });
+        }
+
         return builder;
     }
 
@@ -57,18 +71,6 @@ internal static class TenantSetup
         };
     }
 
-    private static async Task<TenantEndpoints> StartEmbeddedDevTenantAsync(IServiceCollection services, DevTenantSettings settings)
-    {
-        var server = await DevTenantServer.StartAsync(new DevTenantOptions
-        {
-            Port = settings.Port,
-            SeedPath = string.IsNullOrWhiteSpace(settings.SeedPath) ? null : settings.SeedPath,
-        });
-        services.AddSingleton(server);
-        services.AddHostedService<EmbeddedDevTenantLifetime>();
-        return ForDevTenant(server.BaseAddress, server.TenantId);
-    }
-
     private static T Bind<T>(ConfigurationManager configuration, string section)
         where T : new()
     {
@@ -86,10 +88,34 @@ internal static class TenantSetup
          "(the on-behalf-of exchange with MSAL arrives with the sign-in issue). Use Graph:Mode 'DevTenant' until then."]);
 }
 
-/// <summary>Stops the embedded dev tenant with the app.</summary>
-internal sealed class EmbeddedDevTenantLifetime(DevTenantServer server) : IHostedService
+/// <summary>
+/// The dev tenant embedded in the app when no tenant is configured. It starts with the host rather than
+/// while the app is composed, so that nothing builds a second web host before the app's own.
+/// </summary>
+internal sealed class EmbeddedDevTenant(DevTenantSettings settings) : IHostedService, IAsyncDisposable
 {
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private DevTenantServer? _server;
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await server.DisposeAsync();
+    /// <summary>The running dev tenant (available once the host has started).</summary>
+    public DevTenantServer Server => _server ?? throw new InvalidOperationException("The embedded dev tenant has not started yet.");
+
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        _server ??= await DevTenantServer.StartAsync(
+            new DevTenantOptions
+            {
+                Port = settings.Port,
+                SeedPath = string.IsNullOrWhiteSpace(settings.SeedPath) ? null : settings.SeedPath,
+            },
+            cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        var server = Interlocked.Exchange(ref _server, null);
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
 }
