@@ -73,14 +73,16 @@ internal sealed class GraphResponse
     public static GraphResponse Ok(JsonNode json, int status = StatusCodes.Status200OK)
     {
         var response = new GraphResponse { Status = status, Json = json };
-        response.Headers["Content-Type"] = ODataJson;
+        response.Headers["Cache-Control"] = "no-cache";
         response.Headers["OData-Version"] = "4.0";
+        response.Headers["Content-Type"] = ODataJson;
         return response;
     }
 
     public static GraphResponse PlainText(string text)
     {
         var response = new GraphResponse { Status = StatusCodes.Status200OK, Text = text };
+        response.Headers["Cache-Control"] = "no-cache";
         response.Headers["Content-Type"] = "text/plain";
         return response;
     }
@@ -109,6 +111,7 @@ internal static class GraphErrors
             },
         };
         var response = new GraphResponse { Status = status, Json = body };
+        response.Headers["Cache-Control"] = "no-cache";
         response.Headers["Content-Type"] = "application/json";
         return response;
     }

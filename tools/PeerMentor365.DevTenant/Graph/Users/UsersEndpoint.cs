@@ -27,7 +27,7 @@ internal sealed class UsersEndpoint(GraphContext context)
             json[key] = value?.DeepClone();
         }
 
-        return GraphResponse.Ok(json);
+        return DirectoryResponse(GraphResponse.Ok(json));
     }
 
     public GraphResponse Count(GraphRequest request)
@@ -43,7 +43,7 @@ internal sealed class UsersEndpoint(GraphContext context)
             return query.Error;
         }
 
-        return GraphResponse.PlainText(query.Users.Count.ToString(CultureInfo.InvariantCulture));
+        return DirectoryResponse(GraphResponse.PlainText(query.Users.Count.ToString(CultureInfo.InvariantCulture)));
     }
 
     public GraphResponse List(GraphRequest request)
@@ -111,7 +111,14 @@ internal sealed class UsersEndpoint(GraphContext context)
         }
 
         json["value"] = values;
-        return GraphResponse.Ok(json);
+        return DirectoryResponse(GraphResponse.Ok(json));
+    }
+
+    // Directory requests report the resource units they cost (Graph's identity throttling); the dev tenant charges one.
+    private static GraphResponse DirectoryResponse(GraphResponse response)
+    {
+        response.Headers["x-ms-resource-unit"] = "1";
+        return response;
     }
 
     private (List<SeedUser> Users, GraphResponse? Error) Query(GraphRequest request)
