@@ -27,6 +27,7 @@ internal sealed class PersonTimeline
         Participant = participant;
         var hours = participant.WorkingHours;
         var zone = hours.Zone;
+        Clock = new ZoneClock(zone, windowStart - Duration.FromDays(2), windowEnd + Duration.FromDays(2));
         var stretch = Period.FromTicks(SchedulingRules.HumaneStretch.BclCompatibleTicks);
 
         var humaneStartList = new List<long>();
@@ -47,10 +48,10 @@ internal sealed class PersonTimeline
             var workEnd = hours.End == LocalTime.Midnight ? dayEnd : date + hours.End;
             var humaneStart = Later(dayStart, workStart - stretch);
             var humaneEnd = Earlier(dayEnd, workEnd + stretch);
-            humaneStartList.Add(Ticks(humaneStart, zone));
-            humaneEndList.Add(Ticks(humaneEnd, zone));
-            workStartList.Add(Ticks(workStart, zone));
-            workEndList.Add(Ticks(workEnd, zone));
+            humaneStartList.Add(Clock.ToInstant(ZoneClock.LocalTicks(humaneStart)));
+            humaneEndList.Add(Clock.ToInstant(ZoneClock.LocalTicks(humaneEnd)));
+            workStartList.Add(Clock.ToInstant(ZoneClock.LocalTicks(workStart)));
+            workEndList.Add(Clock.ToInstant(ZoneClock.LocalTicks(workEnd)));
         }
 
         humaneStarts = [.. humaneStartList];
@@ -61,6 +62,9 @@ internal sealed class PersonTimeline
     }
 
     public Participant Participant { get; }
+
+    /// <summary>The person's own zone, for reading moments as their local time.</summary>
+    public ZoneClock Clock { get; }
 
     /// <summary>Where the session <c>[start, end)</c> (Unix ticks) sits in this person's working days.</summary>
     public Placement Place(long start, long end)
@@ -121,8 +125,6 @@ internal sealed class PersonTimeline
         return index >= 0 ? index : ~index - 1;
     }
 
-    private static long Ticks(LocalDateTime local, DateTimeZone zone) => LocalTimePolicy.ToInstant(local, zone).ToUnixTimeTicks();
-
     private static LocalDateTime Later(LocalDateTime a, LocalDateTime b) => a >= b ? a : b;
 
     private static LocalDateTime Earlier(LocalDateTime a, LocalDateTime b) => a <= b ? a : b;
@@ -133,7 +135,9 @@ internal sealed class PersonTimeline
     /// </summary>
     private static (long[] Starts, long[] Ends, FreeBusyStatus[] Statuses) Flatten(IReadOnlyList<BusyPeriod> periods)
     {
-        var edges = new List<(long At, int Severity, int Delta)>(periods.Count * 2);
+        // Edges sorted by moment; the payload packs severity and direction (+severity opens, -severity closes).
+        var moments = new List<long>(periods.Count * 2);
+        var changes = new List<int>(periods.Count * 2);
         foreach (var period in periods)
         {
             var severity = period.Status.Severity();
@@ -142,28 +146,32 @@ internal sealed class PersonTimeline
                 continue;
             }
 
-            edges.Add((period.Interval.Start.ToUnixTimeTicks(), severity, +1));
-            edges.Add((period.Interval.End.ToUnixTimeTicks(), severity, -1));
+            moments.Add(period.Interval.Start.ToUnixTimeTicks());
+            changes.Add(severity);
+            moments.Add(period.Interval.End.ToUnixTimeTicks());
+            changes.Add(-severity);
         }
 
-        edges.Sort((x, y) => x.At.CompareTo(y.At));
+        var at = moments.ToArray();
+        var change = changes.ToArray();
+        Array.Sort(at, change);
         var active = new int[5];
         var starts = new List<long>();
         var ends = new List<long>();
         var statuses = new List<FreeBusyStatus>();
         var index = 0;
-        while (index < edges.Count)
+        while (index < at.Length)
         {
-            var at = edges[index].At;
-            for (; index < edges.Count && edges[index].At == at; index++)
+            var moment = at[index];
+            for (; index < at.Length && at[index] == moment; index++)
             {
-                active[edges[index].Severity] += edges[index].Delta;
+                active[Math.Abs(change[index])] += Math.Sign(change[index]);
             }
 
             // Close the open segment at this edge, then open one for what is active from here.
             if (starts.Count > ends.Count)
             {
-                ends.Add(at);
+                ends.Add(moment);
             }
 
             var worst = StatusOfSeverity(Array.FindLastIndex(active, count => count > 0));
@@ -172,13 +180,13 @@ internal sealed class PersonTimeline
                 continue;
             }
 
-            if (statuses.Count > 0 && statuses[^1] == worst && ends[^1] == at)
+            if (statuses.Count > 0 && statuses[^1] == worst && ends[^1] == moment)
             {
                 ends.RemoveAt(ends.Count - 1);
             }
             else
             {
-                starts.Add(at);
+                starts.Add(moment);
                 statuses.Add(worst);
             }
         }

@@ -7,17 +7,20 @@ namespace PeerMentor365.Scheduling;
 /// </summary>
 internal sealed class SeriesCandidate
 {
-    public SeriesCandidate(DateTimeZone anchor, LocalDateTime firstLocalStart, RecurrencePattern pattern, SeriesEvaluation evaluation)
+    private readonly long firstLocalTicks;
+
+    public SeriesCandidate(DateTimeZone anchor, long firstLocalTicks, RecurrencePattern pattern, SeriesEvaluation evaluation)
     {
         Anchor = anchor;
-        FirstLocalStart = firstLocalStart;
+        this.firstLocalTicks = firstLocalTicks;
         Pattern = pattern;
         Evaluation = evaluation;
     }
 
     public DateTimeZone Anchor { get; }
 
-    public LocalDateTime FirstLocalStart { get; }
+    /// <summary>The first session's local start in the anchor zone.</summary>
+    public LocalDateTime FirstLocalStart => Instant.FromUnixTimeTicks(firstLocalTicks).InUtc().LocalDateTime;
 
     public RecurrencePattern Pattern { get; }
 

@@ -13,8 +13,9 @@ internal sealed class SlotSearch
     private readonly SuggestionQuery query;
     private readonly long length;
     private readonly long horizonEnd;
-    private readonly AnchorClock[] clocks;
-    private readonly long weekTicks = Duration.FromDays(7).BclCompatibleTicks;
+    private readonly ZoneClock[] clocks;
+    private readonly Dictionary<(long Day, bool CountFromEnd), SessionPlan?> plans = [];
+    private static readonly LocalDate UnixEpochDate = new(1970, 1, 1);
 
     public SlotSearch(SuggestionQuery query)
     {
@@ -26,7 +27,7 @@ internal sealed class SlotSearch
         // Anchors: each participant's distinct zone. The clocks cover the window plus the month before it, where the
         // session before a candidate's first one would fall.
         clocks = [.. query.Participants.Select(person => person.WorkingHours.Zone).DistinctBy(zone => zone.Id)
-            .Select(zone => new AnchorClock(zone, query.EarliestStart - Duration.FromDays(40), query.HorizonEnd + Duration.FromDays(1)))];
+            .Select(zone => new ZoneClock(zone, query.EarliestStart - Duration.FromDays(40), query.HorizonEnd + Duration.FromDays(1)))];
     }
 
     public IReadOnlyList<PersonTimeline> People { get; }
@@ -154,7 +155,7 @@ internal sealed class SlotSearch
         return true;
     }
 
-    private SeriesCandidate? TryAnchor(long start, bool countFromEnd, AnchorClock clock, long[] buffer, List<(long[] Starts, SeriesEvaluation? Evaluation)> evaluated)
+    private SeriesCandidate? TryAnchor(long start, bool countFromEnd, ZoneClock clock, long[] buffer, List<(long[] Starts, SeriesEvaluation? Evaluation)> evaluated)
     {
         var localTicks = clock.ToLocal(start);
         if (clock.ToInstant(localTicks) != start)
@@ -163,21 +164,27 @@ internal sealed class SlotSearch
             return null;
         }
 
-        var local = LocalFromTicks(localTicks);
-        if (PatternFor(local.Date, countFromEnd) is not { } pattern)
+        var day = Math.DivRem(localTicks, NodaConstants.TicksPerDay, out var timeOfDay);
+        if (timeOfDay < 0)
+        {
+            (day, timeOfDay) = (day - 1, timeOfDay + NodaConstants.TicksPerDay);
+        }
+
+        if (PlanFor(day, countFromEnd) is not { } plan)
         {
             return null;
         }
 
-        if (clock.ToInstant(LocalTicksOf(local, localTicks, pattern, -1)) >= query.EarliestStart.ToUnixTimeTicks())
+        // Session k starts on local day (day + plan.DayOffsets[k + 1]) at the same local time; [0] is the session before.
+        if (clock.ToInstant(((day + plan.DayOffsets[0]) * NodaConstants.TicksPerDay) + timeOfDay) >= query.EarliestStart.ToUnixTimeTicks())
         {
             return null;
         }
 
         var count = 0;
-        for (var index = 0; count < buffer.Length; index++)
+        for (var index = 1; index < plan.DayOffsets.Length && count < buffer.Length; index++)
         {
-            var session = clock.ToInstant(LocalTicksOf(local, localTicks, pattern, index));
+            var session = clock.ToInstant(((day + plan.DayOffsets[index]) * NodaConstants.TicksPerDay) + timeOfDay);
             if (session + length > horizonEnd)
             {
                 break;
@@ -211,15 +218,42 @@ internal sealed class SlotSearch
             return null;
         }
 
-        return new SeriesCandidate(clock.Zone, local, pattern, evaluation);
+        return new SeriesCandidate(clock.Zone, localTicks, plan.Pattern, evaluation);
     }
 
-    private long LocalTicksOf(LocalDateTime first, long firstTicks, RecurrencePattern pattern, int index) =>
-        pattern.Kind == RecurrenceKind.Weekly
-            ? firstTicks + (index * weekTicks * pattern.Interval)
-            : RecurrenceMath.NthLocalStart(first, pattern, index).InUtc().ToInstant().ToUnixTimeTicks();
+    /// <summary>
+    /// The pattern a series starting on local day <paramref name="day"/> (days since 1970-01-01) follows, and the day offsets of
+    /// its sessions from the session before the first up to past the window. Cached: every start time on a day shares it.
+    /// </summary>
+    private SessionPlan? PlanFor(long day, bool countFromEnd)
+    {
+        if (plans.TryGetValue((day, countFromEnd), out var cached))
+        {
+            return cached;
+        }
 
-    private static LocalDateTime LocalFromTicks(long ticks) => Instant.FromUnixTimeTicks(ticks).InUtc().LocalDateTime;
+        var date = UnixEpochDate.PlusDays((int)day);
+        SessionPlan? plan = null;
+        if (PatternFor(date, countFromEnd) is { } pattern)
+        {
+            var lastDate = query.HorizonEnd.InUtc().Date.PlusDays(2);
+            var offsets = new List<long>();
+            for (var index = -1; ; index++)
+            {
+                var sessionDate = RecurrenceMath.NthLocalStart(date.AtMidnight(), pattern, index).Date;
+                offsets.Add(Period.Between(date, sessionDate, PeriodUnits.Days).Days);
+                if (sessionDate > lastDate)
+                {
+                    break;
+                }
+            }
+
+            plan = new SessionPlan(pattern, [.. offsets]);
+        }
+
+        plans[(day, countFromEnd)] = plan;
+        return plan;
+    }
 
     private RecurrencePattern? PatternFor(LocalDate date, bool countFromEnd)
     {
@@ -315,4 +349,7 @@ internal sealed class SlotSearch
             throw new ArgumentException($"MaxSuggestions must be 1 to {SuggestionQuery.MaxSuggestionsLimit}.", nameof(query));
         }
     }
+
+    /// <summary>A recurrence pattern with its sessions' local-day offsets (index 0: the session before the first).</summary>
+    private sealed record SessionPlan(RecurrencePattern Pattern, long[] DayOffsets);
 }

@@ -21,11 +21,10 @@ internal static class SuggestionWriter
             for (var person = 0; person < views.Length; person++)
             {
                 var timeline = search.People[person];
-                var zone = timeline.Participant.WorkingHours.Zone;
                 views[person] = new ParticipantOccurrence(
                     timeline.Participant.Id,
-                    Instant.FromUnixTimeTicks(start).InZone(zone).LocalDateTime,
-                    Instant.FromUnixTimeTicks(end).InZone(zone).LocalDateTime,
+                    timeline.Clock.LocalDateTimeAt(start),
+                    timeline.Clock.LocalDateTimeAt(end),
                     timeline.Place(start, end).Inside,
                     timeline.WorstConflict(start, end));
             }

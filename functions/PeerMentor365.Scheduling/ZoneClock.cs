@@ -3,17 +3,17 @@ using NodaTime;
 namespace PeerMentor365.Scheduling;
 
 /// <summary>
-/// One zone's offsets over the query window as plain tick arrays, so that a series' local starts turn into moments
-/// with a few comparisons instead of a zone lookup each. Follows <see cref="LocalTimePolicy"/> exactly
+/// One zone's offsets over the query window as plain tick arrays, so that local times (anchors' sessions, people's working
+/// days) turn into moments with a few comparisons instead of a zone lookup each. Follows <see cref="LocalTimePolicy"/> exactly
 /// (skipped → forward by the gap, ambiguous → earlier); the tests hold it to that.
 /// </summary>
-internal sealed class AnchorClock
+internal sealed class ZoneClock
 {
     private readonly long[] intervalStarts;
     private readonly long[] intervalEnds;
     private readonly long[] offsets;
 
-    public AnchorClock(DateTimeZone zone, Instant from, Instant to)
+    public ZoneClock(DateTimeZone zone, Instant from, Instant to)
     {
         Zone = zone;
         var intervals = zone.GetZoneIntervals(from, to).ToArray();
@@ -42,6 +42,12 @@ internal sealed class AnchorClock
 
         return instant + offsets[index];
     }
+
+    /// <summary>The local date and time at a moment.</summary>
+    public LocalDateTime LocalDateTimeAt(long instant) => Instant.FromUnixTimeTicks(ToLocal(instant)).InUtc().LocalDateTime;
+
+    /// <summary>Local ticks for a local date and time (the inverse of reading ticks as a UTC date-time).</summary>
+    public static long LocalTicks(LocalDateTime local) => local.InUtc().ToInstant().ToUnixTimeTicks();
 
     /// <summary>The moment for local ticks, under the local-time policy.</summary>
     public long ToInstant(long local)

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 namespace PeerMentor365.Scheduling.Tests;
 
 /// <summary>The fast offset table must agree with <see cref="LocalTimePolicy"/> everywhere, above all around clock changes.</summary>
-public class AnchorClockTests
+public class ZoneClockTests
 {
     private static readonly Instant From = Instant.FromUtc(2026, 1, 1, 0, 0);
     private static readonly Instant To = Instant.FromUtc(2028, 1, 1, 0, 0);
@@ -22,7 +22,7 @@ public class AnchorClockTests
         Prop.ForAll(cases.ToArbitrary(), pair =>
         {
             var (zone, local) = pair;
-            var clock = new AnchorClock(zone, From, To);
+            var clock = new ZoneClock(zone, From, To);
             var localTicks = local.InUtc().ToInstant().ToUnixTimeTicks();
             var instant = LocalTimePolicy.ToInstant(local, zone);
 
@@ -38,7 +38,7 @@ public class AnchorClockTests
     [InlineData("Australia/Lord_Howe", "2027-04-04T01:45", "2027-04-03T14:45:00Z", "ambiguous half hour: earlier (+11)")]
     public void Matches_the_policy_examples(string zone, string local, string expected, string why)
     {
-        var clock = new AnchorClock(Zone(zone), From, To);
+        var clock = new ZoneClock(Zone(zone), From, To);
         Assert.True(Utc(expected).ToUnixTimeTicks() == clock.ToInstant(Local(local).InUtc().ToInstant().ToUnixTimeTicks()), why);
     }
 }
