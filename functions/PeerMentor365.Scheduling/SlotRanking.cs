@@ -8,6 +8,42 @@ internal static class SlotRanking
     private static readonly long WeekTicks = Duration.FromDays(7).BclCompatibleTicks;
 
     /// <summary>
+    /// Which anchor a candidate keeps (negative: <paramref name="x"/>): most sessions inside everyone's hours, then fewest
+    /// busy clashes, then fewest tentative clashes, then the least discomfort for the worst-off person, then the organizer's
+    /// zone, then zone id (ordinal).
+    /// </summary>
+    public static int CompareAnchors(SeriesCandidate x, SeriesCandidate y, string organizerZone)
+    {
+        var byInside = y.Evaluation.InsideForAll.CompareTo(x.Evaluation.InsideForAll);
+        if (byInside != 0)
+        {
+            return byInside;
+        }
+
+        var byConflicts = x.Evaluation.HardConflicts.CompareTo(y.Evaluation.HardConflicts);
+        if (byConflicts != 0)
+        {
+            return byConflicts;
+        }
+
+        var bySoftConflicts = x.Evaluation.SoftConflicts.CompareTo(y.Evaluation.SoftConflicts);
+        if (bySoftConflicts != 0)
+        {
+            return bySoftConflicts;
+        }
+
+        var byFairness = x.Evaluation.WorstDiscomfort.CompareTo(y.Evaluation.WorstDiscomfort);
+        if (byFairness != 0)
+        {
+            return byFairness;
+        }
+
+        var xOrganizer = x.Anchor.Id == organizerZone;
+        var yOrganizer = y.Anchor.Id == organizerZone;
+        return xOrganizer != yOrganizer ? (xOrganizer ? -1 : 1) : string.CompareOrdinal(x.Anchor.Id, y.Anchor.Id);
+    }
+
+    /// <summary>
     /// Best first: higher score; then fewer busy clashes, fewer tentative clashes, less total discomfort;
     /// then earlier first session, anchor zone id and pattern, so the order is fully deterministic.
     /// </summary>

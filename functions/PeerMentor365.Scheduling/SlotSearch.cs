@@ -19,7 +19,8 @@ internal sealed class SlotSearch
 
     public SlotSearch(SuggestionQuery query)
     {
-        Validate(query);
+        ArgumentNullException.ThrowIfNull(query);
+        query.ThrowIfInvalid();
         this.query = query;
         length = query.Length.Duration.BclCompatibleTicks;
         horizonEnd = query.HorizonEnd.ToUnixTimeTicks();
@@ -34,10 +35,7 @@ internal sealed class SlotSearch
 
     public SuggestionQuery Query => query;
 
-    /// <summary>
-    /// Every candidate with its best anchor: most sessions inside everyone's hours, then fewest busy clashes, then fewest
-    /// tentative clashes, then the least discomfort for the worst-off person, then the organizer's zone, then zone id (ordinal).
-    /// </summary>
+    /// <summary>Every candidate with its best anchor (see <see cref="SlotRanking.CompareAnchors"/>).</summary>
     public List<SeriesCandidate> BestAnchoredCandidates()
     {
         var organizerZone = query.Participants[0].WorkingHours.Zone.Id;
@@ -47,7 +45,7 @@ internal sealed class SlotSearch
             SeriesCandidate? chosen = null;
             foreach (var variant in variants)
             {
-                if (chosen is null || AnchorComparison(variant, chosen, organizerZone) < 0)
+                if (chosen is null || SlotRanking.CompareAnchors(variant, chosen, organizerZone) < 0)
                 {
                     chosen = variant;
                 }
@@ -64,37 +62,6 @@ internal sealed class SlotSearch
 
     /// <summary>Every humane (candidate, anchor) series, before an anchor is chosen. Independent of participant order.</summary>
     public IEnumerable<SeriesCandidate> AllAnchorVariants() => EnumerateVariants().SelectMany(variants => variants);
-
-    private static int AnchorComparison(SeriesCandidate x, SeriesCandidate y, string organizerZone)
-    {
-        var byInside = y.Evaluation.InsideForAll.CompareTo(x.Evaluation.InsideForAll);
-        if (byInside != 0)
-        {
-            return byInside;
-        }
-
-        var byConflicts = x.Evaluation.HardConflicts.CompareTo(y.Evaluation.HardConflicts);
-        if (byConflicts != 0)
-        {
-            return byConflicts;
-        }
-
-        var bySoftConflicts = x.Evaluation.SoftConflicts.CompareTo(y.Evaluation.SoftConflicts);
-        if (bySoftConflicts != 0)
-        {
-            return bySoftConflicts;
-        }
-
-        var byFairness = x.Evaluation.WorstDiscomfort.CompareTo(y.Evaluation.WorstDiscomfort);
-        if (byFairness != 0)
-        {
-            return byFairness;
-        }
-
-        var xOrganizer = x.Anchor.Id == organizerZone;
-        var yOrganizer = y.Anchor.Id == organizerZone;
-        return xOrganizer != yOrganizer ? (xOrganizer ? -1 : 1) : string.CompareOrdinal(x.Anchor.Id, y.Anchor.Id);
-    }
 
     /// <summary>For each candidate (first moment and, for monthly, week counting), its humane anchored series.</summary>
     private IEnumerable<List<SeriesCandidate>> EnumerateVariants()
@@ -310,44 +277,6 @@ internal sealed class SlotSearch
         }
 
         return new SeriesEvaluation(starts, insideForAll, hard, soft, discomfort);
-    }
-
-    private static void Validate(SuggestionQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(query.Participants, nameof(query.Participants));
-        ArgumentNullException.ThrowIfNull(query.Length, nameof(query.Length));
-        ArgumentNullException.ThrowIfNull(query.Cadence, nameof(query.Cadence));
-        var people = query.Participants;
-        if (people.Count is < SuggestionQuery.MinParticipants or > SuggestionQuery.MaxParticipants)
-        {
-            throw new ArgumentException($"A query needs {SuggestionQuery.MinParticipants} to {SuggestionQuery.MaxParticipants} participants.", nameof(query));
-        }
-
-        if (people.Any(person => person is null || string.IsNullOrWhiteSpace(person.Id) || person.WorkingHours is null || person.Busy is null))
-        {
-            throw new ArgumentException("Every participant needs an id, working hours and a (possibly empty) busy list.", nameof(query));
-        }
-
-        if (people.Select(person => person.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() != people.Count)
-        {
-            throw new ArgumentException("Participant ids must be distinct (ignoring case).", nameof(query));
-        }
-
-        if (people.Any(person => person.Busy.Any(period => !period.Interval.HasStart || !period.Interval.HasEnd)))
-        {
-            throw new ArgumentException("Busy periods must have a start and an end.", nameof(query));
-        }
-
-        if (query.HorizonEnd <= query.EarliestStart || query.HorizonEnd - query.EarliestStart > SuggestionQuery.MaxWindow)
-        {
-            throw new ArgumentException("The window must end after it starts and span at most 400 days.", nameof(query));
-        }
-
-        if (query.MaxSuggestions is < 1 or > SuggestionQuery.MaxSuggestionsLimit)
-        {
-            throw new ArgumentException($"MaxSuggestions must be 1 to {SuggestionQuery.MaxSuggestionsLimit}.", nameof(query));
-        }
     }
 
     /// <summary>A recurrence pattern with its sessions' local-day offsets (index 0: the session before the first).</summary>

@@ -31,4 +31,42 @@ public sealed record SuggestionQuery(
 
     /// <summary>The most suggestions a query can ask for.</summary>
     public const int MaxSuggestionsLimit = 50;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first rule this query breaks.</summary>
+    internal void ThrowIfInvalid()
+    {
+        ArgumentNullException.ThrowIfNull(Participants);
+        ArgumentNullException.ThrowIfNull(Length);
+        ArgumentNullException.ThrowIfNull(Cadence);
+        var people = Participants;
+        if (people.Count is < MinParticipants or > MaxParticipants)
+        {
+            throw new ArgumentException($"A query needs {MinParticipants} to {MaxParticipants} participants.", nameof(Participants));
+        }
+
+        if (people.Any(person => person is null || string.IsNullOrWhiteSpace(person.Id) || person.WorkingHours is null || person.Busy is null))
+        {
+            throw new ArgumentException("Every participant needs an id, working hours and a (possibly empty) busy list.", nameof(Participants));
+        }
+
+        if (people.Select(person => person.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() != people.Count)
+        {
+            throw new ArgumentException("Participant ids must be distinct (ignoring case).", nameof(Participants));
+        }
+
+        if (people.Any(person => person.Busy.Any(period => !period.Interval.HasStart || !period.Interval.HasEnd)))
+        {
+            throw new ArgumentException("Busy periods must have a start and an end.", nameof(Participants));
+        }
+
+        if (HorizonEnd <= EarliestStart || HorizonEnd - EarliestStart > MaxWindow)
+        {
+            throw new ArgumentException("The window must end after it starts and span at most 400 days.", nameof(HorizonEnd));
+        }
+
+        if (MaxSuggestions is < 1 or > MaxSuggestionsLimit)
+        {
+            throw new ArgumentException($"MaxSuggestions must be 1 to {MaxSuggestionsLimit}.", nameof(MaxSuggestions));
+        }
+    }
 }
