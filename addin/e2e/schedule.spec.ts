@@ -137,14 +137,25 @@ test('an organizer in São Paulo finds times with a peer in Seattle and sees bot
     expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(screenshots, `pane-${width}.png`), fullPage: true });
   }
+  // What a person sees first when the results arrive, in Outlook's 320 px pane.
+  await page.setViewportSize({ width: 320, height: 570 });
+  await page.getByRole('heading', { name: 'Suggested times' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(screenshots, 'pane-320-results.png') });
 });
 
-test('the sign-in page is usable and accessible at 320 px', async ({ page }) => {
+test('the sign-in page is usable and accessible at 320 px, with the local office.js loaded', async ({ page }) => {
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Sign in to the dev tenant' })).toBeVisible();
   await expect(page.getByLabel('Account').locator('option', { hasText: organizer.name })).toHaveCount(1);
   await expectNoSeriousA11yViolations(page, 'sign-in page');
+  // office.js (the local copy in this build) loaded and everything it asked for was there.
+  expect(await page.evaluate(() => typeof (window as { Office?: { onReady?: unknown } }).Office?.onReady)).toBe('function');
+  expect(failed).toEqual([]);
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, 'sign-in-320.png'), fullPage: true });
 });

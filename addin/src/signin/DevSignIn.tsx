@@ -3,7 +3,7 @@ import { PersonArrowRightRegular } from '@fluentui/react-icons';
 import type React from 'react';
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../app/ErrorNotice';
-import type { DevTenantAuth } from '../auth/devTenantAuth';
+import type { DevAccount, DevTenantAuth } from '../auth/devTenantAuth';
 import type { SignedInAccount } from '../auth/types';
 import { zoneCity } from '../format/time';
 import { useAsync } from '../hooks/useAsync';
@@ -13,6 +13,12 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   note: { color: tokens.colorNeutralForeground3 },
 });
+
+/** The seed's office city, else the city of an IANA zone; a Windows zone name ("Pacific Standard Time") is not a place. */
+function accountPlace(account: DevAccount): string | null {
+  if (account.officeLocation) return account.officeLocation;
+  return account.timeZone?.includes('/') ? zoneCity(account.timeZone) : null;
+}
 
 export interface DevSignInProps {
   auth: Pick<DevTenantAuth, 'listAccounts' | 'signIn'>;
@@ -64,7 +70,7 @@ export const DevSignIn: React.FC<DevSignInProps> = ({ auth, onSignedIn, reason }
             {accounts.data.map((account) => (
               <option key={account.username} value={account.username}>
                 {account.displayName}
-                {account.officeLocation || account.timeZone ? ` — ${account.officeLocation ?? zoneCity(account.timeZone ?? '')}` : ''}
+                {accountPlace(account) ? ` — ${accountPlace(account)}` : ''}
               </option>
             ))}
           </Select>
