@@ -243,3 +243,30 @@ public sealed class SeedTests(TenantFixture fixture)
         return DateTimeZoneProviders.Tzdb[id];
     }
 }
+
+/// <summary>The availability view's slot arithmetic, for items that do not line up with the interval.</summary>
+public sealed class AvailabilityViewTests
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 10, 0);
+
+    private static Occurrence At(int fromMinute, int toMinute, FreeBusyStatus status)
+    {
+        var seedEvent = new SeedEvent("e", "s", null, status, false, DateTimeZone.Utc, new SingleTiming(default, default));
+        return new Occurrence(seedEvent, Start + Duration.FromMinutes(fromMinute), Start + Duration.FromMinutes(toMinute));
+    }
+
+    [Theory]
+    [InlineData(20, 40, "220")]    // straddles a boundary: both slots it touches
+    [InlineData(30, 60, "020")]    // ends exactly on a boundary: not the next slot
+    [InlineData(-30, 5, "200")]    // started before the window
+    [InlineData(80, 200, "002")]   // runs past the window end
+    [InlineData(90, 95, "000")]    // after the window
+    public void An_item_marks_every_interval_it_overlaps(int from, int to, string expected) =>
+        Assert.Equal(expected, Graph.Calendar.GetScheduleEndpoint.AvailabilityView([At(from, to, FreeBusyStatus.Busy)], Start, Start + Duration.FromMinutes(90), 30));
+
+    [Fact]
+    public void The_most_severe_status_wins_and_a_partial_last_interval_counts() =>
+        Assert.Equal("1332", Graph.Calendar.GetScheduleEndpoint.AvailabilityView(
+            [At(0, 10, FreeBusyStatus.Tentative), At(15, 45, FreeBusyStatus.Oof), At(20, 30, FreeBusyStatus.Busy), At(40, 50, FreeBusyStatus.WorkingElsewhere), At(46, 47, FreeBusyStatus.Busy)],
+            Start, Start + Duration.FromMinutes(50), 15));
+}

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using NodaTime;
 using PeerMentor365.DevTenant.Graph.MailboxSettings;
@@ -178,23 +177,25 @@ internal sealed class GetScheduleEndpoint(GraphContext context)
     internal static string AvailabilityView(IReadOnlyList<Occurrence> occurrences, Instant start, Instant end, int interval)
     {
         var step = Duration.FromMinutes(interval);
-        var view = new StringBuilder();
-        for (var slotStart = start; slotStart < end; slotStart += step)
+        var slots = (int)Math.Ceiling((end - start) / step);
+        var view = new char[slots];
+        Array.Fill(view, '0');
+        foreach (var occurrence in occurrences)
         {
-            var slotEnd = slotStart + step;
-            var worst = 0;
-            foreach (var occurrence in occurrences)
+            // The slots an item overlaps: from the one holding its start to the last one starting before its end.
+            var first = Math.Max(0, (int)Math.Floor((occurrence.Start - start) / step));
+            var last = Math.Min(slots - 1, (int)Math.Ceiling((occurrence.End - start) / step) - 1);
+            var digit = (char)('0' + Severity(occurrence.Event.ShowAs));
+            for (var slot = first; slot <= last; slot++)
             {
-                if (occurrence.Start < slotEnd && occurrence.End > slotStart)
+                if (digit > view[slot])
                 {
-                    worst = Math.Max(worst, Severity(occurrence.Event.ShowAs));
+                    view[slot] = digit;
                 }
             }
-
-            view.Append((char)('0' + worst));
         }
 
-        return view.ToString();
+        return new string(view);
     }
 
     private static int Severity(FreeBusyStatus status) => status switch
