@@ -143,9 +143,9 @@ public sealed class SdkTests : IAsyncLifetime
     [Fact]
     public async Task With_the_SDKs_default_allowed_hosts_no_Authorization_header_reaches_the_tenant()
     {
-        // The trap the backend must avoid: Kiota hands out an empty token for hosts it does not allow,
-        // and BaseBearerTokenAuthenticationProvider then sends the request without Authorization.
-        var graph = GraphClients.WithGraphHostsOnly(_tenant, Ana);
+        // The trap the backend must avoid: GraphServiceClient(TokenCredential, scopes, baseUrl) only allows Graph's cloud
+        // hosts, hands out an empty token for 127.0.0.1 and sends the request without Authorization — silently.
+        var graph = GraphClients.WithSdkDefaultHosts(_tenant, Ana);
         _tenant.Requests.Clear();
 
         var error = await Assert.ThrowsAsync<ODataError>(() => graph.Me.GetAsync());
