@@ -15,10 +15,16 @@ internal static class SchedulingRules
     public const double InsideEdgeDiscomfort = 0.3;
 
     /// <summary>Discomfort of a session that just leaves working hours.</summary>
-    public const double OutsideBaseDiscomfort = 0.4;
+    public const double OutsideBaseDiscomfort = 0.7;
 
     /// <summary>Extra discomfort per hour outside working hours (so the humane limit of 3 h reaches 1.0).</summary>
-    public const double OutsideDiscomfortPerHour = 0.2;
+    public const double OutsideDiscomfortPerHour = 0.1;
+
+    /// <summary>
+    /// A person's discomfort over a series is the larger of their mean and this share of their worst session, so one
+    /// session outside working hours (at least 0.7) always costs more than every session at the edge of the day (0.3).
+    /// </summary>
+    public const double WorstSessionShare = 0.5;
 
     /// <summary>How much a busy/out-of-office clash costs: each clashing session takes this share of a full series off the score.</summary>
     public const double ConflictWeight = 3.0;

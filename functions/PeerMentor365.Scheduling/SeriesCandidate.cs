@@ -39,15 +39,15 @@ internal sealed class SeriesCandidate
 /// <summary>What a sequence of session moments means for everyone; shared by anchors that give the same moments.</summary>
 internal sealed class SeriesEvaluation
 {
-    public SeriesEvaluation(long[] starts, int insideForAll, int hardConflicts, int softConflicts, double[] meanDiscomfort)
+    public SeriesEvaluation(long[] starts, int insideForAll, int hardConflicts, int softConflicts, double[] discomfort)
     {
         Starts = starts;
         InsideForAll = insideForAll;
         HardConflicts = hardConflicts;
         SoftConflicts = softConflicts;
-        MeanDiscomfort = meanDiscomfort;
-        WorstDiscomfort = meanDiscomfort.Max();
-        TotalDiscomfort = meanDiscomfort.Sum();
+        Discomfort = discomfort;
+        WorstDiscomfort = discomfort.Max();
+        TotalDiscomfort = discomfort.Sum();
         var clashShare = (hardConflicts + (SchedulingRules.SoftConflictFraction * softConflicts)) / starts.Length;
         var availability = Math.Max(0, 1 - (SchedulingRules.ConflictWeight * clashShare));
         Score = (1 - WorstDiscomfort) * availability;
@@ -65,13 +65,16 @@ internal sealed class SeriesEvaluation
     /// <summary>Sessions whose worst clash is tentative or unknown.</summary>
     public int SoftConflicts { get; }
 
-    /// <summary>Each person's mean discomfort over the series (query order), 0..1.</summary>
-    public double[] MeanDiscomfort { get; }
+    /// <summary>
+    /// Each person's discomfort over the series (query order), 0..1: the larger of their mean over the sessions and half
+    /// their worst session.
+    /// </summary>
+    public double[] Discomfort { get; }
 
-    /// <summary>The worst-off person's mean discomfort: what fairness minimises.</summary>
+    /// <summary>The worst-off person's discomfort: what fairness minimises.</summary>
     public double WorstDiscomfort { get; }
 
-    /// <summary>Everyone's mean discomfort added up: the tie-break after the worst.</summary>
+    /// <summary>Everyone's discomfort added up: a tie-break after the worst.</summary>
     public double TotalDiscomfort { get; }
 
     /// <summary>0..1: (1 - worst person's discomfort) × (1 - 3 × weighted share of clashing sessions, at least 0).</summary>

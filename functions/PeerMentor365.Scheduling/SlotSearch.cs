@@ -242,6 +242,7 @@ internal sealed class SlotSearch
     private SeriesEvaluation? Evaluate(long[] starts)
     {
         var discomfort = new double[People.Count];
+        var worstSession = new double[People.Count];
         int insideForAll = 0, hard = 0, soft = 0;
         foreach (var start in starts)
         {
@@ -259,6 +260,7 @@ internal sealed class SlotSearch
 
                 insideHere &= placement.Inside;
                 discomfort[person] += placement.Discomfort;
+                worstSession[person] = Math.Max(worstSession[person], placement.Discomfort);
                 var conflict = timeline.WorstConflict(start, end);
                 if (conflict.Severity() > worst.Severity())
                 {
@@ -273,7 +275,7 @@ internal sealed class SlotSearch
 
         for (var person = 0; person < discomfort.Length; person++)
         {
-            discomfort[person] /= starts.Length;
+            discomfort[person] = Math.Max(discomfort[person] / starts.Length, SchedulingRules.WorstSessionShare * worstSession[person]);
         }
 
         return new SeriesEvaluation(starts, insideForAll, hard, soft, discomfort);

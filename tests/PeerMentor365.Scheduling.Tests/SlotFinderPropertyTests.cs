@@ -54,6 +54,10 @@ public class SlotFinderPropertyTests
             }
 
             Assert.Equal(result.Slots.Any(slot => slot.Comfortable), result.HasComfortableSlots);
+            var clashFree = result.Slots.Where(slot => slot.Warnings.All(warning => warning.Kind is not (SlotWarningKind.Conflict or SlotWarningKind.Tentative))).ToList();
+            Assert.True(
+                clashFree.FindLastIndex(slot => slot.Comfortable) < Math.Max(0, clashFree.FindIndex(slot => !slot.Comfortable)) || clashFree.TrueForAll(slot => slot.Comfortable),
+                "without clashes, every comfortable slot ranks above every stretched one");
             Assert.True(result.Slots.Count <= query.MaxSuggestions);
             Assert.Equal(Enumerable.Range(1, result.Slots.Count), result.Slots.Select(slot => slot.Rank));
         }).Check(Runs);

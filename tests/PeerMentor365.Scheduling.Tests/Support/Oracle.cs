@@ -43,11 +43,12 @@ internal static class Oracle
         return session.Start >= LocalTimePolicy.ToInstant(earliest, hours.Zone) && session.End <= LocalTimePolicy.ToInstant(latest, hours.Zone);
     }
 
-    /// <summary>The worst conflicting status overlapping the session, or Free.</summary>
+    /// <summary>The worst conflicting status overlapping the session, or Free. Empty periods ([t, t)) overlap nothing.</summary>
     public static FreeBusyStatus WorstConflict(IEnumerable<BusyPeriod> busy, Interval session)
     {
         FreeBusyStatus[] worstFirst = [FreeBusyStatus.OutOfOffice, FreeBusyStatus.Busy, FreeBusyStatus.Tentative, FreeBusyStatus.Unknown];
-        var overlapping = busy.Where(period => period.Interval.Start < session.End && session.Start < period.Interval.End)
+        var overlapping = busy
+            .Where(period => period.Interval.Start < period.Interval.End && period.Interval.Start < session.End && session.Start < period.Interval.End)
             .Select(period => period.Status).ToHashSet();
         return worstFirst.FirstOrDefault(overlapping.Contains, FreeBusyStatus.Free);
     }
