@@ -321,7 +321,9 @@ internal sealed class DevTenantHttpHandler(
         if (response.Json is not null)
         {
             http.Response.ContentType = response.Headers.GetValueOrDefault("Content-Type") ?? "application/json";
-            await http.Response.WriteAsync(response.Json.ToJsonString(WriteOptions), Encoding.UTF8);
+            await using var writer = new Utf8JsonWriter(http.Response.BodyWriter, new JsonWriterOptions { Encoder = WriteOptions.Encoder });
+            response.Json.WriteTo(writer, WriteOptions);
+            await writer.FlushAsync(http.RequestAborted);
         }
         else if (response.Text is not null)
         {

@@ -265,7 +265,8 @@ internal sealed class BatchEndpoint(GraphService service, GraphRequestLog log, T
         };
         if (response.Json is not null)
         {
-            item["body"] = response.Json.DeepClone();
+            // Each response is built for this item alone, so its JSON can move into the batch without a copy.
+            item["body"] = response.Json;
         }
         else if (response.Text is not null)
         {
