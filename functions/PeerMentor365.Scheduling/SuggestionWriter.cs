@@ -81,8 +81,7 @@ internal static class SuggestionWriter
             if (shifted.Count > 0)
             {
                 warnings.Add(new SlotWarning(SlotWarningKind.LocalTimeShifts, id, Dates(shifted),
-                    $"{id}'s local start moves from {Time(firstTime)} to {TimeList(shifted)} on {DateList(shifted)}, " +
-                    "because clocks change on different dates."));
+                    $"{id}'s local start moves from {Time(firstTime)} to {TimeList(shifted)} on {DateList(shifted)} (clocks change)."));
             }
         }
 
@@ -91,7 +90,12 @@ internal static class SuggestionWriter
 
     private static List<LocalDate> Dates(List<ParticipantOccurrence> views) => [.. views.Select(view => view.LocalStart.Date)];
 
-    private static string Of(int some, int all) => some == 1 && all == 1 ? "The session" : $"{some} of {all} sessions";
+    private static string Of(int some, int all) => (some, all) switch
+    {
+        (1, 1) => "The session",
+        _ when some == all => $"All {all} sessions",
+        _ => $"{some} of {all} sessions",
+    };
 
     private static string DateList(List<ParticipantOccurrence> views)
     {
