@@ -7,8 +7,8 @@ using PeerMentor365.Api.Tenant;
 
 namespace PeerMentor365.Api.Graph;
 
-/// <summary>One request inside a Graph $batch.</summary>
-internal sealed record GraphBatchStep(string Id, RequestInformation Request);
+/// <summary>One request inside a Graph $batch; built afresh for every attempt (a request body is read once).</summary>
+internal sealed record GraphBatchStep(string Id, Func<RequestInformation> Request);
 
 /// <summary>
 /// Sends steps as ONE Graph $batch. Outlook runs at most 4 requests per mailbox at once, so beyond 4 steps
@@ -87,7 +87,7 @@ internal sealed partial class GraphBatchSender(IOptions<GraphOptions> options, T
         var batch = new BatchRequestContentCollection(graph);
         for (var index = 0; index < steps.Count; index++)
         {
-            var message = await graph.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(steps[index].Request, cancellationToken)
+            var message = await graph.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(steps[index].Request(), cancellationToken)
                 ?? throw new InvalidOperationException("The Graph SDK produced no HTTP request.");
             // Lane = index % 4: each step waits for the one 4 places before it, so at most 4 run at once.
             List<string>? dependsOn = index >= MailboxConcurrency ? [steps[index - MailboxConcurrency].Id] : null;

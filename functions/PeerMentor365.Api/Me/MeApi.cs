@@ -23,9 +23,9 @@ internal static class MeApi
         var result = await batches.SendAsync(
             graph,
             [
-                new GraphBatchStep("me", graph.Me.ToGetRequestInformation(request =>
+                new GraphBatchStep("me", () => graph.Me.ToGetRequestInformation(request =>
                     request.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName"])),
-                new GraphBatchStep("mailboxSettings", graph.Me.MailboxSettings.ToGetRequestInformation()),
+                new GraphBatchStep("mailboxSettings", () => graph.Me.MailboxSettings.ToGetRequestInformation()),
             ],
             cancellationToken);
 

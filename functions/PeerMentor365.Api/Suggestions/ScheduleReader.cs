@@ -35,7 +35,7 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
         var windows = ScheduleWindows.Split(span);
         var steps = windows.Select((window, index) => new GraphBatchStep(
             $"w{index}",
-            graph.Me.Calendar.GetSchedule.ToPostRequestInformation(
+            () => graph.Me.Calendar.GetSchedule.ToPostRequestInformation(
                 new GetSchedulePostRequestBody
                 {
                     Schedules = [.. mails],
