@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
@@ -140,6 +141,14 @@ internal sealed class GraphBatchResult(IReadOnlyDictionary<string, GraphBatchAns
     public int StatusOf(string id) => answers[id].Status;
 
     public bool Succeeded(string id) => StatusOf(id) is >= 200 and < 300;
+
+    /// <summary>A successful answer's JSON body, for large answers where the SDK's models are too slow to fill.</summary>
+    public async Task<JsonDocument> ReadJsonAsync(string id, CancellationToken cancellationToken)
+    {
+        using var message = await answers[id].Response.GetResponseByIdAsync(id);
+        await using var body = await message.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+    }
 
     /// <summary>Deserialises a successful answer with the SDK's models.</summary>
     public async Task<T?> ReadAsync<T>(string id)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Graph;
 using Microsoft.Graph.Me.Calendar.GetSchedule;
 using NodaTime;
@@ -21,14 +22,16 @@ internal sealed record ScheduleReading(IReadOnlyList<PersonSchedule> People, IRe
 
 /// <summary>
 /// Reads free/busy and working hours for up to 20 people over a span longer than getSchedule's window:
-/// one getSchedule per window, all in ONE $batch, times asked for in UTC.
+/// one getSchedule per window, all in ONE $batch, times asked for in UTC. The answers are read as JSON
+/// (names and enum values compared case-insensitively, as Graph's casing varies): filling the SDK's models
+/// for a few hundred schedule items costs tens of milliseconds.
 /// </summary>
 internal sealed class ScheduleReader(GraphBatchSender batches)
 {
     /// <summary>Minutes per character of availabilityView; we read scheduleItems, so coarse is fine.</summary>
     public const int AvailabilityViewInterval = 30;
 
-    private static readonly LocalDateTimePattern GraphDateTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
+    private static readonly LocalDateTimePattern RequestDateTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
 
     public async Task<ScheduleReading> ReadAsync(GraphServiceClient graph, IReadOnlyList<string> mails, Interval span, CancellationToken cancellationToken)
     {
@@ -48,7 +51,7 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
         var result = await batches.SendAsync(graph, steps, cancellationToken);
 
         var busy = mails.ToDictionary(mail => mail, _ => new HashSet<BusyPeriod>(), StringComparer.OrdinalIgnoreCase);
-        var hours = new Dictionary<string, GraphModels.WorkingHours>(StringComparer.OrdinalIgnoreCase);
+        var hours = new Dictionary<string, (WorkingHours? Hours, string? Note)>(StringComparer.OrdinalIgnoreCase);
         var unresolved = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var step in steps)
         {
@@ -58,24 +61,24 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
                     $"Microsoft Graph answered getSchedule with HTTP {result.StatusOf(step.Id)}.", StatusCodes.Status502BadGateway, null);
             }
 
-            var answer = await result.ReadAsync<GetSchedulePostResponse>(step.Id);
+            using var answer = await result.ReadJsonAsync(step.Id, cancellationToken);
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var schedule in answer?.Value ?? [])
+            foreach (var schedule in GraphJson.Array(answer.RootElement, "value"))
             {
-                var mail = schedule.ScheduleId;
+                var mail = GraphJson.String(schedule, "scheduleId");
                 if (mail is null || !busy.TryGetValue(mail, out var periods))
                 {
                     continue;
                 }
 
                 seen.Add(mail);
-                if (schedule.Error is not null)
+                if (GraphJson.Property(schedule, "error") is { ValueKind: JsonValueKind.Object })
                 {
                     unresolved.Add(mail);
                     continue;
                 }
 
-                foreach (var item in schedule.ScheduleItems ?? [])
+                foreach (var item in GraphJson.Array(schedule, "scheduleItems"))
                 {
                     if (ToBusyPeriod(item) is { } period)
                     {
@@ -83,9 +86,9 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
                     }
                 }
 
-                if (schedule.WorkingHours is { } workingHours && !hours.ContainsKey(mail))
+                if (!hours.ContainsKey(mail) && GraphJson.Property(schedule, "workingHours") is { ValueKind: JsonValueKind.Object } workingHours)
                 {
-                    hours[mail] = workingHours;
+                    hours[mail] = ToWorkingHours(workingHours);
                 }
             }
 
@@ -94,7 +97,7 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
 
         var people = mails.Select(mail =>
         {
-            var (workingHours, note) = hours.TryGetValue(mail, out var graphHours) ? ToWorkingHours(graphHours) : (null, null);
+            var (workingHours, note) = hours.TryGetValue(mail, out var known) ? known : (null, null);
             return new PersonSchedule(mail, [.. busy[mail].OrderBy(period => period.Interval.Start)], workingHours, note);
         }).ToList();
         return new ScheduleReading(people, [.. unresolved]);
@@ -102,40 +105,42 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
 
     private static GraphModels.DateTimeTimeZone Utc(Instant instant) => new()
     {
-        DateTime = GraphDateTime.Format(instant.InUtc().LocalDateTime),
+        DateTime = RequestDateTime.Format(instant.InUtc().LocalDateTime),
         TimeZone = "UTC",
     };
 
-    private static BusyPeriod? ToBusyPeriod(GraphModels.ScheduleItem item)
+    private static BusyPeriod? ToBusyPeriod(JsonElement item)
     {
-        var status = item.Status switch
+        FreeBusyStatus? status = GraphJson.String(item, "status")?.ToUpperInvariant() switch
         {
-            GraphModels.FreeBusyStatus.Free or null => (FreeBusyStatus?)null,
-            GraphModels.FreeBusyStatus.Tentative => FreeBusyStatus.Tentative,
-            GraphModels.FreeBusyStatus.Busy => FreeBusyStatus.Busy,
-            GraphModels.FreeBusyStatus.Oof => FreeBusyStatus.OutOfOffice,
-            GraphModels.FreeBusyStatus.WorkingElsewhere => FreeBusyStatus.WorkingElsewhere,
+            "FREE" or null => null,
+            "TENTATIVE" => FreeBusyStatus.Tentative,
+            "BUSY" => FreeBusyStatus.Busy,
+            "OOF" => FreeBusyStatus.OutOfOffice,
+            "WORKINGELSEWHERE" => FreeBusyStatus.WorkingElsewhere,
             _ => FreeBusyStatus.Unknown,
         };
-        var start = GraphTimes.ToInstant(item.Start);
-        var end = GraphTimes.ToInstant(item.End);
+        var start = GraphTimes.ToInstant(GraphJson.Property(item, "start"));
+        var end = GraphTimes.ToInstant(GraphJson.Property(item, "end"));
         return status is { } known && start is { } from && end is { } to && to > from
             ? new BusyPeriod(new Interval(from, to), known)
             : null;
     }
 
-    private static (WorkingHours? Hours, string? Note) ToWorkingHours(GraphModels.WorkingHours graph)
+    private static (WorkingHours? Hours, string? Note) ToWorkingHours(JsonElement graph)
     {
-        var (zone, note) = GraphTimes.ToZone(graph.TimeZone);
-        if (zone is null || graph.StartTime is not { } start || graph.EndTime is not { } end)
+        var (zone, note) = GraphTimes.ToZone(GraphJson.Property(graph, "timeZone"));
+        var start = GraphTimes.ToLocalTime(GraphJson.String(graph, "startTime"));
+        var end = GraphTimes.ToLocalTime(GraphJson.String(graph, "endTime"));
+        if (zone is null || start is null || end is null)
         {
             return (null, note);
         }
 
-        var days = (graph.DaysOfWeek ?? []).OfType<GraphModels.DayOfWeekObject>().Select(ToIsoDay).ToList();
+        var days = GraphJson.Array(graph, "daysOfWeek").Select(day => ToIsoDay(day.GetString())).OfType<IsoDayOfWeek>().ToList();
         try
         {
-            return (WorkingHours.Create(days, new LocalTime(start.Hour, start.Minute, start.Second), new LocalTime(end.Hour, end.Minute, end.Second), zone), note);
+            return (WorkingHours.Create(days, start.Value, end.Value, zone), note);
         }
         catch (ArgumentException)
         {
@@ -144,28 +149,65 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
         }
     }
 
-    private static IsoDayOfWeek ToIsoDay(GraphModels.DayOfWeekObject day) => day switch
-    {
-        GraphModels.DayOfWeekObject.Monday => IsoDayOfWeek.Monday,
-        GraphModels.DayOfWeekObject.Tuesday => IsoDayOfWeek.Tuesday,
-        GraphModels.DayOfWeekObject.Wednesday => IsoDayOfWeek.Wednesday,
-        GraphModels.DayOfWeekObject.Thursday => IsoDayOfWeek.Thursday,
-        GraphModels.DayOfWeekObject.Friday => IsoDayOfWeek.Friday,
-        GraphModels.DayOfWeekObject.Saturday => IsoDayOfWeek.Saturday,
-        _ => IsoDayOfWeek.Sunday,
-    };
+    private static IsoDayOfWeek? ToIsoDay(string? day) =>
+        Enum.TryParse<IsoDayOfWeek>(day, ignoreCase: true, out var iso) && iso != IsoDayOfWeek.None ? iso : null;
 }
 
-/// <summary>Graph's dateTimeTimeZone and timeZoneBase, read defensively.</summary>
+/// <summary>Reading Graph JSON whose property names and casing vary between answers.</summary>
+internal static class GraphJson
+{
+    public static JsonElement? Property(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (element.TryGetProperty(name, out var exact))
+        {
+            return exact;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public static string? String(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    public static int? Int(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
+
+    public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.Array } value ? value.EnumerateArray() : [];
+}
+
+/// <summary>Graph's dateTimeTimeZone, Edm.TimeOfDay and timeZoneBase, read defensively.</summary>
 internal static class GraphTimes
 {
     // Graph sends "2025-03-10T12:00:00.0000000"; other producers omit the fraction. Both parse.
     private static readonly LocalDateTimePattern Local = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF");
 
+    private static readonly LocalTimePattern TimeOfDay = LocalTimePattern.CreateWithInvariantCulture("HH':'mm':'ss;FFFFFFF");
+
+    private static readonly LocalTimePattern ShortTimeOfDay = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+
     /// <summary>The instant of a local dateTime in its timeZone (UTC when the name is unknown: we asked for UTC).</summary>
-    public static Instant? ToInstant(GraphModels.DateTimeTimeZone? value)
+    public static Instant? ToInstant(JsonElement? value)
     {
-        var text = value?.DateTime?.Trim();
+        if (value is not { ValueKind: JsonValueKind.Object } dateTimeTimeZone)
+        {
+            return null;
+        }
+
+        var text = GraphJson.String(dateTimeTimeZone, "dateTime")?.Trim();
         if (string.IsNullOrEmpty(text))
         {
             return null;
@@ -182,16 +224,40 @@ internal static class GraphTimes
             return null;
         }
 
-        var zone = TimeZoneNames.Resolve(value!.TimeZone) ?? DateTimeZone.Utc;
+        var zone = TimeZoneNames.Resolve(GraphJson.String(dateTimeTimeZone, "timeZone")) ?? DateTimeZone.Utc;
         return parsed.Value.InZoneLeniently(zone).ToInstant();
     }
 
-    /// <summary>A named zone (Windows or IANA), or a custom zone approximated by its bias, with a note saying so.</summary>
-    public static (DateTimeZone? Zone, string? Note) ToZone(GraphModels.TimeZoneBase? timeZone)
+    /// <summary>"08:30:00.0000000" (Graph) or "08:30".</summary>
+    public static LocalTime? ToLocalTime(string? text)
     {
-        if (timeZone is GraphModels.CustomTimeZone custom)
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
         {
-            if (custom.Bias is not { } bias)
+            return null;
+        }
+
+        var parsed = TimeOfDay.Parse(trimmed);
+        if (!parsed.Success)
+        {
+            parsed = ShortTimeOfDay.Parse(trimmed);
+        }
+
+        return parsed.Success ? parsed.Value : null;
+    }
+
+    /// <summary>A named zone (Windows or IANA), or a custom zone approximated by its bias, with a note saying so.</summary>
+    public static (DateTimeZone? Zone, string? Note) ToZone(JsonElement? timeZone)
+    {
+        if (timeZone is not { ValueKind: JsonValueKind.Object } zoneObject)
+        {
+            return (null, null);
+        }
+
+        var type = GraphJson.String(zoneObject, "@odata.type");
+        if (type is not null && type.EndsWith("customTimeZone", StringComparison.OrdinalIgnoreCase))
+        {
+            if (GraphJson.Int(zoneObject, "bias") is not { } bias)
             {
                 return (null, "Custom time zone without a bias: working hours treated as unknown.");
             }
@@ -202,9 +268,10 @@ internal static class GraphTimes
                 string.Create(CultureInfo.InvariantCulture, $"Custom time zone read as a fixed UTC{offset:+HH:mm}: daylight-saving changes are not applied."));
         }
 
-        var zone = TimeZoneNames.Resolve(timeZone?.Name);
+        var name = GraphJson.String(zoneObject, "name");
+        var zone = TimeZoneNames.Resolve(name);
         return zone is null
-            ? (null, timeZone?.Name is null ? null : $"Unknown time zone '{timeZone.Name}': working hours treated as unknown.")
+            ? (null, name is null ? null : $"Unknown time zone '{name}': working hours treated as unknown.")
             : (zone, null);
     }
 }
