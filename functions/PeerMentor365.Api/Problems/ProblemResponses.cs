@@ -45,7 +45,10 @@ internal sealed class BadRequestExceptionHandler : IExceptionHandler
             return false;
         }
 
-        await ProblemResponses.WriteAsync(httpContext, badRequest.StatusCode, "Bad request", "The request could not be read.");
+        var (title, detail) = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? ("Request too large", "The request body is larger than this endpoint accepts.")
+            : ("Bad request", "The request could not be read.");
+        await ProblemResponses.WriteAsync(httpContext, badRequest.StatusCode, title, detail);
         return true;
     }
 }
