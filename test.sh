@@ -30,7 +30,8 @@ dotnet run --project functions/PeerMentor365.Api -c Release --no-launch-profile 
 app=$!
 trap 'kill "$app" 2>/dev/null' EXIT
 if wait_for_url "$url/" 120; then
-  (cd addin && PANE_URL="$url/api/pane/" E2E_REPORT="../$results/e2e.json" npm run --silent test:e2e) || status=1
+  (cd addin && PANE_URL="$url/api/pane/" PLAYWRIGHT_JSON_OUTPUT_NAME="../$results/e2e.json" \
+    npm run --silent test:e2e -- --reporter=list,json) || status=1
 else
   echo "The backend did not start for the browser tests:"; tail -50 "$results/backend-e2e.log"; status=1
 fi
