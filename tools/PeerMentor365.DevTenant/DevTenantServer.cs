@@ -137,7 +137,7 @@ public sealed class DevTenantServer : IAsyncDisposable
         var user = FindUser(mail);
         var overrides = new TokenDescriptorOverrides();
         customise?.Invoke(overrides);
-        return _issuer.Issue(new IssueRequest(user, _options.ApiAudience, DevTenantDefaults.ApiScope, _options.PaneClientId, ClientAuthenticated: false, overrides));
+        return _issuer.Issue(new IssueRequest(user, _options.ApiAudience, DevTenantDefaults.ApiScope, _options.PaneClientId, ClientAuthenticated: false, overrides, user.AppRoles));
     }
 
     /// <summary>A Graph token for a seeded user, as the on-behalf-of exchange would return it.</summary>

@@ -133,7 +133,7 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
             return OAuthError(400, "invalid_grant", 50034, $"The user account {{EUII Hidden}} does not exist in the {options.TenantId} directory.");
         }
 
-        var accessToken = issuer.Issue(new IssueRequest(mailbox.User, options.ApiAudience, DevTenantDefaults.ApiScope, options.PaneClientId, ClientAuthenticated: false));
+        var accessToken = issuer.Issue(new IssueRequest(mailbox.User, options.ApiAudience, DevTenantDefaults.ApiScope, options.PaneClientId, ClientAuthenticated: false, Roles: mailbox.User.AppRoles));
         var body = Success(accessToken, $"{apiScope} {string.Join(' ', scopes.Where(OidcScopes.Contains))}".Trim());
         if (scopes.Contains("openid"))
         {

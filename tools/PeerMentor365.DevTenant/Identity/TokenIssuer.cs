@@ -85,6 +85,12 @@ internal sealed class TokenIssuer : IDisposable
             claims["scp"] = overrides.Scope ?? request.Scope;
         }
 
+        // As Entra: the app roles assigned to the user for the token's resource, only when there are any.
+        if (request.Roles is { Count: > 0 } roles)
+        {
+            claims["roles"] = roles.ToArray();
+        }
+
         foreach (var (name, value) in overrides.AdditionalClaims)
         {
             claims[name] = value;
@@ -183,7 +189,8 @@ internal sealed record IssueRequest(
     string Scope,
     string ClientId,
     bool ClientAuthenticated,
-    TokenDescriptorOverrides? Overrides = null);
+    TokenDescriptorOverrides? Overrides = null,
+    IReadOnlyList<string>? Roles = null);
 
 internal enum TokenFailure
 {

@@ -21,6 +21,7 @@ internal sealed class SeedFileUser
     public string? TimeZone { get; set; }
     public SeedFileWorkingHours? WorkingHours { get; set; }
     public List<SeedFileEvent>? Events { get; set; }
+    public List<string>? AppRoles { get; set; }
 }
 
 internal sealed class SeedFileWorkingHours

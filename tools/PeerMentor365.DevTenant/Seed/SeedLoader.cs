@@ -135,6 +135,7 @@ internal static class SeedLoader
                 EndTime = endTime,
                 TimeZone = hoursZoneName,
             },
+            AppRoles = AppRoles(raw.AppRoles, $"{path}.appRoles", context),
         };
 
         var events = new List<SeedEvent>();
@@ -145,6 +146,27 @@ internal static class SeedLoader
         }
 
         return new Mailbox(user, hoursZone, events);
+    }
+
+    // Entra app role values: no spaces, letters first (the API matches them exactly).
+    private static List<string> AppRoles(List<string>? roles, string path, SeedContext context)
+    {
+        var values = new List<string>();
+        for (var i = 0; i < (roles?.Count ?? 0); i++)
+        {
+            var role = roles![i]?.Trim() ?? string.Empty;
+            if (role.Length is 0 or > 120 || !char.IsAsciiLetter(role[0]) || !role.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            {
+                throw context.Error($"{path}[{i}]", $"'{role}' is not an app role value (a letter, then letters, digits, '.', '_' or '-')");
+            }
+
+            if (!values.Contains(role, StringComparer.Ordinal))
+            {
+                values.Add(role);
+            }
+        }
+
+        return values;
     }
 
     private static SeedEvent ReadEvent(SeedFileEvent raw, string path, string id, string userZoneName, SeedContext context)

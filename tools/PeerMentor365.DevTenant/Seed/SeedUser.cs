@@ -34,6 +34,9 @@ public sealed class SeedUser
 
     /// <summary>The mailbox working hours.</summary>
     public required SeedWorkingHours WorkingHours { get; init; }
+
+    /// <summary>App roles of our API assigned to the user (e.g. ProgramAdmin); issued as the roles claim of API tokens. Empty by default.</summary>
+    public IReadOnlyList<string> AppRoles { get; init; } = [];
 }
 
 /// <summary>Working hours as Outlook keeps them: days, start and end local to a zone.</summary>
