@@ -9,4 +9,14 @@ namespace PeerMentor365.Scheduling;
 /// <param name="Busy">Their calendar over (at least) the query window, in any order; periods may overlap.</param>
 /// <param name="WorkingHoursKnown">False when the hours are an assumption (e.g. Outlook's default because the mailbox sets none);
 /// every suggestion then carries a <see cref="SlotWarningKind.WorkingHoursUnknown"/> warning for this person.</param>
-public sealed record Participant(string Id, WorkingHours WorkingHours, IReadOnlyList<BusyPeriod> Busy, bool WorkingHoursKnown = true);
+/// <param name="DisplayName">The name messages call them by (e.g. "Ben Carter"); when null or blank, messages use <paramref name="Id"/>.</param>
+public sealed record Participant(
+    string Id,
+    WorkingHours WorkingHours,
+    IReadOnlyList<BusyPeriod> Busy,
+    bool WorkingHoursKnown = true,
+    string? DisplayName = null)
+{
+    /// <summary>What messages call this person: the display name when known, else the mail address.</summary>
+    internal string Name => string.IsNullOrWhiteSpace(DisplayName) ? Id : DisplayName.Trim();
+}

@@ -8,6 +8,12 @@ namespace PeerMentor365.Scheduling;
 /// <param name="Discomfort">0 (middle of the working day) to 1 (the humane limit).</param>
 internal readonly record struct Placement(bool Humane, bool Inside, double Discomfort);
 
+/// <summary>A stretch of time, <c>[Start, End)</c> in Unix ticks.</summary>
+internal readonly record struct TickSpan(long Start, long End)
+{
+    public long Length => End - Start;
+}
+
 /// <summary>
 /// One person's working days and calendar over the query window, precomputed as sorted tick arrays (Unix ticks)
 /// so that placing a session is two binary searches and no zone arithmetic.
@@ -66,6 +72,12 @@ internal sealed class PersonTimeline
     /// <summary>The person's own zone, for reading moments as their local time.</summary>
     public ZoneClock Clock { get; }
 
+    /// <summary>The humane stretch of each working day, <c>[start, end)</c> in Unix ticks, in order, clipped to <c>[from, to)</c>.</summary>
+    public List<TickSpan> HumaneDays(long from, long to) => Clip(humaneStarts, humaneEnds, from, to);
+
+    /// <summary>Each working day's working hours, <c>[start, end)</c> in Unix ticks, in order, clipped to <c>[from, to)</c>.</summary>
+    public List<TickSpan> WorkingDays(long from, long to) => Clip(workStarts, workEnds, from, to);
+
     /// <summary>Where the session <c>[start, end)</c> (Unix ticks) sits in this person's working days.</summary>
     public Placement Place(long start, long end)
     {
@@ -117,6 +129,22 @@ internal sealed class PersonTimeline
         }
 
         return worst;
+    }
+
+    private static List<TickSpan> Clip(long[] starts, long[] ends, long from, long to)
+    {
+        var spans = new List<TickSpan>(starts.Length);
+        for (var index = 0; index < starts.Length; index++)
+        {
+            var start = Math.Max(starts[index], from);
+            var end = Math.Min(ends[index], to);
+            if (start < end)
+            {
+                spans.Add(new TickSpan(start, end));
+            }
+        }
+
+        return spans;
     }
 
     private static int LastAtOrBefore(long[] sorted, long value)

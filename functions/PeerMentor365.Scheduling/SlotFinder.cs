@@ -9,7 +9,8 @@ public static class SlotFinder
     /// <summary>
     /// Ranked recurring slots for <paramref name="query"/>, best first, at most <see cref="SuggestionQuery.MaxSuggestions"/>.
     /// Every session of every slot stays within a humane stretch of everyone's working hours on their working days;
-    /// anything short of comfortable and free is reported in the slot's warnings.
+    /// anything short of comfortable and free is reported in the slot's warnings. When there is no slot at all, the set says
+    /// why (<see cref="SuggestionSet.NoSlotsReason"/>).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> or one of its parts is null.</exception>
     /// <exception cref="ArgumentException">The query breaks one of the rules on <see cref="SuggestionQuery"/>.</exception>
@@ -20,6 +21,8 @@ public static class SlotFinder
         candidates.Sort(SlotRanking.Compare);
         var picked = SlotRanking.PickVaried(candidates, query.MaxSuggestions);
         var slots = picked.Select((candidate, index) => SuggestionWriter.Describe(candidate, index + 1, search)).ToList();
-        return new SuggestionSet(slots, slots.Exists(slot => slot.Comfortable));
+        return slots.Count > 0
+            ? new SuggestionSet(slots, slots.Exists(slot => slot.Comfortable))
+            : new SuggestionSet(slots, false, NoSlotsDiagnosis.Explain(search));
     }
 }

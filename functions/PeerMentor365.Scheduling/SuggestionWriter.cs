@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 
 namespace PeerMentor365.Scheduling;
@@ -6,8 +5,6 @@ namespace PeerMentor365.Scheduling;
 /// <summary>Turns a chosen candidate into the public suggestion: every session for every person, and the warnings.</summary>
 internal static class SuggestionWriter
 {
-    private const int DatesInMessage = 5;
-
     public static SlotSuggestion Describe(SeriesCandidate candidate, int rank, SlotSearch search)
     {
         var query = search.Query;
@@ -43,37 +40,36 @@ internal static class SuggestionWriter
         {
             var participant = search.People[person].Participant;
             var id = participant.Id;
+            var name = participant.Name;
             var views = occurrences.Select(occurrence => occurrence.Participants[person]).ToList();
-            var count = views.Count;
-            var hours = HoursText(participant.WorkingHours);
+            var hours = participant.WorkingHours;
 
             if (!participant.WorkingHoursKnown)
             {
                 warnings.Add(new SlotWarning(SlotWarningKind.WorkingHoursUnknown, id, [],
-                    $"{id}'s working hours are unknown; assumed {hours} ({participant.WorkingHours.Zone.Id})."));
+                    $"{name}'s working hours are unknown; assumed {MessageText.Hours(hours)}, {MessageText.Days(hours.Days)} ({hours.Zone.Id})."));
             }
 
             var outside = views.Where(view => !view.InsideWorkingHours).ToList();
             if (outside.Count > 0)
             {
-                var becauseClocksChange = views[0].InsideWorkingHours ? " (clocks change)" : string.Empty;
-                warnings.Add(new SlotWarning(SlotWarningKind.OutsideWorkingHours, id, Dates(outside),
-                    $"{Of(outside.Count, count)} fall outside {id}'s working hours ({hours}): {DateList(outside)}, " +
-                    $"starting at {TimeList(outside)}{becauseClocksChange}."));
+                warnings.Add(new SlotWarning(SlotWarningKind.OutsideWorkingHours, id, Dates(outside), OutsideMessage(name, hours, views, outside)));
             }
 
             var busy = views.Where(view => view.Conflict.IsHardConflict()).ToList();
             if (busy.Count > 0)
             {
+                var what = busy.All(view => view.Conflict == FreeBusyStatus.OutOfOffice) ? "away"
+                    : busy.Any(view => view.Conflict == FreeBusyStatus.OutOfOffice) ? "busy or away" : "busy";
                 warnings.Add(new SlotWarning(SlotWarningKind.Conflict, id, Dates(busy),
-                    $"{Of(busy.Count, count)} clash with busy or out-of-office time for {id}: {DateList(busy)}."));
+                    $"{name} is {what} {When(busy, views.Count)}."));
             }
 
             var tentative = views.Where(view => view.Conflict.IsSoftConflict()).ToList();
             if (tentative.Count > 0)
             {
                 warnings.Add(new SlotWarning(SlotWarningKind.Tentative, id, Dates(tentative),
-                    $"{Of(tentative.Count, count)} overlap tentative time for {id}: {DateList(tentative)}."));
+                    $"{name} may be busy {When(tentative, views.Count)} (tentative)."));
             }
 
             var firstTime = views[0].LocalStart.TimeOfDay;
@@ -81,33 +77,68 @@ internal static class SuggestionWriter
             if (shifted.Count > 0)
             {
                 warnings.Add(new SlotWarning(SlotWarningKind.LocalTimeShifts, id, Dates(shifted),
-                    $"{id}'s local start moves from {Time(firstTime)} to {TimeList(shifted)} on {DateList(shifted)} (clocks change)."));
+                    $"{name}'s start moves from {MessageText.Time(firstTime)} to {TimeList(shifted)} on {DateList(shifted)} because clocks change."));
             }
         }
 
         return warnings;
     }
 
-    private static List<LocalDate> Dates(List<ParticipantOccurrence> views) => [.. views.Select(view => view.LocalStart.Date)];
-
-    private static string Of(int some, int all) => (some, all) switch
+    /// <summary>
+    /// "Ben Carter's sessions on 9 Mar and 16 Mar 2027 start at 08:00, before their working hours (08:30–17:00), because clocks change."
+    /// Sessions are grouped by what takes them out: an early start (its start time) or a late end (its end time).
+    /// </summary>
+    private static string OutsideMessage(string name, WorkingHours hours, List<ParticipantOccurrence> views, List<ParticipantOccurrence> outside)
     {
-        (1, 1) => "The session",
-        _ when some == all => $"All {all} sessions",
-        _ => $"{some} of {all} sessions",
-    };
+        var groups = outside
+            .GroupBy(view => view.LocalStart.TimeOfDay < hours.Start
+                ? (Early: true, Time: view.LocalStart.TimeOfDay)
+                : (Early: false, Time: view.LocalEnd.TimeOfDay))
+            .Select(group => (group.Key.Early, group.Key.Time, Views: group.ToList()))
+            .ToList();
+        string Verb(bool early, bool singular) => (early, singular) switch
+        {
+            (true, true) => "starts",
+            (true, false) => "start",
+            (false, true) => "ends",
+            _ => "end",
+        };
 
-    private static string DateList(List<ParticipantOccurrence> views)
-    {
-        var shown = string.Join(", ", views.Take(DatesInMessage).Select(view => view.LocalStart.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)));
-        return views.Count > DatesInMessage ? $"{shown} and {views.Count - DatesInMessage} more" : shown;
+        var hoursText = $"({MessageText.Hours(hours)})";
+        var clocks = views[0].InsideWorkingHours ? ", because clocks change" : string.Empty;
+        if (groups.Count == 1)
+        {
+            var (early, time, _) = groups[0];
+            var side = early ? "before" : "after";
+            var subject = (outside.Count, views.Count) switch
+            {
+                (1, 1) => $"{name}'s session {Verb(early, true)}",
+                var (some, all) when some == all => $"All {all} of {name}'s sessions {Verb(early, false)}",
+                (1, _) => $"{name}'s session on {DateList(outside)} {Verb(early, true)}",
+                _ => $"{name}'s sessions on {DateList(outside)} {Verb(early, false)}",
+            };
+            return $"{subject} at {MessageText.Time(time)}, {side} their working hours {hoursText}{clocks}.";
+        }
+
+        var clauses = groups.Select(group => group.Views.Count == 1
+            ? $"on {DateList(group.Views)} it {Verb(group.Early, true)} at {MessageText.Time(group.Time)}"
+            : $"on {DateList(group.Views)} they {Verb(group.Early, false)} at {MessageText.Time(group.Time)}").ToList();
+        var which = outside.Count == views.Count ? $"All {views.Count} of {name}'s sessions" : $"{outside.Count} of {name}'s {views.Count} sessions";
+        return $"{which} fall outside their working hours {hoursText}{clocks}: {string.Join("; ", clauses)}.";
     }
 
+    /// <summary>"for the session", "for every session", "at that time on 1 Dec and 15 Dec 2026".</summary>
+    private static string When(List<ParticipantOccurrence> some, int all) => (some.Count, all) switch
+    {
+        (1, 1) => "for the session",
+        _ when some.Count == all => "for every session",
+        _ => $"at that time on {DateList(some)}",
+    };
+
+    private static List<LocalDate> Dates(List<ParticipantOccurrence> views) => [.. views.Select(view => view.LocalStart.Date)];
+
+    private static string DateList(List<ParticipantOccurrence> views) => MessageText.Dates(Dates(views));
+
     private static string TimeList(List<ParticipantOccurrence> views) =>
-        string.Join(" or ", views.Select(view => view.LocalStart.TimeOfDay).Distinct().Order().Select(Time));
-
-    private static string Time(LocalTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    private static string HoursText(WorkingHours hours) =>
-        $"{Time(hours.Start)}-{(hours.End == LocalTime.Midnight ? "24:00" : Time(hours.End))}";
+        string.Join(" or ", views.Select(view => view.LocalStart.TimeOfDay).Distinct().Order().Select(MessageText.Time));
 }

@@ -139,6 +139,48 @@ public class SlotFinderPropertyTests
     }
 
     [Fact]
+    public void An_empty_result_always_says_why_calendars_never_empty_it_and_the_shorter_session_it_names_works()
+    {
+        var empty = 0;
+        Prop.ForAll(QueryGenerators.Queries(maxPeople: 5), generated =>
+        {
+            var query = generated.Query;
+            var result = SlotFinder.FindSlots(query);
+            var withoutCalendars = query with { Participants = [.. query.Participants.Select(person => person with { Busy = [] })] };
+            Assert.Equal(result.Slots.Count == 0, SlotFinder.FindSlots(withoutCalendars).Slots.Count == 0);
+            if (result.Slots.Count > 0)
+            {
+                Assert.Null(result.NoSlotsReason);
+                return;
+            }
+
+            Interlocked.Increment(ref empty);
+            var reason = Assert.IsType<NoSlotsReason>(result.NoSlotsReason);
+            Assert.False(string.IsNullOrWhiteSpace(reason.Message));
+            Assert.All(reason.ParticipantIds, id => Assert.Contains(query.Participants, person => person.Id == id));
+            if (reason.ParticipantIds.Count > 0)
+            {
+                // The people it names are enough on their own to leave the result empty.
+                var named = query with { Participants = [.. reason.ParticipantIds.Select(id => query.Participants.Single(person => person.Id == id))] };
+                Assert.Empty(SlotFinder.FindSlots(named).Slots);
+            }
+
+            if (reason.ShorterSessionMinutes is { } minutes)
+            {
+                Assert.Contains(reason.Cause, new[] { NoSlotsCause.SessionTooLong, NoSlotsCause.SeriesCannotRecur });
+                Assert.InRange(minutes, SessionLength.MinMinutes, query.Length.Minutes - 5);
+                Assert.NotEmpty(SlotFinder.FindSlots(query with { Length = SessionLength.FromMinutes(minutes) }).Slots);
+                Assert.Empty(SlotFinder.FindSlots(query with { Length = SessionLength.FromMinutes(minutes + 5) }).Slots);
+            }
+            else if (reason.Cause is NoSlotsCause.SessionTooLong or NoSlotsCause.SeriesCannotRecur && query.Length.Minutes > SessionLength.MinMinutes)
+            {
+                Assert.Empty(SlotFinder.FindSlots(query with { Length = SessionLength.FromMinutes(SessionLength.MinMinutes) }).Slots);
+            }
+        }).Check(Runs);
+        Assert.True(empty > 0, "no generated query came back empty, so the reasons went untested");
+    }
+
+    [Fact]
     public void The_output_is_deterministic()
     {
         Prop.ForAll(QueryGenerators.Queries(maxMonths: 3), generated =>

@@ -71,13 +71,13 @@ public partial class SlotFinderTests
         {
             var warning = WarningFor(slot, SlotWarningKind.WorkingHoursUnknown, "guest@fabrikam.dev");
             Assert.Empty(warning.Dates);
-            Assert.Contains("09:00-17:00", warning.Message, StringComparison.Ordinal);
+            Assert.Equal("guest@fabrikam.dev's working hours are unknown; assumed 09:00\u201317:00, Monday to Friday (Europe/Paris).", warning.Message);
             Assert.DoesNotContain(slot.Warnings, other => other.Kind == SlotWarningKind.WorkingHoursUnknown && other.ParticipantId == "ben@contoso.dev");
         });
     }
 
     [Fact]
-    public void People_whose_working_days_never_meet_get_no_suggestions()
+    public void People_whose_working_days_never_meet_get_no_suggestions_and_a_reason()
     {
         var query = Query(
             [Person("ben@contoso.dev", "Europe/London", days: [IsoDayOfWeek.Monday]), Person("amy@contoso.dev", "Europe/London", days: [IsoDayOfWeek.Tuesday])],
@@ -87,5 +87,6 @@ public partial class SlotFinderTests
 
         Assert.Empty(result.Slots);
         Assert.False(result.HasComfortableSlots);
+        Assert.Equal(NoSlotsCause.WorkingDaysNeverMeet, result.NoSlotsReason?.Cause);
     }
 }

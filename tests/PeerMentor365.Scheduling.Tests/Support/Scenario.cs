@@ -28,11 +28,12 @@ internal static class Scenario
 
     /// <summary>A person with working hours "HH:mm-HH:mm" (24:00 allowed as the end) in <paramref name="zone"/>.</summary>
     public static Participant Person(
-        string id, string zone, string hours = "09:00-17:00", IsoDayOfWeek[]? days = null, IReadOnlyList<BusyPeriod>? busy = null, bool known = true)
+        string id, string zone, string hours = "09:00-17:00", IsoDayOfWeek[]? days = null, IReadOnlyList<BusyPeriod>? busy = null, bool known = true,
+        string? name = null)
     {
         var parts = hours.Split('-');
         var end = parts[1] == "24:00" ? LocalTime.Midnight : Time(parts[1]);
-        return new Participant(id, WorkingHours.Create(days ?? MondayToFriday, Time(parts[0]), end, Zone(zone)), busy ?? [], known);
+        return new Participant(id, WorkingHours.Create(days ?? MondayToFriday, Time(parts[0]), end, Zone(zone)), busy ?? [], known, name);
     }
 
     public static BusyPeriod Busy(string startUtc, string endUtc, FreeBusyStatus status = FreeBusyStatus.Busy) =>
