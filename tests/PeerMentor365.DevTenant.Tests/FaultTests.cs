@@ -63,6 +63,29 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_path_prefix_fails_only_the_requests_under_it_inside_a_batch_and_out()
+    {
+        _tenant.Faults.Set(new FaultOptions { Rate = 1.0, PathPrefix = "/USERS" });
+        var batch = new JsonObject
+        {
+            ["requests"] = new JsonArray(
+                new JsonObject { ["id"] = "me", ["method"] = "GET", ["url"] = "/me" },
+                new JsonObject { ["id"] = "people", ["method"] = "GET", ["url"] = "/users?$filter=mail in ('ben.carter@contoso.dev')" }),
+        };
+
+        var answer = await RawGraph.PostAsync(_http, _tenant, "/$batch", Ana, batch);
+        var users = await RawGraph.GetAsync(_http, _tenant, "/users?$select=mail", Ana);
+        var me = await RawGraph.GetAsync(_http, _tenant, "/me", Ana);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var statuses = answer.Body["responses"]!.AsArray().ToDictionary(item => item!["id"]!.GetValue<string>(), item => item!["status"]!.GetValue<int>());
+        Assert.Equal(200, statuses["me"]);
+        Assert.Equal(429, statuses["people"]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, users.Status);
+        Assert.Equal(HttpStatusCode.OK, me.Status);
+    }
+
+    [Fact]
     public async Task Service_unavailable_answers_503_with_Retry_After()
     {
         _tenant.Faults.Set(new FaultOptions { Rate = 1.0, Kind = FaultKind.ServiceUnavailable });
@@ -121,12 +144,14 @@ public sealed class FaultTests : IAsyncLifetime
     public async Task PUT_dev_faults_switches_faults_for_manual_testing()
     {
         using var put = await _http.PutAsJsonAsync(new Uri(_tenant.BaseAddress, "dev/faults"),
-            new { rate = 1.0, kind = "serviceUnavailable", retryAfterSeconds = 2, target = "outerRequestsOnly" });
+            new { rate = 1.0, kind = "serviceUnavailable", retryAfterSeconds = 2, target = "outerRequestsOnly", pathPrefix = "/me" });
         var current = await _http.GetFromJsonAsync<JsonObject>(new Uri(_tenant.BaseAddress, "dev/faults"));
         var me = await RawGraph.GetAsync(_http, _tenant, "/me", Ana);
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal("serviceUnavailable", current!["kind"]!.GetValue<string>());
+        Assert.Equal("/me", current["pathPrefix"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await RawGraph.GetAsync(_http, _tenant, "/users?$select=mail", Ana)).Status);
         Assert.Equal(FaultTarget.OuterRequestsOnly, _tenant.Faults.Current.Target);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, me.Status);
         Assert.Equal("2", me.Headers["Retry-After"]);

@@ -55,6 +55,40 @@ public sealed class UsersAndSettingsTests(TenantFixture fixture)
         Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), Mails(response).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("/users?$filter=mail in ('BEN.CARTER@contoso.dev','ana.souza@CONTOSO.dev')", "ana.souza@contoso.dev,ben.carter@contoso.dev")]
+    [InlineData("/users?$filter=userPrincipalName in ('Hiro.Tanaka@contoso.dev')", "hiro.tanaka@contoso.dev")]
+    [InlineData("/users?$filter=mail in ('o''brien@contoso.dev','noa.levi@contoso.dev','nobody@contoso.dev')", "noa.levi@contoso.dev")]
+    [InlineData("/users?$filter=mail in ('nobody@contoso.dev')", "")]
+    public async Task In_lists_match_mail_or_user_principal_name_ignoring_case(string url, string expected)
+    {
+        var response = await GetAsync(url + "&$select=id,displayName,mail,officeLocation");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), Mails(response).Order(StringComparer.Ordinal));
+        Assert.All(response.Body["value"]!.AsArray(), user =>
+        {
+            Assert.Equal(["id", "displayName", "mail", "officeLocation"], user!.AsObject().Select(property => property.Key));
+            Assert.Equal(Tenant.Users.Single(seeded => seeded.Mail == user["mail"]!.GetValue<string>()).OfficeLocation, user["officeLocation"]!.GetValue<string>());
+        });
+    }
+
+    [Fact]
+    public async Task Like_Graph_a_basic_filter_takes_15_in_values_and_an_advanced_one_more()
+    {
+        string Filter(int count) => "/users?$filter=mail in (" +
+            string.Join(",", Enumerable.Range(0, count - 1).Select(i => $"'nobody{i}@contoso.dev'").Append("'ben.carter@contoso.dev'")) + ")";
+
+        var fifteen = await GetAsync(Filter(15));
+        var sixteen = await GetAsync(Filter(16));
+        var sixteenAdvanced = await GetAsync(Filter(16) + "&$count=true", Eventual);
+
+        Assert.Equal(["ben.carter@contoso.dev"], Mails(fifteen));
+        Assert.Equal(HttpStatusCode.BadRequest, sixteen.Status);
+        Assert.Equal("Request_UnsupportedQuery", sixteen.ErrorCode);
+        Assert.Equal(["ben.carter@contoso.dev"], Mails(sixteenAdvanced));
+    }
+
     [Fact]
     public async Task Advanced_filters_need_eventual_consistency()
     {

@@ -18,6 +18,12 @@ public sealed class FaultOptions
     /// <summary>Which requests may fail: all (default), only outer HTTP requests, or only items inside a $batch.</summary>
     public FaultTarget Target { get; set; } = FaultTarget.AllRequests;
 
+    /// <summary>
+    /// Only requests whose path (below the version, e.g. <c>/users</c> or <c>/me/calendar/getSchedule</c>) starts with this
+    /// prefix, ignoring case, may fail; null or empty: any path. A $batch's own path is <c>/$batch</c>.
+    /// </summary>
+    public string? PathPrefix { get; set; }
+
     internal FaultOptions Copy() => new()
     {
         Rate = Rate,
@@ -25,6 +31,7 @@ public sealed class FaultOptions
         RetryAfterSeconds = RetryAfterSeconds,
         RandomSeed = RandomSeed,
         Target = Target,
+        PathPrefix = PathPrefix,
     };
 }
 

@@ -63,8 +63,8 @@ public sealed class FaultSwitch
         }
     }
 
-    /// <summary>Draws whether this request fails; null means it goes through.</summary>
-    internal InjectedFault? Draw(bool isBatchItem)
+    /// <summary>Draws whether this request (its path below the version) fails; null means it goes through.</summary>
+    internal InjectedFault? Draw(bool isBatchItem, string path)
     {
         lock (_gate)
         {
@@ -73,7 +73,7 @@ public sealed class FaultSwitch
                 FaultTarget.BatchItemsOnly => isBatchItem,
                 FaultTarget.OuterRequestsOnly => !isBatchItem,
                 _ => true,
-            };
+            } && (string.IsNullOrEmpty(_options.PathPrefix) || path.StartsWith(_options.PathPrefix, StringComparison.OrdinalIgnoreCase));
             if (!targeted || _options.Rate <= 0 || _random.NextDouble() >= _options.Rate)
             {
                 return null;

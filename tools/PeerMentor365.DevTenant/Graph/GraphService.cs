@@ -22,7 +22,7 @@ internal sealed class GraphService(GraphRouter router, FaultSwitch faults, Mailb
 
     public GraphResponse? DrawFault(GraphRequest request, bool isBatchItem)
     {
-        if (faults.Draw(isBatchItem) is not { } fault)
+        if (faults.Draw(isBatchItem, request.Path) is not { } fault)
         {
             return null;
         }

@@ -157,6 +157,7 @@ internal sealed class DevTenantHttpHandler(
             RetryAfterSeconds = body.RetryAfterSeconds ?? 1,
             RandomSeed = body.RandomSeed,
             Target = target,
+            PathPrefix = body.PathPrefix,
         };
         try
         {
@@ -178,6 +179,7 @@ internal sealed class DevTenantHttpHandler(
         ["retryAfterSeconds"] = options.RetryAfterSeconds,
         ["randomSeed"] = options.RandomSeed,
         ["target"] = JsonNamingPolicy.CamelCase.ConvertName(options.Target.ToString()),
+        ["pathPrefix"] = options.PathPrefix,
     };
 
     private async Task GraphAsync(HttpContext http, string graphPath)
@@ -355,6 +357,7 @@ internal sealed class FaultSettingsBody
     public int? RetryAfterSeconds { get; set; }
     public int? RandomSeed { get; set; }
     public string? Target { get; set; }
+    public string? PathPrefix { get; set; }
 }
 
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(

@@ -4,10 +4,14 @@ namespace PeerMentor365.DevTenant.Graph.Users;
 
 /// <summary>
 /// The $filter subset the dev tenant understands on users: startswith, endswith, eq, ne, in, not, and, or, parentheses.
-/// endswith, ne and not are advanced queries: like Graph, they need ConsistencyLevel: eventual.
+/// String comparisons ignore case, as Graph's do. endswith, ne and not are advanced queries: like Graph, they need
+/// ConsistencyLevel: eventual. Like Graph, a basic query's in lists hold at most 15 values altogether.
 /// </summary>
 internal static class UserFilter
 {
+    /// <summary>Graph's limit on the values of in lists in one basic (not advanced) filter.</summary>
+    public const int MaxInValues = 15;
+
     private static readonly HashSet<string> Filterable = new(StringComparer.OrdinalIgnoreCase)
     {
         "id", "displayName", "mail", "userPrincipalName", "givenName", "surname", "jobTitle", "officeLocation",
@@ -110,12 +114,20 @@ internal static class UserFilter
     {
         private int _position;
 
+        private int _inValues;
+
         public Func<SeedUser, bool> ParseAll()
         {
             var expression = ParseOr();
             if (_position != tokens.Count)
             {
                 throw new FilterException($"Invalid filter clause: unexpected '{tokens[_position].Text}'.");
+            }
+
+            if (!advanced && _inValues > MaxInValues)
+            {
+                throw new FilterException(
+                    $"Too many child clauses specified in search filter expression containing 'OR' operators: {_inValues}. Max allowed: {MaxInValues}.");
             }
 
             return expression;
@@ -217,6 +229,7 @@ internal static class UserFilter
                     }
 
                     Expect(")");
+                    _inValues += values.Count;
                     return u => values.Any(v => Equal(UserJson.Value(u, property), v));
                 }
 
