@@ -101,7 +101,7 @@ public class TableClient
     /// <summary>Reads one entity; a missing entity is a <see cref="RequestFailedException"/> with status 404.</summary>
     /// <param name="partitionKey">The entity's partition key.</param>
     /// <param name="rowKey">The entity's row key.</param>
-    /// <param name="select">The properties to read (all when null).</param>
+    /// <param name="select">The properties to read (all when null); PartitionKey and RowKey are always read.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public virtual async Task<Response<T>> GetEntityAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
@@ -113,17 +113,16 @@ public class TableClient
     /// <summary>Reads one entity; a missing entity is a response whose <see cref="NullableResponse{T}.HasValue"/> is false.</summary>
     /// <param name="partitionKey">The entity's partition key.</param>
     /// <param name="rowKey">The entity's row key.</param>
-    /// <param name="select">The properties to read (all when null).</param>
+    /// <param name="select">The properties to read (all when null); PartitionKey and RowKey are always read.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public virtual async Task<NullableResponse<T>> GetEntityIfExistsAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
         TableKeys.ValidateKey(partitionKey, nameof(partitionKey));
         TableKeys.ValidateKey(rowKey, nameof(rowKey));
-        var selected = select?.ToList();
-        TableKeys.ValidatePropertyNames(selected, nameof(select));
+        var selected = SelectWithKeys(select, nameof(select));
         using var message = CreateMessage(RequestMethod.Get, EntityPath(partitionKey, rowKey));
-        if (selected is { Count: > 0 })
+        if (selected is not null)
         {
             message.Request.Uri.AppendQuery("$select", string.Join(',', selected), escapeValue: true);
         }
@@ -200,7 +199,7 @@ public class TableClient
     /// </summary>
     /// <param name="filter">An OData filter (<c>eq ne gt ge lt le and or not</c>); null for all entities.</param>
     /// <param name="maxPerPage">At most this many entities per page (1-1000; the service's default is 1000).</param>
-    /// <param name="select">The properties to read (all when null).</param>
+    /// <param name="select">The properties to read (all when null); PartitionKey and RowKey are always read.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     public virtual AsyncPageable<T> QueryAsync<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
@@ -210,9 +209,8 @@ public class TableClient
             throw new ArgumentOutOfRangeException(nameof(maxPerPage), maxPerPage, "A page holds 1 to 1000 entities.");
         }
 
-        var selected = select?.ToList();
-        TableKeys.ValidatePropertyNames(selected, nameof(select));
-        var selectValue = selected is { Count: > 0 } ? string.Join(',', selected) : null;
+        var selected = SelectWithKeys(select, nameof(select));
+        var selectValue = selected is not null ? string.Join(',', selected) : null;
         return new TableQueryPageable<T>((token, pageSize, ct) => QueryPageAsync<T>(filter, pageSize, selectValue, token, ct), maxPerPage, cancellationToken);
     }
 
@@ -376,6 +374,31 @@ public class TableClient
     private string EntityPath(string partitionKey, string rowKey) =>
         $"/{Name}(PartitionKey='{Uri.EscapeDataString(partitionKey.Replace("'", "''", StringComparison.Ordinal))}',RowKey='{Uri.EscapeDataString(rowKey.Replace("'", "''", StringComparison.Ordinal))}')";
 
-    private static string? ErrorCode(Response response) =>
-        TableErrorParser.TryRead(response.Content?.ToMemory() ?? default, out var code, out _) ? code : null;
+    private static string? ErrorCode(Response response) => TableErrorParser.ErrorCode(response);
+
+    // The keys are always read, so an entity read with $select can still be updated or deleted.
+    private static List<string>? SelectWithKeys(IEnumerable<string>? select, string parameterName)
+    {
+        if (select is null)
+        {
+            return null;
+        }
+
+        var selected = select.ToList();
+        TableKeys.ValidatePropertyNames(selected, parameterName);
+        if (selected.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var key in new[] { TableEntity.PartitionKeyName, TableEntity.RowKeyName })
+        {
+            if (!selected.Contains(key, StringComparer.Ordinal))
+            {
+                selected.Add(key);
+            }
+        }
+
+        return selected;
+    }
 }
