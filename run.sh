@@ -16,10 +16,17 @@ url="http://127.0.0.1:${port}"
 echo "Building the backend…"
 dotnet build functions/PeerMentor365.Api -c Release -v quiet -nologo >/dev/null
 
+# Table Storage: Azurite with its data kept in .azurite/ between runs, on its usual port unless that is taken.
+setup_azurite
+azurite_port=10002
+port_in_use "$azurite_port" && azurite_port=$(free_port)
+start_azurite "$azurite_port" "$PWD/.azurite" "$PWD/.azurite/azurite.log"
+trap 'stop_azurite' INT TERM EXIT
+
 dotnet run --project functions/PeerMentor365.Api -c Release --no-build --no-launch-profile -- \
-  --urls "$url" --Pane:Path "$PWD/addin/dist" "$@" &
+  --urls "$url" --Pane:Path "$PWD/addin/dist" --Storage:ConnectionString "$AZURITE_CONNECTION_STRING" "$@" &
 app=$!
-trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null' INT TERM EXIT
+trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; stop_azurite' INT TERM EXIT
 
 wait_for_url "$url/" 60 || { echo "The backend did not start; see the log above." >&2; exit 1; }
 cat <<MSG
@@ -27,6 +34,7 @@ cat <<MSG
 PeerMentor365 is running on the dev tenant.
   Pane:     $url/api/pane/
   API docs: $url/api/openapi/v1.json
+  Tables:   Azurite on 127.0.0.1:$azurite_port, data in .azurite/
 Open the pane in a browser and sign in as any seeded person (e.g. Ana Souza), or sideload
 addin/manifest/manifest.json into Outlook (see README). Ctrl+C stops it.
 

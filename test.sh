@@ -12,6 +12,7 @@ status=0
 
 setup_dotnet
 setup_pane
+setup_azurite
 setup_chromium
 build_pane || exit 1
 
@@ -23,12 +24,14 @@ echo "== Pane unit tests (Vitest)"
 (cd addin && npm test -- --reporter=default --reporter=json --outputFile.json="../$results/vitest.json") || status=1
 
 echo "== Browser tests (Playwright, Debian Chromium) against the backend on the dev tenant"
+start_azurite "$(free_port)" "" "$results/azurite-e2e.log" || exit 1
 port=$(free_port)
 url="http://127.0.0.1:$port"
 dotnet run --project functions/PeerMentor365.Api -c Release --no-launch-profile -- \
-  --urls "$url" --DevTenant:Port 0 --Pane:Path "$PWD/addin/dist" >"$results/backend-e2e.log" 2>&1 &
+  --urls "$url" --DevTenant:Port 0 --Pane:Path "$PWD/addin/dist" \
+  --Storage:ConnectionString "$AZURITE_CONNECTION_STRING" >"$results/backend-e2e.log" 2>&1 &
 app=$!
-trap 'kill "$app" 2>/dev/null' EXIT
+trap 'kill "$app" 2>/dev/null; stop_azurite' EXIT
 if wait_for_url "$url/" 120; then
   (cd addin && PANE_URL="$url/api/pane/" PLAYWRIGHT_JSON_OUTPUT_NAME="../$results/e2e.json" \
     npm run --silent test:e2e -- --reporter=list,json) || status=1
@@ -36,6 +39,7 @@ else
   echo "The backend did not start for the browser tests:"; tail -50 "$results/backend-e2e.log"; status=1
 fi
 kill "$app" 2>/dev/null; wait "$app" 2>/dev/null
+stop_azurite
 
 python3 tools/summarise-tests.py "$results" || status=1
 exit $status

@@ -19,6 +19,51 @@ setup_pane() {
   fi
 }
 
+setup_azurite() {
+  command -v npm >/dev/null || { echo "Node.js 20+ with npm is required." >&2; exit 1; }
+  # The Table emulator the tests and run.sh use, pinned in tools/azurite; npm ci only when its lock file changed.
+  local stamp=tools/azurite/node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ tools/azurite/package-lock.json -nt "$stamp" ]; then
+    echo "Installing Azurite…"
+    npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# Azurite's documented development account (valid only against the emulator).
+AZURITE_ACCOUNT=devstoreaccount1
+AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+
+# start_azurite PORT [WORKSPACE] [LOG]: starts Azurite's Table service on 127.0.0.1:PORT, data in memory when WORKSPACE
+# is empty or kept in that folder, and waits until it answers. Sets AZURITE_PID and AZURITE_CONNECTION_STRING.
+start_azurite() {
+  local port=$1 workspace=${2:-} log=${3:-/dev/null}
+  local storage=(--inMemoryPersistence)
+  if [ -n "$workspace" ]; then mkdir -p "$workspace"; storage=(--location "$workspace"); fi
+  node tools/azurite/node_modules/azurite/dist/src/table/main.js \
+    --tableHost 127.0.0.1 --tablePort "$port" "${storage[@]}" \
+    --skipApiVersionCheck --disableTelemetry --silent >"$log" 2>&1 &
+  AZURITE_PID=$!
+  AZURITE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;TableEndpoint=http://127.0.0.1:$port/$AZURITE_ACCOUNT;"
+  if ! wait_for_url "http://127.0.0.1:$port/" 60; then
+    echo "Azurite did not start on 127.0.0.1:$port." >&2
+    [ "$log" != /dev/null ] && tail -20 "$log" >&2
+    stop_azurite
+    return 1
+  fi
+}
+
+stop_azurite() {
+  if [ -n "${AZURITE_PID:-}" ]; then
+    kill "$AZURITE_PID" 2>/dev/null || true
+    wait "$AZURITE_PID" 2>/dev/null || true
+    AZURITE_PID=
+  fi
+  return 0
+}
+
+# port_in_use PORT: true when something already listens on 127.0.0.1:PORT.
+port_in_use() { python3 -c 'import socket,sys; s=socket.socket(); sys.exit(0 if s.connect_ex(("127.0.0.1",int(sys.argv[1])))==0 else 1)' "$1"; }
+
 build_pane() {
   echo "Building the pane…"
   (cd addin && npm run --silent build >/dev/null)
