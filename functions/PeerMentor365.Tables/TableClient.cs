@@ -26,6 +26,7 @@ public class TableClient
 
     private readonly HttpPipeline? _pipeline;
     private readonly string _endpoint = string.Empty;
+    private readonly Uri? _endpointUri;
 
     /// <summary>For mocking only; a client made this way cannot send requests.</summary>
     protected TableClient()
@@ -44,6 +45,7 @@ public class TableClient
         var settings = TableConnectionString.Parse(connectionString);
         Name = tableName;
         _endpoint = settings.TableEndpoint.AbsoluteUri.TrimEnd('/');
+        _endpointUri = new Uri(_endpoint);
         _pipeline = HttpPipelineBuilder.Build(
             options ?? new TableClientOptions(),
             perCallPolicies: [],
@@ -63,6 +65,7 @@ public class TableClient
         TableKeys.ValidateTableName(tableName);
         Name = tableName;
         _endpoint = accountEndpoint.AbsoluteUri.TrimEnd('/');
+        _endpointUri = new Uri(_endpoint);
         _pipeline = HttpPipelineBuilder.Build(
             options ?? new TableClientOptions(),
             perCallPolicies: [],
@@ -355,7 +358,7 @@ public class TableClient
         var message = Pipeline.CreateMessage();
         var request = message.Request;
         request.Method = method;
-        request.Uri.Reset(new Uri(_endpoint));
+        request.Uri.Reset(_endpointUri!);
         request.Uri.AppendPath(path, escape: false);
         request.Headers.SetValue("x-ms-version", ServiceVersion);
         request.Headers.SetValue("DataServiceVersion", "3.0");

@@ -1,18 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PeerMentor365.TestSupport;
 
 namespace PeerMentor365.Tables.Tests;
@@ -44,8 +35,8 @@ public sealed class AuthenticationTests(AzuriteFixture azurite)
     public async Task Bearer_requests_carry_the_token_for_the_storage_scope_and_the_table_headers()
     {
         var seen = new ConcurrentQueue<IHeaderDictionary>();
-        using var certificate = CreateLoopbackCertificate();
-        await using var server = await StartHttpsServerAsync(certificate, async context =>
+        using var certificate = LoopbackServer.CreateCertificate();
+        await using var server = await LoopbackServer.StartAsync(certificate, async context =>
         {
             seen.Enqueue(new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value)));
             context.Response.StatusCode = 404;
@@ -55,7 +46,7 @@ public sealed class AuthenticationTests(AzuriteFixture azurite)
         var credential = new RecordingCredential("token-for-storage");
         var client = new TableClient(server.Endpoint, "pairs", credential, new TableClientOptions
         {
-            Transport = TrustingTransport(certificate),
+            Transport = LoopbackServer.TrustingTransport(certificate),
             Retry = { MaxRetries = 0 },
         });
 
@@ -78,40 +69,6 @@ public sealed class AuthenticationTests(AzuriteFixture azurite)
         var client = new TableClient(new Uri("http://127.0.0.1:9"), "pairs", new RecordingCredential("secret"), new TableClientOptions { Retry = { MaxRetries = 0 } });
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetEntityIfExistsAsync<TableEntity>("p", "r"));
-    }
-
-    private static X509Certificate2 CreateLoopbackCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        // Kestrel needs the private key in an exportable, loadable form.
-        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), password: null);
-    }
-
-    private static HttpClientTransport TrustingTransport(X509Certificate2 certificate) => new(new HttpClientHandler
-    {
-        ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
-    });
-
-    private static async Task<LoopbackHttpsServer> StartHttpsServerAsync(X509Certificate2 certificate, RequestDelegate handler)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
-        app.Run(handler);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LoopbackHttpsServer(app, new Uri(address));
-    }
-
-    private sealed record LoopbackHttpsServer(WebApplication App, Uri Endpoint) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => App.DisposeAsync();
     }
 
     private sealed class RecordingCredential(string token) : TokenCredential

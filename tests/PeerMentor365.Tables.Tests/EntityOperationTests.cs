@@ -194,6 +194,30 @@ public sealed class EntityOperationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Failure_messages_never_carry_key_values()
+    {
+        var table = await azurite.CreateTableAsync();
+        const string partitionKey = "ana.souza@contoso.example";
+        const string rowKey = "private-commitment-42";
+        await table.AddEntityAsync(new NoteEntity { PartitionKey = partitionKey, RowKey = rowKey, Text = "confidential words" });
+        var stale = (await table.GetEntityAsync<NoteEntity>(partitionKey, rowKey)).Value;
+        await table.UpsertEntityAsync(new NoteEntity { PartitionKey = partitionKey, RowKey = rowKey, Text = "confidential words" });
+
+        var failures = new[]
+        {
+            await Assert.ThrowsAsync<RequestFailedException>(() => table.GetEntityAsync<NoteEntity>(partitionKey, rowKey + "x")),
+            await Assert.ThrowsAsync<RequestFailedException>(() => table.AddEntityAsync(new NoteEntity { PartitionKey = partitionKey, RowKey = rowKey, Text = "confidential words" })),
+            await Assert.ThrowsAsync<RequestFailedException>(() => table.UpdateEntityAsync(stale, stale.ETag)),
+            await Assert.ThrowsAsync<TableTransactionFailedException>(() => table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, new NoteEntity { PartitionKey = partitionKey, RowKey = rowKey, Text = "confidential words" })])),
+        };
+
+        Assert.All(failures, failure => Assert.DoesNotContain("ana.souza", failure.ToString(), StringComparison.Ordinal));
+        Assert.All(failures, failure => Assert.DoesNotContain("private-commitment", failure.ToString(), StringComparison.Ordinal));
+        Assert.All(failures, failure => Assert.DoesNotContain("confidential", failure.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_key_of_512_characters_is_stored_and_513_is_refused()
     {
         var table = await azurite.CreateTableAsync();
