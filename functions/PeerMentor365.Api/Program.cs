@@ -1,12 +1,18 @@
+using PeerMentor365.Api.Admin;
 using PeerMentor365.Api.ApiDocs;
 using PeerMentor365.Api.Auth;
 using PeerMentor365.Api.ClientConfig;
+using PeerMentor365.Api.Commitments;
+using PeerMentor365.Api.Goals;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.Hosting;
 using PeerMentor365.Api.Me;
+using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Pane;
 using PeerMentor365.Api.People;
 using PeerMentor365.Api.Problems;
+using PeerMentor365.Api.Sessions;
+using PeerMentor365.Api.Storage;
 using PeerMentor365.Api.Suggestions;
 using PeerMentor365.Api.Tenant;
 
@@ -19,6 +25,7 @@ builder.AddProblems();
 builder.AddTenant();
 builder.AddApiAuthentication();
 builder.AddGraphAccess();
+builder.AddStorage();
 builder.AddSuggestions();
 builder.AddPane();
 builder.AddApiDocs();
@@ -38,6 +45,11 @@ api.MapClientConfig();
 api.MapMe();
 api.MapPeople();
 api.MapSuggestions();
+api.MapPairs();
+api.MapGoals();
+api.MapCommitments();
+api.MapSessions();
+api.MapAdmin();
 api.MapPane();
 api.MapApiDocs();
 

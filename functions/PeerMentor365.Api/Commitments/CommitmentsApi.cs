@@ -1,0 +1,292 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Concurrency;
+using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
+using PeerMentor365.Api.Sessions;
+using PeerMentor365.Api.Storage;
+
+namespace PeerMentor365.Api.Commitments;
+
+/// <summary>
+/// Commitments (docs/pairs-api.md): GET and POST /api/pairs/{pairId}/commitments,
+/// PATCH /api/pairs/{pairId}/commitments/{commitmentId} (any member).
+/// </summary>
+internal static class CommitmentsApi
+{
+    private static readonly IReadOnlyList<string> ListStatuses = [.. Commitment.StatusNames, CommitmentStore.ListAll];
+
+    public static RouteGroupBuilder MapCommitments(this RouteGroupBuilder api)
+    {
+        var group = api.MapPairsGroup("Commitments");
+        group.MapGet("/{pairId}/commitments", ListCommitments).WithName("ListCommitments");
+        group.MapPost("/{pairId}/commitments", AddCommitment).WithName("AddCommitment").Accepts<object>("application/json");
+        group.MapPatch("/{pairId}/commitments/{commitmentId}", UpdateCommitment).WithName("UpdateCommitment").Accepts<object>("application/json");
+        return group;
+    }
+
+    private static async Task<Results<Ok<CommitmentListResponse>, ValidationProblem, ProblemHttpResult>> ListCommitments(
+        string pairId, string? status, string? sessionId, SignedInUser user, PairStore pairs, CommitmentStore commitments, IClock clock, CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        if (await pairs.FindForMemberAsync(pairId, me, cancellationToken) is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var wanted = status ?? "open";
+        if (!ListStatuses.Contains(wanted, StringComparer.Ordinal))
+        {
+            errors["status"] = [$"status must be one of {string.Join(", ", ListStatuses)}."];
+        }
+
+        if (sessionId is not null && !Ids.IsValid(sessionId, Ids.Session))
+        {
+            errors["sessionId"] = ["sessionId must be a session id (s_…)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var list = await commitments.ListAsync(pairId, wanted, sessionId, cancellationToken);
+        return TypedResults.Ok(new CommitmentListResponse([.. list.Select(item => CommitmentResponse.From(item, now))]));
+    }
+
+    private static async Task<Results<Created<CommitmentResponse>, ValidationProblem, ProblemHttpResult>> AddCommitment(
+        string pairId,
+        HttpContext http,
+        SignedInUser user,
+        PairStore pairs,
+        CommitmentStore commitments,
+        SessionStore sessions,
+        DefaultDue defaultDue,
+        IClock clock,
+        CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
+        if (pair is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = Wire.ToSecond(clock.GetCurrentInstant());
+        var text = body.Text("text", 1, Commitment.MaxText, required: true);
+        var owner = ReadOwner(body, pair.Value) ?? me;
+        var due = ReadDue(body, now);
+        var sessionId = await ReadSessionAsync(body, pairId, sessions, cancellationToken);
+        if (!body.IsValid)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        if (pair.Value.Status == PairStatus.Closed)
+        {
+            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+        }
+
+        var commitment = new Commitment(
+            Ids.NewestFirst(Ids.Commitment, now),
+            pairId,
+            owner,
+            text!,
+            due ?? await defaultDue.ForAsync(user, pair.Value, now, cancellationToken),
+            CommitmentStatus.Open,
+            sessionId,
+            null,
+            now,
+            now,
+            null,
+            null);
+        var response = CommitmentResponse.From(await commitments.AddAsync(commitment, cancellationToken), now);
+        http.Response.Headers.ETag = response.Etag;
+        return TypedResults.Created($"/api/pairs/{pairId}/commitments/{commitment.Id}", response);
+    }
+
+    private static async Task<Results<Ok<CommitmentResponse>, ValidationProblem, ProblemHttpResult>> UpdateCommitment(
+        string pairId,
+        string commitmentId,
+        HttpContext http,
+        SignedInUser user,
+        PairStore pairs,
+        CommitmentStore commitments,
+        SessionStore sessions,
+        IClock clock,
+        CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
+        if (pair is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var stored = await commitments.FindAsync(pairId, commitmentId, cancellationToken);
+        if (stored is null)
+        {
+            return PairAccess.ItemNotFound("commitment");
+        }
+
+        var (ifMatch, preconditionProblem) = IfMatch.Read(http.Request);
+        if (ifMatch is null)
+        {
+            return preconditionProblem!;
+        }
+
+        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = Wire.ToSecond(clock.GetCurrentInstant());
+        var patch = await ReadPatchAsync(body, pair.Value, now, sessions, cancellationToken);
+        if (patch is null)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        if (stored.ETag != ifMatch.TableETag)
+        {
+            return Stale(http, stored, ifMatch, now);
+        }
+
+        if (pair.Value.Status == PairStatus.Closed)
+        {
+            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+        }
+
+        var (changed, fields, problem) = stored.Value.Apply(patch, now);
+        if (problem is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sessionId"] = [problem] });
+        }
+
+        var result = fields.Count == 0 ? SaveResult<Commitment>.Unchanged(stored) : await commitments.SaveAsync(stored, changed!, fields, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Current is null ? PairAccess.ItemNotFound("commitment") : Stale(http, result.Current, ifMatch, now);
+        }
+
+        var response = CommitmentResponse.From(result.Saved!, now);
+        http.Response.Headers.ETag = response.Etag;
+        return TypedResults.Ok(response);
+    }
+
+    private static async Task<CommitmentPatch?> ReadPatchAsync(JsonBody body, Pair pair, Instant now, SessionStore sessions, CancellationToken cancellationToken)
+    {
+        string[] patchable = ["text", "due", "status", "ownerId", "sessionId"];
+        var text = body.Text("text", 1, Commitment.MaxText, required: false);
+        var due = ReadDue(body, now);
+        var status = body.Choice("status", Commitment.StatusNames, required: false);
+        var owner = ReadOwner(body, pair);
+        var sessionId = await ReadSessionAsync(body, pair.Id, sessions, cancellationToken);
+        foreach (var field in patchable.Where(body.IsNull))
+        {
+            body.Add(field, $"{field} cannot be null: leave it out to keep it.");
+        }
+
+        if (body.IsValid && !patchable.Any(body.Has))
+        {
+            body.Add("body", $"Send at least one of {string.Join(", ", patchable)}.");
+        }
+
+        return body.IsValid
+            ? new CommitmentPatch(text, due, status is null ? null : Commitment.ParseStatus(status), owner, sessionId)
+            : null;
+    }
+
+    /// <summary>A real date from a year ago to two years ahead (UTC dates, a day's slack either side for zones).</summary>
+    private static LocalDate? ReadDue(JsonBody body, Instant now)
+    {
+        var today = now.InUtc().Date;
+        return body.Date("due", today.PlusYears(-1).PlusDays(-1), today.PlusYears(2).PlusDays(1), required: false);
+    }
+
+    private static string? ReadOwner(JsonBody body, Pair pair)
+    {
+        var owner = body.Text("ownerId", 1, 64, required: false)?.ToLowerInvariant();
+        if (owner is not null && !pair.IsMember(owner))
+        {
+            body.Add("ownerId", "ownerId must be the user id of a member of the pair.");
+            return null;
+        }
+
+        return owner;
+    }
+
+    private static async Task<string?> ReadSessionAsync(JsonBody body, string pairId, SessionStore sessions, CancellationToken cancellationToken)
+    {
+        var sessionId = body.Text("sessionId", 1, 64, required: false);
+        if (sessionId is not null && await sessions.FindAsync(pairId, sessionId, cancellationToken) is null)
+        {
+            body.Add("sessionId", "sessionId must be a session of this pair.");
+            return null;
+        }
+
+        return sessionId;
+    }
+
+    private static ProblemHttpResult Stale(HttpContext http, Versioned<Commitment> current, IfMatch seen, Instant now) =>
+        Conflicts.Stale(http.Response, CommitmentResponse.From(current, now), ApiETag.From(current.ETag), ChangeLog.ChangedSince(current.Changes, seen.TableETag, Commitment.Fields));
+}
+
+internal sealed record CommitmentListResponse(IReadOnlyList<CommitmentResponse> Commitments);
+
+internal sealed record CommitmentResponse(
+    string Id,
+    string Etag,
+    string PairId,
+    string OwnerId,
+    string Text,
+    string Due,
+    string Status,
+    bool Overdue,
+    string? CreatedInSession,
+    string? ClosedInSession,
+    string CreatedAt,
+    string UpdatedAt,
+    string? ClosedAt)
+{
+    public static CommitmentResponse From(Versioned<Commitment> stored, Instant now)
+    {
+        var commitment = stored.Value;
+        return new CommitmentResponse(
+            commitment.Id,
+            ApiETag.From(stored.ETag),
+            commitment.PairId,
+            commitment.OwnerId,
+            commitment.Text,
+            Wire.Format(commitment.Due),
+            Commitment.StatusName(commitment.Status),
+            commitment.IsOverdue(now),
+            commitment.CreatedInSession,
+            commitment.ClosedInSession,
+            Wire.Format(commitment.CreatedAt),
+            Wire.Format(commitment.UpdatedAt),
+            Wire.Format(commitment.ClosedAt));
+    }
+}

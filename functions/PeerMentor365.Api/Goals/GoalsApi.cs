@@ -1,0 +1,205 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Concurrency;
+using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
+using PeerMentor365.Api.Storage;
+
+namespace PeerMentor365.Api.Goals;
+
+/// <summary>
+/// Each member's SMART goals (docs/pairs-api.md): GET and POST /api/pairs/{pairId}/goals,
+/// PATCH /api/pairs/{pairId}/goals/{goalId} (the owner only).
+/// </summary>
+internal static class GoalsApi
+{
+    public static RouteGroupBuilder MapGoals(this RouteGroupBuilder api)
+    {
+        var group = api.MapPairsGroup("Goals");
+        group.MapGet("/{pairId}/goals", ListGoals).WithName("ListGoals");
+        group.MapPost("/{pairId}/goals", AddGoal).WithName("AddGoal").Accepts<object>("application/json");
+        group.MapPatch("/{pairId}/goals/{goalId}", UpdateGoal).WithName("UpdateGoal").Accepts<object>("application/json");
+        return group;
+    }
+
+    private static async Task<Results<Ok<GoalListResponse>, ProblemHttpResult>> ListGoals(
+        string pairId, SignedInUser user, PairStore pairs, GoalStore goals, CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        if (await pairs.FindForMemberAsync(pairId, me, cancellationToken) is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var list = await goals.ListAsync(pairId, cancellationToken);
+        return TypedResults.Ok(new GoalListResponse([.. list.Select(GoalResponse.From)]));
+    }
+
+    private static async Task<Results<Created<GoalResponse>, ValidationProblem, ProblemHttpResult>> AddGoal(
+        string pairId, HttpContext http, SignedInUser user, PairStore pairs, GoalStore goals, IClock clock, CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
+        if (pair is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = Wire.ToSecond(clock.GetCurrentInstant());
+        var today = now.InUtc().Date;
+        var title = body.Text("title", 1, Goal.MaxTitle, required: true);
+        var measure = body.Text("measure", 1, Goal.MaxMeasure, required: true);
+        var target = body.Date("targetDate", today.PlusYears(-1), today.PlusYears(2), required: true);
+        if (!body.IsValid)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        if (pair.Value.Status == PairStatus.Closed)
+        {
+            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+        }
+
+        var goal = new Goal(Ids.NewestFirst(Ids.Goal, now), pairId, me, title!, measure!, target!.Value, 0, GoalStatus.Active, now, now);
+        var response = GoalResponse.From(await goals.AddAsync(goal, cancellationToken));
+        http.Response.Headers.ETag = response.Etag;
+        return TypedResults.Created($"/api/pairs/{pairId}/goals/{goal.Id}", response);
+    }
+
+    private static async Task<Results<Ok<GoalResponse>, ValidationProblem, ProblemHttpResult>> UpdateGoal(
+        string pairId, string goalId, HttpContext http, SignedInUser user, PairStore pairs, GoalStore goals, IClock clock, CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
+        if (pair is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var stored = await goals.FindAsync(pairId, goalId, cancellationToken);
+        if (stored is null)
+        {
+            return PairAccess.ItemNotFound("goal");
+        }
+
+        var (ifMatch, preconditionProblem) = IfMatch.Read(http.Request);
+        if (ifMatch is null)
+        {
+            return preconditionProblem!;
+        }
+
+        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = Wire.ToSecond(clock.GetCurrentInstant());
+        var patch = ReadPatch(body, now.InUtc().Date);
+        if (patch is null)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        if (stored.ETag != ifMatch.TableETag)
+        {
+            return Stale(http, stored, ifMatch);
+        }
+
+        if (pair.Value.Status == PairStatus.Closed)
+        {
+            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+        }
+
+        if (stored.Value.OwnerId != me)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "Only the goal's owner can change it.");
+        }
+
+        var (changed, fields) = stored.Value.Apply(patch, now);
+        var result = fields.Count == 0 ? SaveResult<Goal>.Unchanged(stored) : await goals.SaveAsync(stored, changed, fields, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Current is null ? PairAccess.ItemNotFound("goal") : Stale(http, result.Current, ifMatch);
+        }
+
+        var response = GoalResponse.From(result.Saved!);
+        http.Response.Headers.ETag = response.Etag;
+        return TypedResults.Ok(response);
+    }
+
+    private static GoalPatch? ReadPatch(JsonBody body, LocalDate today)
+    {
+        var title = body.Text("title", 1, Goal.MaxTitle, required: false);
+        var measure = body.Text("measure", 1, Goal.MaxMeasure, required: false);
+        var target = body.Date("targetDate", today.PlusYears(-1), today.PlusYears(2), required: false);
+        var progress = body.Int("progress", 0, 100, required: false);
+        var status = body.Choice("status", Goal.StatusNames, required: false);
+        foreach (var field in Goal.Fields.Where(body.IsNull))
+        {
+            body.Add(field, $"{field} cannot be null: leave it out to keep it.");
+        }
+
+        if (body.IsValid && !Goal.Fields.Any(body.Has))
+        {
+            body.Add("body", $"Send at least one of {string.Join(", ", Goal.Fields)}.");
+        }
+
+        return body.IsValid ? new GoalPatch(title, measure, target, progress, status is null ? null : Goal.ParseStatus(status)) : null;
+    }
+
+    private static ProblemHttpResult Stale(HttpContext http, Versioned<Goal> current, IfMatch seen) =>
+        Conflicts.Stale(http.Response, GoalResponse.From(current), ApiETag.From(current.ETag), ChangeLog.ChangedSince(current.Changes, seen.TableETag, Goal.Fields));
+}
+
+internal sealed record GoalListResponse(IReadOnlyList<GoalResponse> Goals);
+
+internal sealed record GoalResponse(
+    string Id,
+    string Etag,
+    string PairId,
+    string OwnerId,
+    string Title,
+    string Measure,
+    string TargetDate,
+    int Progress,
+    string Status,
+    string CreatedAt,
+    string UpdatedAt)
+{
+    public static GoalResponse From(Versioned<Goal> stored)
+    {
+        var goal = stored.Value;
+        return new GoalResponse(
+            goal.Id,
+            ApiETag.From(stored.ETag),
+            goal.PairId,
+            goal.OwnerId,
+            goal.Title,
+            goal.Measure,
+            Wire.Format(goal.TargetDate),
+            goal.Progress,
+            Goal.StatusName(goal.Status),
+            Wire.Format(goal.CreatedAt),
+            Wire.Format(goal.UpdatedAt));
+    }
+}

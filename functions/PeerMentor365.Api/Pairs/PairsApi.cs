@@ -1,0 +1,248 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Concurrency;
+using PeerMentor365.Api.Requests;
+using PeerMentor365.Api.Storage;
+
+namespace PeerMentor365.Api.Pairs;
+
+/// <summary>
+/// Pairs and their agreement (docs/pairs-api.md):
+/// GET /api/pairs · POST /api/pairs · GET /api/pairs/{pairId} · PUT /api/pairs/{pairId}/agreement ·
+/// POST /api/pairs/{pairId}/accept | pause | resume | close.
+/// </summary>
+internal static class PairsApi
+{
+    /// <summary>Bodies here are small JSON objects; 64 KB leaves room for the longest texts in any script.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
+    private delegate PairChange PairAction(Pair pair, string me, Instant now);
+
+    public static RouteGroupBuilder MapPairs(this RouteGroupBuilder api)
+    {
+        var group = api.MapPairsGroup("Pairs");
+        group.MapGet("", ListPairs).WithName("ListPairs");
+        group.MapPost("", ProposePair).WithName("ProposePair").Accepts<object>("application/json");
+        group.MapGet("/{pairId}", GetPair).WithName("GetPair");
+        group.MapPut("/{pairId}/agreement", ChangeAgreement).WithName("ChangeAgreement").Accepts<object>("application/json");
+        group.MapPost("/{pairId}/accept", AcceptAgreement).WithName("AcceptAgreement");
+        group.MapPost("/{pairId}/pause", PausePair).WithName("PausePair");
+        group.MapPost("/{pairId}/resume", ResumePair).WithName("ResumePair");
+        group.MapPost("/{pairId}/close", ClosePair).WithName("ClosePair").Accepts<object>("application/json");
+        return group;
+    }
+
+    /// <summary>The /api/pairs group with what every pairs route shares: sign-in, storage, body size, tag.</summary>
+    public static RouteGroupBuilder MapPairsGroup(this RouteGroupBuilder api, string tag) =>
+        api.MapGroup("/pairs")
+            .WithTags(tag)
+            .RequireAuthorization(ApiAuthentication.AccessAsUser)
+            .RequireStorage()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+
+    private static async Task<Results<Ok<PairListResponse>, ProblemHttpResult>> ListPairs(
+        SignedInUser user, PairStore pairs, CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        var mine = await pairs.ListForMemberAsync(me, cancellationToken);
+        return TypedResults.Ok(new PairListResponse([.. mine.Select(PairResponse.From)]));
+    }
+
+    private static async Task<Results<Created<PairResponse>, ValidationProblem, ProblemHttpResult>> ProposePair(
+        HttpContext http, SignedInUser user, PairStore pairs, PeerDirectory directory, IClock clock, CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        var (body, bodyErrors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(bodyErrors);
+        }
+
+        var now = Wire.ToSecond(clock.GetCurrentInstant());
+        var proposal = ProposalReader.Read(body, user.Mail, now.InUtc().Date);
+        if (proposal is null)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        var found = await directory.FindByMailAsync(user, proposal.PeerMails, cancellationToken);
+        var problems = new List<string>();
+        var peers = new List<PairMember>();
+        foreach (var mail in proposal.PeerMails)
+        {
+            if (!found.TryGetValue(mail, out var person))
+            {
+                problems.Add($"No one in your organization has the address {mail}.");
+            }
+            else if (person.Id.Equals(me, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{mail} is you: list only your peers.");
+            }
+            else if (peers.Any(peer => peer.UserId.Equals(person.Id, StringComparison.OrdinalIgnoreCase)))
+            {
+                problems.Add($"{mail} is someone already listed under another address.");
+            }
+            else
+            {
+                peers.Add(new PairMember(person.Id.ToLowerInvariant(), person.Mail, person.DisplayName, null));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["peers"] = [.. problems] });
+        }
+
+        var proposer = new PairMember(me, user.Mail, http.User.FindFirst("name")?.Value ?? user.Mail, null);
+        var pair = Pair.Propose(Ids.NewestFirst(Ids.Pair, now), proposer, peers, proposal.Agreement, now);
+        var stored = await pairs.CreateAsync(pair, cancellationToken);
+        var response = PairResponse.From(stored);
+        http.Response.Headers.ETag = response.Etag;
+        return TypedResults.Created($"/api/pairs/{pair.Id}", response);
+    }
+
+    private static async Task<Results<Ok<PairResponse>, ProblemHttpResult>> GetPair(
+        string pairId, HttpContext http, SignedInUser user, PairStore pairs, CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        var stored = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
+        if (stored is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var response = PairResponse.From(stored);
+        http.Response.Headers.ETag = response.Etag;
+        return TypedResults.Ok(response);
+    }
+
+    private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ChangeAgreement(
+        string pairId, HttpContext http, SignedInUser user, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
+        ApplyAsync(pairId, http, user, pairs, clock, async () =>
+        {
+            var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+            if (body is null)
+            {
+                return (null, errors);
+            }
+
+            var agreement = AgreementRules.Read(body, clock.GetCurrentInstant().InUtc().Date);
+            return agreement is null
+                ? (null, body.Errors)
+                : ((pair, me, now) => pair.ChangeAgreement(me, agreement, now), body.Errors);
+        }, cancellationToken);
+
+    private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> AcceptAgreement(
+        string pairId, HttpContext http, SignedInUser user, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
+        ApplyAsync(pairId, http, user, pairs, clock, NoBody((pair, me, now) => pair.Accept(me, now)), cancellationToken);
+
+    private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> PausePair(
+        string pairId, HttpContext http, SignedInUser user, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
+        ApplyAsync(pairId, http, user, pairs, clock, NoBody((pair, _, now) => pair.Pause(now)), cancellationToken);
+
+    private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ResumePair(
+        string pairId, HttpContext http, SignedInUser user, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
+        ApplyAsync(pairId, http, user, pairs, clock, NoBody((pair, _, now) => pair.Resume(now)), cancellationToken);
+
+    private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ClosePair(
+        string pairId, HttpContext http, SignedInUser user, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
+        ApplyAsync(pairId, http, user, pairs, clock, async () =>
+        {
+            // The note is optional, and so is the body.
+            string? note = null;
+            if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+            {
+                var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+                if (body is null)
+                {
+                    return (null, errors);
+                }
+
+                note = body.Text("note", 0, Pair.MaxClosingNoteLength, required: false);
+                if (!body.IsValid)
+                {
+                    return (null, body.Errors);
+                }
+            }
+
+            return ((pair, me, now) => pair.Close(me, note, now), []);
+        }, cancellationToken);
+
+    private static Func<Task<(PairAction?, Dictionary<string, string[]>)>> NoBody(PairAction action) =>
+        () => Task.FromResult<(PairAction?, Dictionary<string, string[]>)>((action, []));
+
+    /// <summary>
+    /// A change to an existing pair: member (else 404), If-Match (428/400), the body (400), the client's version
+    /// (412), the pair's status (409), then a write conditional on the stored ETag (412 if someone was quicker).
+    /// </summary>
+    private static async Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
+        string pairId,
+        HttpContext http,
+        SignedInUser user,
+        PairStore pairs,
+        IClock clock,
+        Func<Task<(PairAction? Action, Dictionary<string, string[]> Errors)>> readAction,
+        CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        var stored = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
+        if (stored is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var (ifMatch, preconditionProblem) = IfMatch.Read(http.Request);
+        if (ifMatch is null)
+        {
+            return preconditionProblem!;
+        }
+
+        var (action, errors) = await readAction();
+        if (action is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (stored.ETag != ifMatch.TableETag)
+        {
+            return Stale(http, stored, ifMatch);
+        }
+
+        var change = action(stored.Value, me, Wire.ToSecond(clock.GetCurrentInstant()));
+        if (change.Refusal is not null)
+        {
+            return Conflicts.NotNow(change.Refusal);
+        }
+
+        var result = change.Fields.Count == 0 ? SaveResult<Pair>.Unchanged(stored) : await pairs.SaveAsync(stored, change, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Current is null ? PairAccess.PairNotFound() : Stale(http, result.Current, ifMatch);
+        }
+
+        var response = PairResponse.From(result.Saved!);
+        http.Response.Headers.ETag = response.Etag;
+        return TypedResults.Ok(response);
+    }
+
+    private static ProblemHttpResult Stale(HttpContext http, Versioned<Pair> current, IfMatch seen) =>
+        Conflicts.Stale(http.Response, PairResponse.From(current), ApiETag.From(current.ETag), ChangeLog.ChangedSince(current.Changes, seen.TableETag, Pair.Fields));
+}

@@ -1,0 +1,159 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Concurrency;
+using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
+using PeerMentor365.Api.Storage;
+
+namespace PeerMentor365.Api.Sessions;
+
+/// <summary>
+/// Sessions and ratings (docs/pairs-api.md): GET and POST /api/pairs/{pairId}/sessions,
+/// PUT /api/pairs/{pairId}/sessions/{sessionId}/rating (my own rating; no If-Match).
+/// </summary>
+internal static class SessionsApi
+{
+    public static RouteGroupBuilder MapSessions(this RouteGroupBuilder api)
+    {
+        var group = api.MapPairsGroup("Sessions");
+        group.MapGet("/{pairId}/sessions", ListSessions).WithName("ListSessions");
+        group.MapPost("/{pairId}/sessions", CreateSession).WithName("CreateSession").Accepts<object>("application/json");
+        group.MapPut("/{pairId}/sessions/{sessionId}/rating", RateSession).WithName("RateSession").Accepts<object>("application/json");
+        return group;
+    }
+
+    private static async Task<Results<Ok<SessionListResponse>, ProblemHttpResult>> ListSessions(
+        string pairId, SignedInUser user, PairStore pairs, SessionStore sessions, CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        if (await pairs.FindForMemberAsync(pairId, me, cancellationToken) is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var list = await sessions.ListAsync(pairId, me, cancellationToken);
+        return TypedResults.Ok(new SessionListResponse([.. list.Select(item => SessionResponse.From(item.Session, item.MyRating))]));
+    }
+
+    private static async Task<Results<Created<SessionResponse>, ValidationProblem, ProblemHttpResult>> CreateSession(
+        string pairId, HttpContext http, SignedInUser user, PairStore pairs, SessionStore sessions, IClock clock, CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
+        if (pair is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = Wire.ToSecond(clock.GetCurrentInstant());
+        var start = body.Instant("start", required: true);
+        var end = body.Instant("end", required: true);
+        if (start is { } s && (s < now - Duration.FromDays(366) || s > now + Duration.FromDays(2 * 366)))
+        {
+            body.Add("start", "start must be within a year before and two years after now.");
+        }
+
+        if (start is { } from && end is { } to && (to - from < Duration.FromMinutes(Session.MinMinutes) || to - from > Duration.FromMinutes(Session.MaxMinutes)))
+        {
+            body.Add("end", $"end must be {Session.MinMinutes} minutes to {Session.MaxMinutes / 60} hours after start.");
+        }
+
+        if (!body.IsValid)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        if (pair.Value.Status == PairStatus.Closed)
+        {
+            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+        }
+
+        var created = await sessions.CreateAsync(pair.Value, Wire.ToSecond(start!.Value), Wire.ToSecond(end!.Value), now, cancellationToken);
+        var response = SessionResponse.From(created, null);
+        http.Response.Headers.ETag = response.Etag;
+        return TypedResults.Created($"/api/pairs/{pairId}/sessions/{created.Value.Id}", response);
+    }
+
+    private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> RateSession(
+        string pairId, string sessionId, HttpContext http, SignedInUser user, PairStore pairs, SessionStore sessions, IClock clock, CancellationToken cancellationToken)
+    {
+        if (!PairAccess.TryGetUserId(user, out var me))
+        {
+            return PairAccess.NoObjectId();
+        }
+
+        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
+        if (pair is null)
+        {
+            return PairAccess.PairNotFound();
+        }
+
+        var session = await sessions.FindAsync(pairId, sessionId, cancellationToken);
+        if (session is null)
+        {
+            return PairAccess.ItemNotFound("session");
+        }
+
+        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var rating = body.Int("rating", SessionRating.MinRating, SessionRating.MaxRating, required: true);
+        var note = body.Text("privateNote", 0, SessionRating.MaxPrivateNote, required: false);
+        if (!body.IsValid)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        if (pair.Value.Status == PairStatus.Closed)
+        {
+            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+        }
+
+        var saved = await sessions.RateAsync(
+            pairId,
+            new SessionRating(sessionId, me, rating!.Value, string.IsNullOrEmpty(note) ? null : note, Wire.ToSecond(clock.GetCurrentInstant())),
+            cancellationToken);
+        var response = SessionResponse.From(session, saved);
+        http.Response.Headers.ETag = response.Etag;
+        return TypedResults.Ok(response);
+    }
+}
+
+internal sealed record SessionListResponse(IReadOnlyList<SessionResponse> Sessions);
+
+/// <summary>A session with only the caller's own rating and note.</summary>
+internal sealed record SessionResponse(string Id, string Etag, string PairId, string Start, string End, string FocusUserId, RatingResponse? MyRating)
+{
+    public static SessionResponse From(Versioned<Session> stored, SessionRating? mine)
+    {
+        var session = stored.Value;
+        return new SessionResponse(
+            session.Id,
+            ApiETag.From(stored.ETag),
+            session.PairId,
+            Wire.Format(session.Start),
+            Wire.Format(session.End),
+            session.FocusUserId,
+            mine is null ? null : new RatingResponse(mine.Rating, mine.PrivateNote, Wire.Format(mine.RatedAt)));
+    }
+}
+
+internal sealed record RatingResponse(int Rating, string? PrivateNote, string RatedAt);

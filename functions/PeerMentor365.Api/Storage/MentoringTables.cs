@@ -1,0 +1,88 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+using PeerMentor365.Tables;
+
+namespace PeerMentor365.Api.Storage;
+
+/// <summary>The three tables of mentoring data (docs/storage-design.md), once they exist.</summary>
+/// <param name="Pairs">One partition per pair: the pair, its goals, commitments, sessions and ratings.</param>
+/// <param name="Memberships">One partition per user: the ids of their pairs.</param>
+/// <param name="DueCommitments">One partition per due date: a row per open commitment, for the nightly overdue sweep.</param>
+internal sealed record TableSet(TableClient Pairs, TableClient Memberships, TableClient DueCommitments);
+
+/// <summary>The table clients, built from <see cref="StorageOptions"/>; the tables are created on first use, once.</summary>
+internal sealed partial class MentoringTables(IOptions<StorageOptions> options, ILogger<MentoringTables> logger) : IDisposable
+{
+    public const string PairsTable = "Pairs";
+    public const string MembershipsTable = "PairMemberships";
+    public const string DueCommitmentsTable = "CommitmentsDue";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private TableSet? _ready;
+
+    public bool IsConfigured => options.Value.IsConfigured;
+
+    /// <exception cref="StorageNotConfiguredException">No Storage:ConnectionString or Storage:TableEndpoint is set.</exception>
+    public async ValueTask<TableSet> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_ready is { } ready)
+        {
+            return ready;
+        }
+
+        var settings = options.Value;
+        if (!settings.IsConfigured)
+        {
+            throw new StorageNotConfiguredException();
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_ready is null)
+            {
+                var prefix = settings.TablePrefix ?? string.Empty;
+                var client = ClientFactory(settings);
+                var tables = new TableSet(client(prefix + PairsTable), client(prefix + MembershipsTable), client(prefix + DueCommitmentsTable));
+                // A failure leaves _ready unset, so the next request tries again.
+                await Task.WhenAll(
+                    tables.Pairs.CreateIfNotExistsAsync(cancellationToken),
+                    tables.Memberships.CreateIfNotExistsAsync(cancellationToken),
+                    tables.DueCommitments.CreateIfNotExistsAsync(cancellationToken));
+                LogTablesReady(logger, prefix.Length > 0);
+                _ready = tables;
+            }
+
+            return _ready;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private static Func<string, TableClient> ClientFactory(StorageOptions settings)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            var connectionString = settings.ConnectionString;
+            return tableName => new TableClient(connectionString, tableName);
+        }
+
+        // One credential for all tables, so they share its token cache.
+        TokenCredential credential = string.IsNullOrWhiteSpace(settings.ManagedIdentityClientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId));
+        var endpoint = new Uri(settings.TableEndpoint!);
+        return tableName => new TableClient(endpoint, tableName, credential);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mentoring tables ready (prefixed: {Prefixed})")]
+    private static partial void LogTablesReady(ILogger logger, bool prefixed);
+}
+
+/// <summary>Pairs data was asked for, but no storage is configured: a 503 problem, the rest of the app keeps working.</summary>
+internal sealed class StorageNotConfiguredException() : InvalidOperationException("Storage is not configured: set Storage:ConnectionString or Storage:TableEndpoint.");

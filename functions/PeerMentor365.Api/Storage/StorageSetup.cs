@@ -1,0 +1,65 @@
+using Azure;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using PeerMentor365.Api.Admin;
+using PeerMentor365.Api.Commitments;
+using PeerMentor365.Api.Goals;
+using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Problems;
+using PeerMentor365.Api.Sessions;
+
+namespace PeerMentor365.Api.Storage;
+
+/// <summary>Table storage for mentoring data: settings checked on start, the tables, and the stores over them.</summary>
+internal static class StorageSetup
+{
+    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>();
+        builder.Services.AddSingleton<MentoringTables>();
+        builder.Services.AddSingleton<PairPartitions>();
+        builder.Services.AddSingleton<PairStore>();
+        builder.Services.AddSingleton<PeerDirectory>();
+        builder.Services.AddSingleton<GoalStore>();
+        builder.Services.AddSingleton<CommitmentStore>();
+        builder.Services.AddSingleton<DefaultDue>();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<ProgramHealthReader>();
+        builder.Services.AddExceptionHandler<StorageExceptionHandler>();
+        return builder;
+    }
+
+    /// <summary>Reports every failed check, each naming its setting.</summary>
+    private sealed class StorageOptionsValidation : IValidateOptions<StorageOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StorageOptions options)
+        {
+            var failures = options.Check();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+}
+
+/// <summary>Storage that is missing or failing answers 503, never 500; the log gets the status and code, never data.</summary>
+internal sealed partial class StorageExceptionHandler(ILogger<StorageExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case StorageNotConfiguredException:
+                await ProblemResponses.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "Storage is not configured", "storage is not configured: this deployment keeps no mentoring data (set Storage:ConnectionString or Storage:TableEndpoint).");
+                return true;
+            case RequestFailedException failed:
+                LogStorageFailure(logger, failed.Status, failed.ErrorCode ?? "none");
+                await ProblemResponses.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "Storage is unavailable", "Table storage did not answer as expected; try again shortly.");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Table storage failure answered with 503: status {Status}, code {ErrorCode}")]
+    private static partial void LogStorageFailure(ILogger logger, int status, string errorCode);
+}
