@@ -86,6 +86,19 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MaxFaults_fails_exactly_that_many_requests_then_lets_everything_through()
+    {
+        _tenant.Faults.Set(new FaultOptions { Rate = 1.0, Target = FaultTarget.BatchItemsOnly, MaxFaults = 2 });
+
+        var first = await RawGraph.PostAsync(_http, _tenant, "/$batch", Ana, Batch(3));
+        var second = await RawGraph.PostAsync(_http, _tenant, "/$batch", Ana, Batch(3));
+
+        Assert.Equal([429, 429, 200], first.Body["responses"]!.AsArray().Select(item => item!["status"]!.GetValue<int>()));
+        Assert.All(second.Body["responses"]!.AsArray(), item => Assert.Equal(200, item!["status"]!.GetValue<int>()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _tenant.Faults.Set(new FaultOptions { Rate = 1.0, MaxFaults = -1 }));
+    }
+
+    [Fact]
     public async Task Service_unavailable_answers_503_with_Retry_After()
     {
         _tenant.Faults.Set(new FaultOptions { Rate = 1.0, Kind = FaultKind.ServiceUnavailable });

@@ -24,6 +24,9 @@ public sealed class FaultOptions
     /// </summary>
     public string? PathPrefix { get; set; }
 
+    /// <summary>Stop after injecting this many faults (counted from the last <see cref="FaultSwitch.Set"/>); null: never stop.</summary>
+    public int? MaxFaults { get; set; }
+
     internal FaultOptions Copy() => new()
     {
         Rate = Rate,
@@ -32,6 +35,7 @@ public sealed class FaultOptions
         RandomSeed = RandomSeed,
         Target = Target,
         PathPrefix = PathPrefix,
+        MaxFaults = MaxFaults,
     };
 }
 

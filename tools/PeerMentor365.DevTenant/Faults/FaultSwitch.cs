@@ -6,6 +6,7 @@ public sealed class FaultSwitch
     private readonly Lock _gate = new();
     private FaultOptions _options;
     private Random _random;
+    private int _injected;
 
     internal FaultSwitch(FaultOptions initial)
     {
@@ -34,6 +35,7 @@ public sealed class FaultSwitch
         {
             _options = options.Copy();
             _random = CreateRandom(_options);
+            _injected = 0;
         }
     }
 
@@ -45,6 +47,11 @@ public sealed class FaultSwitch
         if (double.IsNaN(options.Rate) || options.Rate < 0 || options.Rate > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "Rate must be between 0 and 1.");
+        }
+
+        if (options.MaxFaults < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxFaults must not be negative.");
         }
 
         if (options.RetryAfterSeconds < 0)
@@ -74,10 +81,12 @@ public sealed class FaultSwitch
                 FaultTarget.OuterRequestsOnly => !isBatchItem,
                 _ => true,
             } && (string.IsNullOrEmpty(_options.PathPrefix) || path.StartsWith(_options.PathPrefix, StringComparison.OrdinalIgnoreCase));
-            if (!targeted || _options.Rate <= 0 || _random.NextDouble() >= _options.Rate)
+            if (!targeted || _options.Rate <= 0 || _injected >= (_options.MaxFaults ?? int.MaxValue) || _random.NextDouble() >= _options.Rate)
             {
                 return null;
             }
+
+            _injected++;
 
             var kind = _options.Kind switch
             {

@@ -158,6 +158,7 @@ internal sealed class DevTenantHttpHandler(
             RandomSeed = body.RandomSeed,
             Target = target,
             PathPrefix = body.PathPrefix,
+            MaxFaults = body.MaxFaults,
         };
         try
         {
@@ -180,6 +181,7 @@ internal sealed class DevTenantHttpHandler(
         ["randomSeed"] = options.RandomSeed,
         ["target"] = JsonNamingPolicy.CamelCase.ConvertName(options.Target.ToString()),
         ["pathPrefix"] = options.PathPrefix,
+        ["maxFaults"] = options.MaxFaults,
     };
 
     private async Task GraphAsync(HttpContext http, string graphPath)
@@ -358,6 +360,7 @@ internal sealed class FaultSettingsBody
     public int? RandomSeed { get; set; }
     public string? Target { get; set; }
     public string? PathPrefix { get; set; }
+    public int? MaxFaults { get; set; }
 }
 
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(
