@@ -9,13 +9,20 @@ using PeerMentor365.Api.Tenant;
 namespace PeerMentor365.Api.Graph;
 
 /// <summary>One request inside a Graph $batch; built afresh for every attempt (a request body is read once).</summary>
-internal sealed record GraphBatchStep(string Id, Func<RequestInformation> Request);
+/// <param name="Id">The step's id in the batch.</param>
+/// <param name="Request">Builds the request.</param>
+/// <param name="UsesMailbox">An Outlook request on the signed-in user's mailbox (calendar, mailbox settings), which counts
+/// against Outlook's 4-concurrent-requests limit; directory requests (/users) do not.</param>
+/// <param name="Optional">Nice to have: if it is still throttled when every other step is done, the batch gives up on it
+/// (its answer is the failure) instead of waiting or failing the whole request.</param>
+internal sealed record GraphBatchStep(string Id, Func<RequestInformation> Request, bool UsesMailbox = true, bool Optional = false);
 
 /// <summary>
-/// Sends steps as ONE Graph $batch. Outlook runs at most 4 requests per mailbox at once, so beyond 4 steps
-/// they are chained with dependsOn into 4 lanes. The SDK does not retry inner failures: throttled items
-/// (and those that failed only because their dependency did) are sent again in a new batch after the
-/// longest Retry-After, a bounded number of times, and then the request ends with 503.
+/// Sends steps as ONE Graph $batch. Outlook runs at most 4 requests per mailbox at once, so beyond 4 mailbox steps
+/// they are chained with dependsOn into 4 lanes; other steps run alongside, unchained. The SDK does not retry inner
+/// failures: throttled items (and those that failed only because their dependency did) are sent again in a new batch
+/// after the longest Retry-After, a bounded number of times, and then the request ends with 503. Optional steps ride
+/// along with those retries but never cause one.
 /// </summary>
 internal sealed partial class GraphBatchSender(IOptions<GraphOptions> options, TimeProvider clock, ILogger<GraphBatchSender> logger)
 {
@@ -51,20 +58,26 @@ internal sealed partial class GraphBatchSender(IOptions<GraphOptions> options, T
                 }
 
                 var status = (int)code;
+                answers[step.Id] = new GraphBatchAnswer(status, response);
                 if (IsTransient(status))
                 {
                     again.Add(step);
-                    var retryAfter = await RetryAfterAsync(response, step.Id, status, attempt);
-                    wait = retryAfter > wait ? retryAfter : wait;
-                }
-                else
-                {
-                    answers[step.Id] = new GraphBatchAnswer(status, response);
+                    if (!step.Optional)
+                    {
+                        var retryAfter = await RetryAfterAsync(response, step.Id, status, attempt);
+                        wait = retryAfter > wait ? retryAfter : wait;
+                    }
                 }
             }
 
-            if (again.Count == 0)
+            // Only optional steps left failing: keep their failures rather than wait for them.
+            if (again.TrueForAll(step => step.Optional))
             {
+                if (again.Count > 0)
+                {
+                    LogOptionalGivenUp(logger, again.Count, again[0].Id);
+                }
+
                 return new GraphBatchResult(answers);
             }
 
@@ -86,13 +99,20 @@ internal sealed partial class GraphBatchSender(IOptions<GraphOptions> options, T
     private static async Task<BatchRequestContentCollection> BuildAsync(GraphServiceClient graph, IReadOnlyList<GraphBatchStep> steps, CancellationToken cancellationToken)
     {
         var batch = new BatchRequestContentCollection(graph);
-        for (var index = 0; index < steps.Count; index++)
+        var mailboxSteps = new List<string>();
+        foreach (var step in steps)
         {
-            var message = await graph.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(steps[index].Request(), cancellationToken)
+            var message = await graph.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(step.Request(), cancellationToken)
                 ?? throw new InvalidOperationException("The Graph SDK produced no HTTP request.");
-            // Lane = index % 4: each step waits for the one 4 places before it, so at most 4 run at once.
-            List<string>? dependsOn = index >= MailboxConcurrency ? [steps[index - MailboxConcurrency].Id] : null;
-            batch.AddBatchRequestStep(new BatchRequestStep(steps[index].Id, message, dependsOn));
+            List<string>? dependsOn = null;
+            if (step.UsesMailbox)
+            {
+                // Lane = position among mailbox steps % 4: each waits for the one 4 places before it, so at most 4 run at once.
+                dependsOn = mailboxSteps.Count >= MailboxConcurrency ? [mailboxSteps[^MailboxConcurrency]] : null;
+                mailboxSteps.Add(step.Id);
+            }
+
+            batch.AddBatchRequestStep(new BatchRequestStep(step.Id, message, dependsOn));
         }
 
         return batch;
@@ -127,6 +147,9 @@ internal sealed partial class GraphBatchSender(IOptions<GraphOptions> options, T
         // Without Retry-After, back off exponentially (1 s, 2 s, 4 s…), as Graph's guidance asks.
         return TimeSpan.FromSeconds(Math.Pow(2, attempt));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Graph $batch: gave up on {Count} optional item(s), first {StepId}, still failing after the others were done")]
+    private static partial void LogOptionalGivenUp(ILogger logger, int count, string stepId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph $batch: {Failed} of {Sent} items throttled on attempt {Attempt}; waiting {WaitSeconds} s")]
     private static partial void LogThrottled(ILogger logger, int failed, int sent, int attempt, double waitSeconds);

@@ -24,7 +24,7 @@ internal static class MeApi
             graph,
             [
                 new GraphBatchStep("me", () => graph.Me.ToGetRequestInformation(request =>
-                    request.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName"])),
+                    request.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName", "officeLocation"])),
                 new GraphBatchStep("mailboxSettings", () => graph.Me.MailboxSettings.ToGetRequestInformation()),
             ],
             cancellationToken);
@@ -42,9 +42,10 @@ internal static class MeApi
             DisplayName: me?.DisplayName ?? user.Mail,
             Mail: me?.Mail ?? me?.UserPrincipalName ?? user.Mail,
             TimeZone: zone?.Id,
-            WindowsTimeZone: zone is null ? settings?.TimeZone : TimeZoneNames.ToWindowsId(zone)));
+            WindowsTimeZone: zone is null ? settings?.TimeZone : TimeZoneNames.ToWindowsId(zone),
+            OfficeLocation: string.IsNullOrWhiteSpace(me?.OfficeLocation) ? null : me.OfficeLocation.Trim()));
     }
 }
 
-/// <summary>The signed-in user; the zones are null when the mailbox names none that can be resolved.</summary>
-internal sealed record MeResponse(string Id, string DisplayName, string Mail, string? TimeZone, string? WindowsTimeZone);
+/// <summary>The signed-in user; the zones are null when the mailbox names none that can be resolved, the office when the directory has none.</summary>
+internal sealed record MeResponse(string Id, string DisplayName, string Mail, string? TimeZone, string? WindowsTimeZone, string? OfficeLocation);

@@ -52,7 +52,7 @@ internal static class PeopleApi
             request =>
             {
                 request.QueryParameters.Search = $"\"displayName:{term}\" OR \"mail:{term}\"";
-                request.QueryParameters.Select = ["id", "displayName", "mail", "jobTitle"];
+                request.QueryParameters.Select = ["id", "displayName", "mail", "jobTitle", "officeLocation"];
                 request.QueryParameters.Top = count + 1;
                 request.Headers.Add("ConsistencyLevel", "eventual");
             },
@@ -62,10 +62,12 @@ internal static class PeopleApi
             .Where(person => !string.IsNullOrEmpty(person.Mail))
             .Where(person => !IsSignedInUser(person, user))
             .Take(count)
-            .Select(person => new Person(person.Id ?? string.Empty, person.DisplayName ?? person.Mail!, person.Mail!, person.JobTitle))
+            .Select(person => new Person(person.Id ?? string.Empty, person.DisplayName ?? person.Mail!, person.Mail!, person.JobTitle, NullIfBlank(person.OfficeLocation)))
             .ToList();
         return TypedResults.Ok(new PeopleResponse(people));
     }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static bool IsSignedInUser(Microsoft.Graph.Models.User person, SignedInUser user) =>
         string.Equals(person.Mail, user.Mail, StringComparison.OrdinalIgnoreCase)
@@ -74,4 +76,4 @@ internal static class PeopleApi
 
 internal sealed record PeopleResponse(IReadOnlyList<Person> People);
 
-internal sealed record Person(string Id, string DisplayName, string Mail, string? JobTitle);
+internal sealed record Person(string Id, string DisplayName, string Mail, string? JobTitle, string? OfficeLocation);

@@ -17,14 +17,20 @@ internal sealed record PersonSchedule(
     WorkingHours? WorkingHours,
     string? TimeZoneNote);
 
-/// <summary>The schedules of everyone asked about, or the addresses Graph could not resolve.</summary>
-internal sealed record ScheduleReading(IReadOnlyList<PersonSchedule> People, IReadOnlyList<string> Unresolved);
+/// <summary>
+/// The schedules of everyone asked about, or the addresses Graph could not resolve; and what the directory says about
+/// them, by mail (empty when the directory lookup failed: names are nice to have).
+/// </summary>
+internal sealed record ScheduleReading(
+    IReadOnlyList<PersonSchedule> People,
+    IReadOnlyList<string> Unresolved,
+    IReadOnlyDictionary<string, DirectoryEntry> Directory);
 
 /// <summary>
-/// Reads free/busy and working hours for up to 20 people over a span longer than getSchedule's window:
-/// one getSchedule per window, all in ONE $batch, times asked for in UTC. The answers are read as JSON
-/// (names and enum values compared case-insensitively, as Graph's casing varies): filling the SDK's models
-/// for a few hundred schedule items costs tens of milliseconds.
+/// Reads free/busy and working hours for up to 20 people over a span longer than getSchedule's window, and their
+/// directory entries: one getSchedule per window and one directory lookup per 15 people, all in ONE $batch, times asked
+/// for in UTC. The answers are read as JSON (names and enum values compared case-insensitively, as Graph's casing
+/// varies): filling the SDK's models for a few hundred schedule items costs tens of milliseconds.
 /// </summary>
 internal sealed class ScheduleReader(GraphBatchSender batches)
 {
@@ -48,7 +54,8 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
                 },
                 request => request.Headers.Add("Prefer", "outlook.timezone=\"UTC\"")))).ToList();
 
-        var result = await batches.SendAsync(graph, steps, cancellationToken);
+        var directorySteps = PeopleDirectory.Steps(graph, mails);
+        var result = await batches.SendAsync(graph, [.. steps, .. directorySteps], cancellationToken);
 
         var busy = mails.ToDictionary(mail => mail, _ => new HashSet<BusyPeriod>(), StringComparer.OrdinalIgnoreCase);
         var hours = new Dictionary<string, (WorkingHours? Hours, string? Note)>(StringComparer.OrdinalIgnoreCase);
@@ -100,7 +107,7 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
             var (workingHours, note) = hours.TryGetValue(mail, out var known) ? known : (null, null);
             return new PersonSchedule(mail, [.. busy[mail].OrderBy(period => period.Interval.Start)], workingHours, note);
         }).ToList();
-        return new ScheduleReading(people, [.. unresolved]);
+        return new ScheduleReading(people, [.. unresolved], await PeopleDirectory.ReadAsync(result, directorySteps, cancellationToken));
     }
 
     private static GraphModels.DateTimeTimeZone Utc(Instant instant) => new()

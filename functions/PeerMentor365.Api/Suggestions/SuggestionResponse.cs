@@ -11,17 +11,24 @@ internal sealed record SuggestionResponse(
     TimeWindow Window,
     IReadOnlyList<ParticipantInfo> Participants,
     bool HasComfortableSlots,
-    IReadOnlyList<SuggestionDto> Suggestions);
+    IReadOnlyList<SuggestionDto> Suggestions,
+    string? NoSuggestionsReason,
+    NoSuggestionsDetailDto? NoSuggestionsDetail);
 
 internal sealed record TimeWindow(string Start, string End);
 
 internal sealed record ParticipantInfo(
     string Mail,
+    string? DisplayName,
+    string? OfficeLocation,
     string TimeZone,
     string WindowsTimeZone,
     WorkingHoursDto WorkingHours,
     bool WorkingHoursKnown,
     string? TimeZoneNote);
+
+/// <summary>Why there are no suggestions, for a client that acts on it (the sentence is <see cref="SuggestionResponse.NoSuggestionsReason"/>).</summary>
+internal sealed record NoSuggestionsDetailDto(string Cause, IReadOnlyList<string> Participants, int? ShorterSessionMinutes);
 
 internal sealed record WorkingHoursDto(IReadOnlyList<string> DaysOfWeek, string StartTime, string EndTime, string TimeZone);
 
@@ -67,11 +74,13 @@ internal static class SuggestionMapping
 
     public static string Format(LocalDateTime local) => LocalPattern.Format(local);
 
-    public static ParticipantInfo ToInfo(Participant participant, string? timeZoneNote)
+    public static ParticipantInfo ToInfo(Participant participant, string? timeZoneNote, DirectoryEntry? directory)
     {
         var hours = participant.WorkingHours;
         return new ParticipantInfo(
             participant.Id,
+            directory?.DisplayName,
+            directory?.OfficeLocation,
             hours.Zone.Id,
             TimeZoneNames.ToWindowsId(hours.Zone),
             new WorkingHoursDto(
@@ -113,6 +122,20 @@ internal static class SuggestionMapping
             slot.OutsideWorkingHoursCount,
             [.. slot.Warnings.Select(ToDto)]);
     }
+
+    public static NoSuggestionsDetailDto? ToDto(NoSlotsReason? reason) => reason is null
+        ? null
+        : new NoSuggestionsDetailDto(
+            reason.Cause switch
+            {
+                NoSlotsCause.WorkingHoursTooFarApart => "workingHoursTooFarApart",
+                NoSlotsCause.WorkingDaysNeverMeet => "workingDaysNeverMeet",
+                NoSlotsCause.GroupNeverMeets => "groupNeverMeets",
+                NoSlotsCause.SessionTooLong => "sessionTooLong",
+                _ => "seriesCannotRecur",
+            },
+            reason.ParticipantIds,
+            reason.ShorterSessionMinutes);
 
     private static OccurrenceDto ToDto(Occurrence occurrence) => new(
         Format(occurrence.When.Start),

@@ -118,9 +118,13 @@ internal static partial class SuggestionsApi
             });
         }
 
-        var participants = reading.People.Select(person => person.WorkingHours is { } hours
-            ? new Participant(person.Mail, hours, person.Busy)
-            : new Participant(person.Mail, WorkingHours.Default(organizerZone), person.Busy, WorkingHoursKnown: false)).ToList();
+        var participants = reading.People.Select(person =>
+        {
+            var name = reading.Directory.GetValueOrDefault(person.Mail)?.DisplayName;
+            return person.WorkingHours is { } hours
+                ? new Participant(person.Mail, hours, person.Busy, DisplayName: name)
+                : new Participant(person.Mail, WorkingHours.Default(organizerZone), person.Busy, WorkingHoursKnown: false, DisplayName: name);
+        }).ToList();
         var window = new Interval(
             organizerZone.AtStartOfDay(firstDay).ToInstant(),
             organizerZone.AtStartOfDay(firstDay.PlusMonths(request.HorizonMonths)).ToInstant());
@@ -129,13 +133,16 @@ internal static partial class SuggestionsApi
 
         var coreMs = stopwatch.ElapsedMilliseconds - graphMs;
         var logger = loggers.CreateLogger(typeof(SuggestionsApi));
-        LogSuggested(logger, found.Slots.Count, participants.Count, request.HorizonMonths, graphMs, coreMs);
+        LogSuggested(logger, found.Slots.Count, participants.Count, request.HorizonMonths, graphMs, coreMs, reading.Directory.Count);
         return TypedResults.Ok(new SuggestionResponse(
             user.Mail,
             new TimeWindow(SuggestionMapping.Format(window.Start), SuggestionMapping.Format(window.End)),
-            [.. participants.Select((participant, index) => SuggestionMapping.ToInfo(participant, reading.People[index].TimeZoneNote))],
+            [.. participants.Select((participant, index) => SuggestionMapping.ToInfo(
+                participant, reading.People[index].TimeZoneNote, reading.Directory.GetValueOrDefault(participant.Id)))],
             found.HasComfortableSlots,
-            [.. found.Slots.Select(slot => SuggestionMapping.ToDto(slot, participants))]));
+            [.. found.Slots.Select(slot => SuggestionMapping.ToDto(slot, participants))],
+            found.NoSlotsReason?.Message,
+            SuggestionMapping.ToDto(found.NoSlotsReason)));
     }
 
     // Before Graph answers, the organizer's zone is unknown: read a span that covers the window in any zone
@@ -150,6 +157,6 @@ internal static partial class SuggestionsApi
             latestDay.PlusMonths(request.HorizonMonths).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() + Duration.FromHours(12));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Suggested {SlotCount} slots for {ParticipantCount} participants over {HorizonMonths} months: Graph {GraphMs} ms, slot search {SearchMs} ms")]
-    private static partial void LogSuggested(ILogger logger, int slotCount, int participantCount, int horizonMonths, long graphMs, long searchMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Suggested {SlotCount} slots for {ParticipantCount} participants ({NamedCount} named by the directory) over {HorizonMonths} months: Graph {GraphMs} ms, slot search {SearchMs} ms")]
+    private static partial void LogSuggested(ILogger logger, int slotCount, int participantCount, int horizonMonths, long graphMs, long searchMs, int namedCount);
 }

@@ -23,6 +23,7 @@ public sealed class MeTests(ApiApplication app)
         Assert.Equal(ApiApplication.Ben, me.GetProperty("mail").GetString());
         Assert.Equal("America/Los_Angeles", me.GetProperty("timeZone").GetString());
         Assert.Equal("Pacific Standard Time", me.GetProperty("windowsTimeZone").GetString());
+        Assert.Equal("Seattle", me.GetProperty("officeLocation").GetString());
 
         var outer = app.DevTenant.Requests.Snapshot().Where(request => !request.IsBatchItem).ToList();
         var only = Assert.Single(outer);

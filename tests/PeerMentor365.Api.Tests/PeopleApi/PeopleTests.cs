@@ -16,6 +16,7 @@ public sealed class PeopleTests(ApiApplication app)
 
         var ben = Assert.Single(people, person => person.GetProperty("mail").GetString() == ApiApplication.Ben);
         Assert.Equal("Ben Carter", ben.GetProperty("displayName").GetString());
+        Assert.Equal("Seattle", ben.GetProperty("officeLocation").GetString());
         Assert.False(string.IsNullOrEmpty(ben.GetProperty("id").GetString()));
         var request = Assert.Single(app.DevTenant.Requests.Snapshot());
         Assert.Equal("/users", request.Path);

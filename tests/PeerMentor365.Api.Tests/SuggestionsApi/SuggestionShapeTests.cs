@@ -34,6 +34,10 @@ public sealed class SuggestionShapeTests(ApiApplication app)
         var window = new Interval(ParseInstant(answer.GetProperty("window").GetProperty("start")), ParseInstant(answer.GetProperty("window").GetProperty("end")));
         var participants = answer.GetProperty("participants").EnumerateArray().ToList();
         Assert.Equal([ApiApplication.Ana, ApiApplication.Ben], participants.Select(p => p.GetProperty("mail").GetString()));
+        Assert.Equal(["Ana Souza", "Ben Carter"], participants.Select(p => p.GetProperty("displayName").GetString()));
+        Assert.Equal(["São Paulo", "Seattle"], participants.Select(p => p.GetProperty("officeLocation").GetString()));
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("noSuggestionsReason").ValueKind);
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("noSuggestionsDetail").ValueKind);
         Assert.Equal("America/Sao_Paulo", participants[0].GetProperty("timeZone").GetString());
         Assert.Equal("E. South America Standard Time", participants[0].GetProperty("windowsTimeZone").GetString());
         Assert.Equal("America/Los_Angeles", participants[1].GetProperty("timeZone").GetString());
@@ -106,7 +110,11 @@ public sealed class SuggestionShapeTests(ApiApplication app)
             {
                 Assert.Contains(warning.GetProperty("kind").GetString(), WarningKinds);
                 Assert.Contains(warning.GetProperty("mail").GetString(), zones.Keys);
-                Assert.False(string.IsNullOrWhiteSpace(warning.GetProperty("message").GetString()));
+                // People are named in the words, never by their address.
+                var message = warning.GetProperty("message").GetString()!;
+                Assert.False(string.IsNullOrWhiteSpace(message));
+                Assert.DoesNotContain("@", message, StringComparison.Ordinal);
+                Assert.Contains(warning.GetProperty("mail").GetString() == ApiApplication.Ana ? "Ana Souza" : "Ben Carter", message, StringComparison.Ordinal);
                 foreach (var date in warning.GetProperty("dates").EnumerateArray())
                 {
                     Assert.True(LocalDatePattern.Iso.Parse(date.GetString()!).Success, $"'{date}' is not an ISO date.");

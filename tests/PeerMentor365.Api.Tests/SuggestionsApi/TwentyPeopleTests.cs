@@ -47,6 +47,11 @@ public sealed class TwentyPeopleTests : IAsyncLifetime, IDisposable
         var outer = Assert.Single(log, request => !request.IsBatchItem);
         Assert.True(outer.HadAuthorization);
         Assert.All(log.Where(request => request.IsBatchItem), item => Assert.Equal(200, item.Status));
+        // Graph's basic filter takes 15 addresses: two directory lookups, and everyone is named.
+        Assert.Equal(2, log.Count(request => request.Path == "/users"));
+        var names = _devTenant.Users.ToDictionary(user => user.Mail, user => user.DisplayName, StringComparer.OrdinalIgnoreCase);
+        Assert.All(answer.GetProperty("participants").EnumerateArray(), participant =>
+            Assert.Equal(names[participant.GetProperty("mail").GetString()!], participant.GetProperty("displayName").GetString()));
     }
 
     public async Task DisposeAsync()
