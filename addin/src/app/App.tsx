@@ -1,8 +1,9 @@
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { SignOutRegular } from '@fluentui/react-icons';
 import type React from 'react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient, fetchClientConfig, type ApiClient } from '../api/client';
+import { createPairsClient, type PairsApi } from '../api/pairsClient';
 import type { ClientConfig, Me } from '../api/types';
 import { createPaneAuth } from '../auth/createPaneAuth';
 import { DevTenantAuth } from '../auth/devTenantAuth';
@@ -13,6 +14,7 @@ import type { OfficeConnection } from '../office';
 import { ScheduleView } from '../schedule/ScheduleView';
 import { DevSignIn } from '../signin/DevSignIn';
 import { ErrorNotice } from './ErrorNotice';
+import { PaneTabs } from './PaneTabs';
 import { needsSignIn } from './userMessage';
 
 const useStyles = makeStyles({
@@ -45,6 +47,7 @@ export interface AppProps {
   loadConfig?: (signal: AbortSignal) => Promise<ClientConfig>;
   createAuth?: (config: ClientConfig) => PaneAuth;
   createApi?: (auth: PaneAuth) => ApiClient;
+  createPairsApi?: (auth: PaneAuth) => PairsApi;
   peopleSearchDebounceMs?: number;
 }
 
@@ -56,13 +59,17 @@ function whoLine(me: Me): string {
 
 const defaultLoadConfig = (signal: AbortSignal) => fetchClientConfig({ signal });
 const defaultCreateApi = (auth: PaneAuth) => createApiClient({ auth });
+const defaultCreatePairsApi = (auth: PaneAuth) => createPairsClient({ auth });
+// Loaded the first time someone opens "My peers", so scheduling from a meeting does not wait for it.
+const PeersView = lazy(() => import('../peers/PeersView').then((m) => ({ default: m.PeersView })));
 
-/** The pane: sign-in when needed, then the Schedule view. */
+/** The pane: sign-in when needed, then the Schedule and My peers views. */
 export const App: React.FC<AppProps> = ({
   office,
   loadConfig = defaultLoadConfig,
   createAuth = createPaneAuth,
   createApi = defaultCreateApi,
+  createPairsApi = defaultCreatePairsApi,
   peopleSearchDebounceMs,
 }) => {
   const styles = useStyles();
@@ -81,6 +88,7 @@ export const App: React.FC<AppProps> = ({
 
   useEffect(() => setAccount(auth?.account() ?? null), [auth]);
   const api = useMemo(() => (auth && account ? createApi(auth) : null), [auth, account, createApi]);
+  const pairsApi = useMemo(() => (auth && account ? createPairsApi(auth) : null), [auth, account, createPairsApi]);
   const me = useAsync(api ? (signal) => api.getMe(signal) : null, [api]);
 
   const signOut = useCallback(() => {
@@ -112,18 +120,28 @@ export const App: React.FC<AppProps> = ({
     );
   else if (api && me.loading) body = <Spinner size="small" label="Loading your profile…" />;
   else if (api && me.error && !needsSignIn(me.error)) body = <ErrorNotice error={me.error} onRetry={me.reload} />;
-  else if (api && me.data)
+  else if (api && pairsApi && me.data) {
+    const signedIn = me.data;
     body = (
-      <ScheduleView
-        api={api}
-        me={me.data}
-        writer={office.appointment}
-        showOutlookHint={office.appointment === null}
-        onSignInNeeded={onSignInNeeded}
-        peopleSearchDebounceMs={peopleSearchDebounceMs}
+      <PaneTabs
+        schedule={
+          <ScheduleView
+            api={api}
+            me={signedIn}
+            writer={office.appointment}
+            showOutlookHint={office.appointment === null}
+            onSignInNeeded={onSignInNeeded}
+            peopleSearchDebounceMs={peopleSearchDebounceMs}
+          />
+        }
+        peers={() => (
+          <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+            <PeersView pairsApi={pairsApi} peopleApi={api} me={signedIn} onSignInNeeded={onSignInNeeded} peopleSearchDebounceMs={peopleSearchDebounceMs} />
+          </Suspense>
+        )}
       />
     );
-  else body = null;
+  } else body = null;
 
   return (
     <div className={styles.shell}>

@@ -1,0 +1,58 @@
+import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { CalendarLtrRegular, PeopleTeamRegular } from '@fluentui/react-icons';
+import type React from 'react';
+import { useId, useState } from 'react';
+
+export type PaneTab = 'schedule' | 'peers';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  tabs: { marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
+  // The class's display would otherwise win over the hidden attribute's.
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, '&[hidden]': { display: 'none' } },
+});
+
+export interface PaneTabsProps {
+  schedule: React.ReactNode;
+  /** Rendered the first time the tab is chosen, then kept (with what was typed in it) while the other tab shows. */
+  peers: () => React.ReactNode;
+  initialTab?: PaneTab;
+}
+
+/** "Schedule" | "My peers": arrow keys move between the tabs; both panels keep their state when hidden. */
+export const PaneTabs: React.FC<PaneTabsProps> = ({ schedule, peers, initialTab = 'schedule' }) => {
+  const styles = useStyles();
+  const [tab, setTab] = useState<PaneTab>(initialTab);
+  const [peersVisited, setPeersVisited] = useState(initialTab === 'peers');
+  const id = useId();
+  const tabId = (t: PaneTab) => `${id}-${t}-tab`;
+  const panelId = (t: PaneTab) => `${id}-${t}-panel`;
+
+  return (
+    <div className={styles.root}>
+      <TabList
+        className={styles.tabs}
+        aria-label="Views"
+        selectedValue={tab}
+        onTabSelect={(_event, data) => {
+          const next = data.value as PaneTab;
+          setTab(next);
+          if (next === 'peers') setPeersVisited(true);
+        }}
+      >
+        <Tab id={tabId('schedule')} value="schedule" icon={<CalendarLtrRegular />} aria-controls={panelId('schedule')}>
+          Schedule
+        </Tab>
+        <Tab id={tabId('peers')} value="peers" icon={<PeopleTeamRegular />} aria-controls={panelId('peers')}>
+          My peers
+        </Tab>
+      </TabList>
+      <div role="tabpanel" id={panelId('schedule')} aria-labelledby={tabId('schedule')} hidden={tab !== 'schedule'} className={styles.panel}>
+        {schedule}
+      </div>
+      <div role="tabpanel" id={panelId('peers')} aria-labelledby={tabId('peers')} hidden={tab !== 'peers'} className={styles.panel}>
+        {peersVisited ? peers() : null}
+      </div>
+    </div>
+  );
+};
