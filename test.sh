@@ -24,6 +24,7 @@ echo "== Pane unit tests (Vitest)"
 (cd addin && npm test -- --reporter=default --reporter=json --outputFile.json="../$results/vitest.json") || status=1
 
 echo "== Browser tests (Playwright, Debian Chromium) against the backend on the dev tenant"
+trap 'stop_azurite' EXIT
 start_azurite "$(free_port)" "" "$results/azurite-e2e.log" || exit 1
 port=$(free_port)
 url="http://127.0.0.1:$port"
