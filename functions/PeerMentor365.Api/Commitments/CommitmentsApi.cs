@@ -105,7 +105,7 @@ internal static class CommitmentsApi
         }
 
         var commitment = new Commitment(
-            Ids.NewestFirst(Ids.Commitment, now),
+            Ids.NewestFirst(Ids.Commitment, clock.GetCurrentInstant()),
             pairId,
             owner,
             text!,

@@ -75,7 +75,7 @@ internal static class GoalsApi
             return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
         }
 
-        var goal = new Goal(Ids.NewestFirst(Ids.Goal, now), pairId, me, title!, measure!, target!.Value, 0, GoalStatus.Active, now, now);
+        var goal = new Goal(Ids.NewestFirst(Ids.Goal, clock.GetCurrentInstant()), pairId, me, title!, measure!, target!.Value, 0, GoalStatus.Active, now, now);
         var response = GoalResponse.From(await goals.AddAsync(goal, cancellationToken));
         http.Response.Headers.ETag = response.Etag;
         return TypedResults.Created($"/api/pairs/{pairId}/goals/{goal.Id}", response);

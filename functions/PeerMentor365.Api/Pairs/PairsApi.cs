@@ -104,7 +104,7 @@ internal static class PairsApi
         }
 
         var proposer = new PairMember(me, user.Mail, http.User.FindFirst("name")?.Value ?? user.Mail, null);
-        var pair = Pair.Propose(Ids.NewestFirst(Ids.Pair, now), proposer, peers, proposal.Agreement, now);
+        var pair = Pair.Propose(Ids.NewestFirst(Ids.Pair, clock.GetCurrentInstant()), proposer, peers, proposal.Agreement, now);
         var stored = await pairs.CreateAsync(pair, cancellationToken);
         var response = PairResponse.From(stored);
         http.Response.Headers.ETag = response.Etag;

@@ -55,7 +55,7 @@ internal sealed record SessionWithRating(Versioned<Session> Session, SessionRati
 /// <summary>Sessions and ratings in their pair's partition.</summary>
 internal sealed class SessionStore(PairPartitions partitions)
 {
-    private const int MaxAttempts = 8;
+    private const int MaxAttempts = 16;
 
     /// <summary>The pair's sessions, latest start first, each with <paramref name="userId"/>'s rating. Others' ratings are not even read.</summary>
     public async Task<IReadOnlyList<SessionWithRating>> ListAsync(string pairId, string userId, CancellationToken cancellationToken)

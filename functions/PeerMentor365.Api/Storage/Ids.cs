@@ -23,7 +23,7 @@ internal static class Ids
     private const int RandomChars = 7;
     private const long MaxMilliseconds = (1L << (5 * TimeChars)) - 1;
 
-    /// <summary>A new id whose order among ids of its kind is latest <paramref name="at"/> first.</summary>
+    /// <summary>A new id whose order among ids of its kind is latest <paramref name="at"/> first (to the millisecond: pass the clock's full-precision time).</summary>
     public static string NewestFirst(char kind, Instant at)
     {
         var milliseconds = Math.Clamp(at.ToUnixTimeMilliseconds(), 0, MaxMilliseconds);

@@ -64,12 +64,24 @@ internal sealed partial class MentoringTables(IOptions<StorageOptions> options, 
 
     public void Dispose() => _gate.Dispose();
 
+    // An interactive API: a few quick retries and a short network timeout beat Azure.Core's 100-second default.
+    private static TableClientOptions ClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        return options;
+    }
+
     private static Func<string, TableClient> ClientFactory(StorageOptions settings)
     {
+        var options = ClientOptions();
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
             var connectionString = settings.ConnectionString;
-            return tableName => new TableClient(connectionString, tableName);
+            return tableName => new TableClient(connectionString, tableName, options);
         }
 
         // One credential for all tables, so they share its token cache.
@@ -77,7 +89,7 @@ internal sealed partial class MentoringTables(IOptions<StorageOptions> options, 
             ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId));
         var endpoint = new Uri(settings.TableEndpoint!);
-        return tableName => new TableClient(endpoint, tableName, credential);
+        return tableName => new TableClient(endpoint, tableName, credential, options);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mentoring tables ready (prefixed: {Prefixed})")]

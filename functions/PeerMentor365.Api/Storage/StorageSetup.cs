@@ -53,12 +53,21 @@ internal sealed partial class StorageExceptionHandler(ILogger<StorageExceptionHa
                 return true;
             case RequestFailedException failed:
                 LogStorageFailure(logger, failed.Status, failed.ErrorCode ?? "none");
-                await ProblemResponses.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "Storage is unavailable", "Table storage did not answer as expected; try again shortly.");
+                await WriteUnavailableAsync(httpContext);
+                return true;
+            // Azure.Core's retry gave up: every attempt failed (typically the service could not be reached).
+            case AggregateException aggregate when aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(inner => inner is RequestFailedException):
+                var last = (RequestFailedException)aggregate.InnerExceptions[^1];
+                LogStorageFailure(logger, last.Status, last.ErrorCode ?? "none");
+                await WriteUnavailableAsync(httpContext);
                 return true;
             default:
                 return false;
         }
     }
+
+    private static Task WriteUnavailableAsync(HttpContext httpContext) =>
+        ProblemResponses.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "Storage is unavailable", "Table storage did not answer as expected; try again shortly.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Table storage failure answered with 503: status {Status}, code {ErrorCode}")]
     private static partial void LogStorageFailure(ILogger logger, int status, string errorCode);
