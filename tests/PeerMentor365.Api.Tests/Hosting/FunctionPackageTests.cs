@@ -102,10 +102,12 @@ public sealed class FunctionPackageTests(ApiApplication app)
     private List<RouteEndpoint> Endpoints() =>
         [.. app.Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
 
+    // One function per route: endpoints that share a route (GET and POST /api/pairs) are one function with both methods.
     private List<PublicRoute> PublicRoutes() =>
         [.. Endpoints()
             .Where(endpoint => endpoint.RoutePattern.RawText!.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
-            .Select(endpoint => new PublicRoute(
-                endpoint.RoutePattern.RawText!["/api/".Length..],
-                (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["(any method)"]).ToHashSet()))];
+            .GroupBy(endpoint => endpoint.RoutePattern.RawText!["/api/".Length..], StringComparer.OrdinalIgnoreCase)
+            .Select(route => new PublicRoute(
+                route.Key,
+                route.SelectMany(endpoint => endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["(any method)"]).ToHashSet()))];
 }

@@ -1,12 +1,13 @@
 using System.Net.Http.Headers;
 using PeerMentor365.DevTenant;
+using PeerMentor365.TestSupport;
 
 namespace PeerMentor365.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The shared test application: a dev tenant on a free loopback port and the API on real Kestrel pointed at
-/// it, with real bearer tokens from the dev tenant. Tests in the "Api" collection run one at a time, so
-/// each may read the dev tenant's request log and set its fault switch.
+/// The shared test application: a dev tenant and Azurite on free loopback ports and the API on real Kestrel
+/// pointed at them (its tables under a prefix of its own), with real bearer tokens from the dev tenant. Tests in
+/// the "Api" collection run one at a time, so each may read the dev tenant's request log and set its fault switch.
 /// </summary>
 public sealed class ApiApplication : IAsyncLifetime
 {
@@ -17,11 +18,22 @@ public sealed class ApiApplication : IAsyncLifetime
 
     public ApiFactory Api { get; private set; } = null!;
 
+    public AzuriteServer Azurite { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         DevTenant = await DevTenantServer.StartAsync(new DevTenantOptions { Port = 0 });
-        Api = new ApiFactory(SettingsFor(DevTenant));
+        Azurite = await AzuriteServer.StartAsync();
+        Api = new ApiFactory(WithStorage(SettingsFor(DevTenant), Azurite));
         Api.StartServer();
+    }
+
+    /// <summary>The settings plus Azurite as storage, under a table prefix no other app in the run uses.</summary>
+    public static Dictionary<string, string?> WithStorage(Dictionary<string, string?> settings, AzuriteServer azurite)
+    {
+        settings["Storage:ConnectionString"] = azurite.ConnectionString;
+        settings["Storage:TablePrefix"] = AzuriteServer.UniqueTableName("api");
+        return settings;
     }
 
     /// <summary>The settings that point the app at a running dev tenant (and lift the per-user rate limit).</summary>
@@ -48,6 +60,7 @@ public sealed class ApiApplication : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Api.DisposeAsync();
+        await Azurite.DisposeAsync();
         await DevTenant.DisposeAsync();
     }
 }
