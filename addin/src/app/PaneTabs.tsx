@@ -33,6 +33,8 @@ export const PaneTabs: React.FC<PaneTabsProps> = ({ schedule, peers, initialTab 
       <TabList
         className={styles.tabs}
         aria-label="Views"
+        // Both panels stay mounted, so showing the focused one is instant: arrow keys choose as they move.
+        selectTabOnFocus
         selectedValue={tab}
         onTabSelect={(_event, data) => {
           const next = data.value as PaneTab;

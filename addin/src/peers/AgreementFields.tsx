@@ -38,9 +38,10 @@ export function checkAgreement(agreement: Agreement): Partial<Record<(typeof agr
 
 const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Side by side only where "Every 2 weeks" and a date picker fit whole; stacked in a 320 px pane.
   row: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalM,
   },
@@ -103,7 +104,7 @@ export const AgreementFields: React.FC<AgreementFieldsProps> = ({ value, onChang
         </Field>
       </div>
       <Field label="Confidentiality" required {...fieldValidation(error, 'confidentiality', problems.confidentiality)}>
-        <Textarea value={value.confidentiality} maxLength={2000} resize="vertical" disabled={disabled} onChange={(_e, d) => set('confidentiality', d.value)} />
+        <Textarea value={value.confidentiality} maxLength={2000} rows={3} resize="vertical" disabled={disabled} onChange={(_e, d) => set('confidentiality', d.value)} />
       </Field>
       <Field label="Boundaries" hint="Optional: what this is not for." {...fieldValidation(error, 'boundaries')}>
         <Textarea

@@ -1,7 +1,7 @@
 import { Badge, Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, CheckmarkRegular, DismissRegular, EditRegular, WarningFilled } from '@fluentui/react-icons';
 import type React from 'react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Commitment, CommitmentChanges, NewCommitment, Pair } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/pairsClient';
 import { ErrorNotice } from '../app/ErrorNotice';
@@ -173,6 +173,10 @@ const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId,
   const [tried, setTried] = useState(false);
   const [conflict, setConflict] = useState<ItemConflict | null>(null);
   const editForm = useRef<HTMLFormElement>(null);
+  const editText = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (editing) editText.current?.focus();
+  }, [editing]);
 
   const write = async (changes: CommitmentChanges, retryStatus: ItemConflict['retryStatus']) => {
     setConflict(null);
@@ -286,7 +290,7 @@ const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId,
       {!readOnly && editing ? (
         <form ref={editForm} className={styles.editForm} onSubmit={save} noValidate aria-label="Edit commitment">
           <Field label="Commitment" {...fieldValidation(mutation.error, 'text', tried ? checkText(text) : null)}>
-            <Textarea value={text} resize="vertical" onChange={(_e, d) => setText(d.value)} />
+            <Textarea ref={editText} value={text} resize="vertical" onChange={(_e, d) => setText(d.value)} />
           </Field>
           <Field label="Due" {...fieldValidation(mutation.error, 'due', tried && due === '' ? 'Choose a date.' : null)}>
             <Input type="date" value={due} onChange={(_e, d) => setDue(d.value)} />
@@ -331,6 +335,7 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, onAdd
   const [tried, setTried] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => textArea.current?.focus(), []);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import { Badge, Button, Field, Input, makeStyles, ProgressBar, Slider, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, TargetArrowRegular } from '@fluentui/react-icons';
 import type React from 'react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Goal, NewGoal, Pair } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/pairsClient';
 import { ErrorNotice } from '../app/ErrorNotice';
@@ -239,6 +239,8 @@ const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, onAdded, onCancel }) 
   const headingId = useId();
   const [goal, setGoal] = useState<NewGoal>(() => ({ title: '', measure: '', targetDate: addMonths(todayIn(me.timeZone), 3) }));
   const [tried, setTried] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  useEffect(() => titleInput.current?.focus(), []);
   const problems = {
     title: tried && goal.title.trim() === '' ? 'Name the goal.' : null,
     measure: tried && goal.measure.trim() === '' ? 'Say how you will know you got there.' : null,
@@ -259,7 +261,7 @@ const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, onAdded, onCancel }) 
         A new goal
       </h5>
       <Field label="Goal" required {...fieldValidation(mutation.error, 'title', problems.title)}>
-        <Input value={goal.title} maxLength={200} placeholder="e.g. Run a design review" onChange={(_e, d) => setGoal({ ...goal, title: d.value })} />
+        <Input ref={titleInput} value={goal.title} maxLength={200} placeholder="e.g. Run a design review" onChange={(_e, d) => setGoal({ ...goal, title: d.value })} />
       </Field>
       <Field label="How you will measure it" required {...fieldValidation(mutation.error, 'measure', problems.measure)}>
         <Textarea

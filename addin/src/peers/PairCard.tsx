@@ -54,7 +54,7 @@ export const PairCard: React.FC<PairCardProps> = ({ pair, expanded, onToggle, on
   const a = pair.agreement;
 
   return (
-    <article className={styles.card} aria-labelledby={headingId} data-pair-id={pair.id}>
+    <article className={styles.card} aria-labelledby={headingId} data-pair-id={pair.id} data-status={pair.status}>
       <div className={styles.header}>
         <div className={styles.titleRow}>
           <h3 id={headingId} className={styles.title}>
