@@ -26,9 +26,8 @@ internal static class NoSlotsDiagnosis
         var together = humane.Skip(1).Aggregate(humane[0], Intersect);
         if (together.Count > 0)
         {
-            return FitsOnce(together, query.Length.Duration.BclCompatibleTicks)
-                ? SeriesCannotRecur(search)
-                : SessionTooLong(search, together);
+            var fitting = together.FindAll(span => Fits(span, query.Length.Duration.BclCompatibleTicks));
+            return fitting.Count > 0 ? SeriesCannotRecur(search, fitting) : SessionTooLong(search, together);
         }
 
         // Nobody-meets-everybody: first look for two people who never meet at all, the furthest apart first.
@@ -56,25 +55,42 @@ internal static class NoSlotsDiagnosis
         return GroupNeverMeets(search, lead, humane, shared);
     }
 
-    private static NoSlotsReason SeriesCannotRecur(SlotSearch search)
+    /// <summary>
+    /// A session fits now and then (<paramref name="fitting"/>: the shared stretches it fits in) but no series does: say
+    /// when it fits, on the organizer's calendar ("only from 15 Mar 2027"), and whether clocks changing is why.
+    /// </summary>
+    private static NoSlotsReason SeriesCannotRecur(SlotSearch search, List<TickSpan> fitting)
     {
         var query = search.Query;
+        var organizer = search.People[0].Clock;
+        var week = Duration.FromDays(7).BclCompatibleTicks;
+        var firstDate = organizer.LocalDateTimeAt(fitting[0].Start).Date;
+        var lastDate = organizer.LocalDateTimeAt(fitting[^1].Start).Date;
+        var fromLate = fitting[0].Start - query.EarliestStart.ToUnixTimeTicks() > week;
+        var untilEarly = query.HorizonEnd.ToUnixTimeTicks() - fitting[^1].End > week;
+        var when = (fromLate, untilEarly) switch
+        {
+            (true, true) => $"only between {MessageText.Dates([firstDate, lastDate])}",
+            (true, false) => $"only from {MessageText.Dates([firstDate])}",
+            (false, true) => $"only until {MessageText.Dates([lastDate])}",
+            _ => "only on some days",
+        };
         var clocksChange = search.People.Select(person => person.Participant.WorkingHours.Zone).DistinctBy(zone => zone.Id)
             .Any(zone => zone.GetZoneIntervals(query.EarliestStart, query.HorizonEnd).Skip(1).Any());
-        var cadence = query.Cadence switch
+        var often = query.Cadence switch
         {
-            { Kind: CadenceKind.MonthlyNthWeekday } => "monthly series",
-            { IntervalWeeks: 1 } => "weekly series",
-            var weekly => $"series every {weekly.IntervalWeeks} weeks",
+            { Kind: CadenceKind.MonthlyNthWeekday } => "every month",
+            { IntervalWeeks: 1 } => "every week",
+            var weekly => $"every {weekly.IntervalWeeks} weeks",
         };
         var fewerPeople = search.People.Count > 2 ? "fewer people in one series" : null;
         var shorter = LongestSessionThatRecurs(query);
         var advice = shorter is { } minutes
-            ? $"A {minutes}-minute {cadence} fits: try that{(fewerPeople is null ? string.Empty : $", or {fewerPeople}")}."
+            ? $"A {minutes}-minute session fits {often} all along: try that{(fewerPeople is null ? string.Empty : $", or {fewerPeople}")}."
             : $"Try {(fewerPeople is null ? string.Empty : $"{fewerPeople}, or ")}fewer months ahead.";
         return new NoSlotsReason(NoSlotsCause.SeriesCannotRecur, [],
-            $"A {query.Length.Minutes}-minute session fits within {MessageText.Words(SchedulingRules.HumaneStretch)} of everyone's working hours " +
-            $"on some days, but no {cadence} keeps every session there{(clocksChange ? " once clocks change" : string.Empty)}. {advice}",
+            $"A {query.Length.Minutes}-minute session keeps everyone within {MessageText.Words(SchedulingRules.HumaneStretch)} of their working hours " +
+            $"{when}{(clocksChange ? ", as clocks change on different dates" : string.Empty)}. {advice}",
             shorter);
     }
 
@@ -225,14 +241,12 @@ internal static class NoSlotsDiagnosis
         return closest;
     }
 
-    private static bool FitsOnce(List<TickSpan> spans, long length)
+    /// <summary>Whether a session of <paramref name="length"/> ticks starting on the 15-minute grid fits in <paramref name="span"/>.</summary>
+    private static bool Fits(TickSpan span, long length)
     {
         var grid = SchedulingRules.Grid.BclCompatibleTicks;
-        return spans.Exists(span =>
-        {
-            var start = span.Start + ((grid - (((span.Start % grid) + grid) % grid)) % grid);
-            return start + length <= span.End;
-        });
+        var start = span.Start + ((grid - (((span.Start % grid) + grid) % grid)) % grid);
+        return start + length <= span.End;
     }
 
     private static long Total(List<TickSpan> spans) => spans.Sum(span => span.Length);

@@ -87,8 +87,8 @@ public partial class SlotFinderTests
         Assert.Equal(NoSlotsCause.SeriesCannotRecur, reason.Cause);
         Assert.Equal(45, reason.ShorterSessionMinutes);
         Assert.Equal(
-            "A 60-minute session fits within 3 hours of everyone's working hours on some days, but no weekly series keeps every session there " +
-            "once clocks change. A 45-minute weekly series fits: try that, or fewer people in one series.",
+            "A 60-minute session keeps everyone within 3 hours of their working hours only from 15 Mar 2027, as clocks change on different dates. " +
+            "A 45-minute session fits every week all along: try that, or fewer people in one series.",
             reason.Message);
         Assert.NotEmpty(SlotFinder.FindSlots(query with { Length = SessionLength.FromMinutes(45) }).Slots);
         Assert.Empty(SlotFinder.FindSlots(query with { Length = SessionLength.FromMinutes(50) }).Slots);
@@ -183,8 +183,8 @@ public partial class SlotFinderTests
         var reason = Assert.IsType<NoSlotsReason>(result.NoSlotsReason);
         Assert.Equal(NoSlotsCause.SeriesCannotRecur, reason.Cause);
         Assert.Equal(
-            "A 120-minute session fits within 3 hours of everyone's working hours on some days, but no weekly series keeps every session there " +
-            "once clocks change. A 90-minute weekly series fits: try that.",
+            "A 120-minute session keeps everyone within 3 hours of their working hours only between 15 Mar and 26 Mar 2027, as clocks change " +
+            "on different dates. A 90-minute session fits every week all along: try that.",
             reason.Message);
         Assert.Equal(90, reason.ShorterSessionMinutes);
     }
