@@ -193,6 +193,8 @@ describe('My peers', () => {
     expect(JSON.parse(patches()[1]?.body ?? '{}')).toEqual({ text: 'Send Ben the RFC draft with the API section' });
     expect(await commitments.findByRole('listitem', { name: 'Send Ben the RFC draft with the API section' })).toBeVisible();
     expect(within(item).queryByRole('alert')).toBeNull();
+    // Back where the edit began.
+    expect(within(item).getByRole('button', { name: 'Edit' })).toHaveFocus();
   });
 
   it('says when a peer completed the commitment first, and offers nothing to re-apply', async () => {
@@ -345,7 +347,9 @@ describe('My peers', () => {
     await user.click(within(card).getByRole('button', { name: 'Close pair…' }));
     const close = within(within(card).getByRole('form', { name: 'Close this pair?' }));
     expect(close.getByText(/closing one is nobody’s fault/)).toBeVisible();
+    expect(within(card).getByRole('heading', { name: 'Close this pair?' })).toHaveFocus();
     await user.click(close.getByRole('button', { name: 'Keep it open' }));
+    expect(within(card).getByRole('button', { name: 'Close pair…' })).toHaveFocus();
     expect(backend.pair('p1').status).toBe('active');
 
     await user.click(within(card).getByRole('button', { name: 'Close pair…' }));
@@ -405,6 +409,64 @@ describe('My peers', () => {
     await user.click(form.getByRole('button', { name: 'Add goal' }));
     const progress = await mine.findByRole('progressbar', { name: 'Progress of Mentor a new joiner' });
     expect(progress).toHaveAttribute('aria-valuenow', '0');
+  });
+
+  it('re-applies only my own agreement edits on top of a peer’s newer version', async () => {
+    backend.addPair(makePair());
+    const user = userEvent.setup();
+    renderView();
+    const card = await pairCard('Ben Carter');
+    await user.click(within(card).getByRole('button', { name: 'Edit agreement' }));
+    const edit = within(within(card).getByRole('form', { name: 'Edit the agreement' }));
+    await user.selectOptions(edit.getByRole('combobox', { name: 'Length' }), '45 minutes');
+
+    // Ben rewrites the purpose meanwhile.
+    backend.peerChangesPair('p1', (p) => ({ ...p, agreement: { ...p.agreement, purpose: 'Grow as leads and as writers' } }));
+    await user.click(edit.getByRole('button', { name: 'Save agreement' }));
+    const alert = await within(card).findByRole('alert');
+    expect(within(within(alert).getByRole('list', { name: 'What changed' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Purpose: “Grow as leads and as writers”',
+    ]);
+    expect(alert).toHaveTextContent('Your edits are still in the form below.');
+    // My length stays; the purpose I did not touch now reads as Ben left it, and the card shows his version.
+    expect(edit.getByRole('combobox', { name: 'Length' })).toHaveValue('45');
+    expect(edit.getByRole('textbox', { name: 'Purpose' })).toHaveValue('Grow as leads and as writers');
+    expect(within(card).getAllByRole('definition')[0]).toHaveTextContent('Grow as leads and as writers');
+
+    await user.click(within(alert).getByRole('button', { name: 'Save my version' }));
+    await waitFor(() => expect(backend.pair('p1').agreement.durationMinutes).toBe(45));
+    expect(backend.pair('p1').agreement.purpose).toBe('Grow as leads and as writers');
+    const puts = server.requests.filter((r) => r.method === 'PUT');
+    expect(puts).toHaveLength(2);
+    expect(puts[1]?.headers['if-match']).not.toBe(puts[0]?.headers['if-match']);
+    expect(await within(card).findByText('Every 2 weeks · 45 minutes · 7 Dec 2026 – 7 Jun 2027')).toBeVisible();
+  });
+
+  it('keeps my progress when a goal changed meanwhile and saves it on request', async () => {
+    seedActivePair();
+    const user = userEvent.setup();
+    renderView();
+    const mine = within(await within(await within(await pairCard('Ben Carter')).findByRole('region', { name: 'Goals' })).findByRole('group', { name: 'Your goals' }));
+    await user.click(mine.getByRole('button', { name: 'Update progress' }));
+    fireEvent.change(mine.getByRole('slider', { name: 'Progress: 40%' }), { target: { value: '70' } });
+
+    // The same goal, changed from another device of mine.
+    const goal = backend.goals.get('g1');
+    if (!goal) throw new Error('seeded goal missing');
+    backend.goals.set('g1', { ...goal, targetDate: '2027-04-01', etag: 'W/"g1-other"' });
+    server.on('PATCH /api/pairs/p1/goals/g1', (r) =>
+      r.headers['if-match'] === 'W/"g1-other"'
+        ? { json: { ...backend.goals.get('g1'), ...(JSON.parse(r.body) as object), etag: 'W/"g1-saved"' } }
+        : { status: 412, headers: problemJson, json: { title: 'Changed', status: 412, current: backend.goals.get('g1'), changed: ['targetDate'] } },
+    );
+    await user.click(mine.getByRole('button', { name: 'Save progress' }));
+    const alert = await mine.findByRole('alert');
+    expect(alert).toHaveTextContent('The target date is now Thu 1 Apr 2027');
+    expect(alert).toHaveTextContent('Your 70% is still set below.');
+    expect(mine.getByText('By Thu 1 Apr 2027')).toBeVisible();
+    await user.click(within(alert).getByRole('button', { name: 'Save my progress' }));
+    await waitFor(() => expect(mine.getByRole('progressbar', { name: 'Progress of Run a design review' })).toHaveAttribute('aria-valuenow', '70'));
+    expect(JSON.parse(patches().at(-1)?.body ?? '{}')).toEqual({ progress: 70 });
   });
 
   it('asks to sign in again when the API no longer accepts the session', async () => {

@@ -174,8 +174,12 @@ const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId,
   const [conflict, setConflict] = useState<ItemConflict | null>(null);
   const editForm = useRef<HTMLFormElement>(null);
   const editText = useRef<HTMLTextAreaElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
   useEffect(() => {
     if (editing) editText.current?.focus();
+    else if (wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing;
   }, [editing]);
 
   const write = async (changes: CommitmentChanges, retryStatus: ItemConflict['retryStatus']) => {
@@ -282,7 +286,7 @@ const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId,
           <Button size="small" icon={<DismissRegular />} aria-describedby={textId} disabled={mutation.pending} onClick={() => void write({ status: 'dropped' }, 'dropped')}>
             Drop
           </Button>
-          <Button size="small" icon={<EditRegular />} aria-describedby={textId} disabled={mutation.pending} onClick={startEditing}>
+          <Button ref={editButton} size="small" icon={<EditRegular />} aria-describedby={textId} disabled={mutation.pending} onClick={startEditing}>
             Edit
           </Button>
         </div>

@@ -76,8 +76,15 @@ export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPair
   const editForm = useRef<HTMLFormElement>(null);
   const closeForm = useRef<HTMLFormElement>(null);
 
+  // Into the panel when it opens; back to the button that opened it when it closes (if that button is still there).
+  const editButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const lastPanel = useRef<Mode>('view');
   useEffect(() => {
     if (mode !== 'view') panelHeading.current?.focus();
+    else if (lastPanel.current === 'edit') editButton.current?.focus();
+    else if (lastPanel.current === 'close') closeButton.current?.focus();
+    lastPanel.current = mode;
   }, [mode]);
 
   const closed = pair.status === 'closed';
@@ -243,7 +250,7 @@ export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPair
               Accept the agreement
             </Button>
           ) : null}
-          <Button icon={<EditRegular />} disabled={mutation.pending} onClick={startEdit}>
+          <Button ref={editButton} icon={<EditRegular />} disabled={mutation.pending} onClick={startEdit}>
             Edit agreement
           </Button>
           {pair.status === 'active' ? (
@@ -257,6 +264,7 @@ export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPair
             </Button>
           ) : null}
           <Button
+            ref={closeButton}
             icon={<DismissCircleRegular />}
             disabled={mutation.pending}
             onClick={() => {
