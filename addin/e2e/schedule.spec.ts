@@ -17,7 +17,7 @@ interface SuggestionJson {
 }
 interface SuggestionsJson {
   organizer: string;
-  participants: { mail: string; timeZone: string }[];
+  participants: { mail: string; timeZone: string; displayName: string | null; officeLocation: string | null }[];
   suggestions: SuggestionJson[];
 }
 
@@ -92,6 +92,10 @@ test('an organizer in São Paulo finds times with a peer in Seattle and sees bot
       await expect(line, `rank ${rank}: no local time for ${person.name}`).toHaveCount(1);
       const text = await line.innerText();
       expect(text).toContain(person.name.split(' ')[0]);
+      // The directory's office from the answer ("Ben · Tue 10:00–11:00 Seattle").
+      const office = json.participants.find((p) => p.mail.toLowerCase() === person.mail)?.officeLocation;
+      expect(office, `the answer has no office for ${person.name}`).toBeTruthy();
+      expect(text).toContain(office ?? '');
       const time = parseShownLocalTime(text.replace(/\s+/g, ' '));
       shown.set(person.mail, time);
 
@@ -141,6 +145,35 @@ test('an organizer in São Paulo finds times with a peer in Seattle and sees bot
   await page.setViewportSize({ width: 320, height: 570 });
   await page.getByRole('heading', { name: 'Suggested times' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(screenshots, 'pane-320-results.png') });
+});
+
+test('when no time is humane for everyone, the pane says why from the working hours, with names', async ({ page }) => {
+  // London, Seattle and Tokyo: every two can meet, never all three, in any season (docs/scheduling.md).
+  await signIn(page, 'Finn Walsh');
+  await pickPeer(page, 'Ben Carter');
+  await pickPeer(page, 'Hiro Tanaka');
+
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/suggestions') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Find times' }).click();
+  const response = await answer;
+  expect(response.status(), await response.text()).toBe(200);
+  const json = (await response.json()) as SuggestionsJson & { noSuggestionsReason: string | null };
+  expect(json.suggestions).toEqual([]);
+  expect(json.participants.map((p) => p.displayName)).toEqual(['Finn Walsh', 'Ben Carter', 'Hiro Tanaka']);
+  expect(json.noSuggestionsReason).toContain('Any two of you can meet, so try fewer people in one series.');
+
+  const empty = page.getByTestId('no-suggestions');
+  await expect(empty).toBeVisible();
+  await expect(empty).toContainText('No time to suggest');
+  await expect(empty).toContainText(json.noSuggestionsReason ?? '');
+  await expect(page.getByRole('article')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'empty state');
+
+  mkdirSync(screenshots, { recursive: true });
+  await page.setViewportSize({ width: 320, height: 700 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'horizontal scroll at 320 px').toBeLessThanOrEqual(0);
+  await page.screenshot({ path: join(screenshots, 'pane-320-no-suggestions.png'), fullPage: true });
 });
 
 test('the sign-in page is usable and accessible at 320 px, with the local office.js loaded', async ({ page }) => {

@@ -141,6 +141,60 @@ describe('ScheduleView', () => {
     expect(await screen.findByText('ben.carter@contoso.dev is not in your directory.')).toBeVisible();
   });
 
+  it('explains an empty answer and asks again with the shorter session the answer says would fit', async () => {
+    const reason =
+      "Everyone is within 3 hours of their working hours at the same time for at most 45 min, too short for a 60-minute session. Try a 45-minute session.";
+    server.on('POST /api/suggestions', (r) => {
+      const body = JSON.parse(r.body) as { peers: string[]; durationMinutes: number };
+      return body.durationMinutes > 45
+        ? {
+            json: {
+              ...suggestionsFor([]),
+              noSuggestionsReason: reason,
+              noSuggestionsDetail: { cause: 'sessionTooLong', participants: [], shorterSessionMinutes: 45 },
+            },
+          }
+        : { json: suggestionsFor(body.peers) };
+    });
+    const user = userEvent.setup();
+    renderView();
+    await pickBen(user);
+    await user.click(screen.getByRole('button', { name: 'Find times' }));
+
+    const bar = await screen.findByTestId('no-suggestions');
+    expect(bar).toHaveTextContent('No time to suggest');
+    expect(bar).toHaveTextContent(reason);
+    await user.click(within(bar).getByRole('button', { name: 'Try 45 minutes' }));
+
+    expect(await screen.findAllByRole('article')).toHaveLength(2);
+    expect(screen.getByRole('combobox', { name: 'Length' })).toHaveValue('45');
+    expect(suggestionRequests()).toEqual([
+      { peers: [ben.mail], cadence: 'every2Weeks', durationMinutes: 60 },
+      { peers: [ben.mail], cadence: 'every2Weeks', durationMinutes: 45 },
+    ]);
+  });
+
+  it('shows the names and offices the answer carries next to each local time', async () => {
+    server.on('POST /api/suggestions', (r) => {
+      const answer = suggestionsFor((JSON.parse(r.body) as { peers: string[] }).peers);
+      answer.participants = [
+        { mail: ana.mail, timeZone: ana.timeZone, displayName: 'Ana Souza', officeLocation: 'São Paulo' },
+        { mail: ben.mail, timeZone: ben.timeZone, displayName: 'Ben Carter', officeLocation: 'Seattle' },
+      ];
+      return { json: answer };
+    });
+    const user = userEvent.setup();
+    renderView();
+    await pickBen(user);
+    await user.click(screen.getByRole('button', { name: 'Find times' }));
+
+    const [first] = await screen.findAllByRole('article');
+    expect(within(first!).getAllByTestId('local-time').map((line) => line.textContent)).toEqual([
+      'Ana · Tue 12:00–13:00 São Paulo',
+      'Ben · Tue 07:00–08:00 Seattle',
+    ]);
+  });
+
   it('says when Microsoft 365 is busy and tries again on request', async () => {
     let calls = 0;
     server.on('POST /api/suggestions', (r) =>

@@ -6,7 +6,7 @@ import type { Suggestion, SuggestionsResponse } from '../src/api/types';
 import type { AppointmentWriter, Attendee } from '../src/office';
 import { OfficeError } from '../src/office';
 import { SlotList } from '../src/schedule/SlotList';
-import { directoryKey, slotView, withNames, type PersonLabel } from '../src/schedule/slotView';
+import { answerDirectory, directoryKey, slotView, withNames, type PersonLabel } from '../src/schedule/slotView';
 import { ana, anaAnchor, ben, bina, makeSlot } from './support/slots';
 
 const people = new Map<string, PersonLabel>([
@@ -28,7 +28,7 @@ function slotWithIssues(): Suggestion {
       kind: 'outsideWorkingHours',
       mail: ben.mail,
       dates: ['2027-03-16', '2027-03-09'],
-      message: `${ben.mail}'s sessions on 9 Mar and 16 Mar 2027 start at 08:00, before working hours (clocks change).`,
+      message: "Ben Carter's sessions on 9 Mar and 16 Mar 2027 start at 08:00, before their working hours (08:30–17:00), because clocks change.",
     },
   ];
   return slot;
@@ -77,13 +77,23 @@ describe('slotView', () => {
     expect(view.warnings).toEqual([
       {
         kind: 'outsideWorkingHours',
-        message: "Ben's sessions on 9 Mar and 16 Mar 2027 start at 08:00, before working hours (clocks change).",
-        dates: '9 Mar and 16 Mar 2027',
+        message: "Ben Carter's sessions on 9 Mar and 16 Mar 2027 start at 08:00, before their working hours (08:30–17:00), because clocks change.",
+        dates: null,
       },
     ]);
     expect(view.occurrences[3]).toMatchObject({ when: 'Tue 12 Jan 2027 12:00', clashes: ['Ben (busy)'] });
     expect(view.occurrences[7]).toMatchObject({ clashes: ['Bina (away)'] });
     expect(view.occurrences[8]).toMatchObject({ outsideHours: ['Ben'] });
+  });
+
+  it('lists every date under a message only when the message names just some of them', () => {
+    const slot = slotWithIssues();
+    const dates = ['2026-12-01', '2026-12-15', '2026-12-29', '2027-01-12', '2027-01-26', '2027-02-09', '2027-02-23'];
+    slot.warnings = [
+      { kind: 'conflict', mail: ben.mail, dates, message: 'Ben Carter is busy at that time on 1 Dec, 15 Dec, 29 Dec 2026, 12 Jan, 26 Jan 2027 and 2 more.' },
+    ];
+    const [line] = slotView(slot, people, [ana.mail], ana.timeZone).warnings;
+    expect(line?.dates).toBe('1 Dec, 15 Dec, 29 Dec 2026, 12 Jan, 26 Jan, 9 Feb and 23 Feb 2027');
   });
 
   it('names a person by the zone city when the pane knows no place, and by mail when it knows no name', () => {
@@ -92,8 +102,31 @@ describe('slotView', () => {
     expect(view.localTimes.map((l) => l.text)).toEqual(['ana.souza · Tue 12:00–13:00 São Paulo', 'cy · Wed 00:00–01:00 Tokyo']);
   });
 
-  it('leaves unknown addresses in messages alone', () => {
-    expect(withNames('stranger@fabrikam.com and ben.carter@contoso.dev', people)).toBe('stranger@fabrikam.com and Ben');
+  it('names people in messages by full name when the service could only give their address, and leaves unknown addresses alone', () => {
+    expect(withNames("stranger@fabrikam.com and ben.carter@contoso.dev's sessions", people)).toBe("stranger@fabrikam.com and Ben Carter's sessions");
+    expect(withNames("Ben Carter's sessions", people)).toBe("Ben Carter's sessions");
+  });
+
+  it('takes names and offices from the answer first, then from what the pane knew', () => {
+    const answer: SuggestionsResponse = {
+      ...response([]),
+      participants: [
+        { mail: ana.mail, timeZone: ana.timeZone },
+        { mail: 'BEN.CARTER@contoso.dev', timeZone: ben.timeZone, displayName: 'Benjamin Carter', officeLocation: 'Redmond' },
+        { mail: 'cy@contoso.dev', timeZone: 'Asia/Tokyo', displayName: 'Cy Ito', officeLocation: null },
+      ],
+    };
+    const merged = answerDirectory(answer, people);
+    expect(merged.get(directoryKey(ana.mail))).toEqual({ displayName: 'Ana Souza', place: 'São Paulo' });
+    expect(merged.get(directoryKey(ben.mail))).toEqual({ displayName: 'Benjamin Carter', place: 'Redmond' });
+    expect(merged.get('cy@contoso.dev')).toEqual({ displayName: 'Cy Ito', place: null });
+
+    const slot = makeSlot({ firstStartUtc: '2026-12-01T15:00:00Z', anchor: anaAnchor, participants: [ana, ben, { mail: 'cy@contoso.dev', timeZone: 'Asia/Tokyo' }] });
+    expect(slotView(slot, merged, [ana.mail], ana.timeZone).localTimes.map((l) => l.text)).toEqual([
+      'Ana · Tue 12:00–13:00 São Paulo',
+      'Benjamin · Tue 07:00–08:00 Redmond',
+      'Cy · Wed 00:00–01:00 Tokyo',
+    ]);
   });
 });
 
@@ -113,8 +146,9 @@ describe('SlotList', () => {
       'Bina · Tue 20:45–21:45 Kathmandu',
     ]);
     expect(within(first).getByText('2 of 13 sessions clash')).toBeVisible();
-    expect(within(first).getByText(/Ben's sessions on 9 Mar and 16 Mar 2027/)).toBeVisible();
-    expect(within(first).getByText('Dates: 9 Mar and 16 Mar 2027')).toBeVisible();
+    expect(within(first).getByText(/Ben Carter's sessions on 9 Mar and 16 Mar 2027/)).toBeVisible();
+    // The message names both dates itself, so no separate list of them.
+    expect(within(first).queryByText(/^All dates/)).toBeNull();
     expect(within(first).queryByText('Comfortable')).toBeNull();
 
     expect(within(second).getByText('Comfortable')).toBeVisible();
@@ -133,9 +167,47 @@ describe('SlotList', () => {
     expect(screen.getByText(/No time fits everyone’s working hours/)).toBeVisible();
   });
 
-  it('says so when there is nothing to suggest', () => {
+  it('says so when there is nothing to suggest, even without a reason from the service', () => {
     renderList(response([], false));
-    expect(screen.getByRole('status')).toHaveTextContent(/No recurring time works for everyone/);
+    expect(screen.getByRole('status')).toHaveTextContent(/No time to suggest/);
+    expect(screen.getByRole('status')).toHaveTextContent(/No recurring time works for everyone in the next months. Try fewer people in one series, or a shorter session./);
+    expect(screen.queryByRole('button', { name: /^Try/ })).toBeNull();
+  });
+
+  it('shows the service’s reason and offers the longest shorter session the form has', async () => {
+    const user = userEvent.setup();
+    const lengths: number[] = [];
+    const reason =
+      "A 60-minute session fits within 3 hours of everyone's working hours on some days, but no series every 2 weeks keeps every session there once clocks change. A 50-minute series every 2 weeks fits: try that, or fewer people in one series.";
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <SlotList
+          response={{ ...response([], false), noSuggestionsReason: reason, noSuggestionsDetail: { cause: 'seriesCannotRecur', participants: [], shorterSessionMinutes: 50 } }}
+          people={people}
+          viewerTimeZone={ana.timeZone}
+          writer={null}
+          showOutlookHint
+          onTryLength={(minutes) => lengths.push(minutes)}
+        />
+      </FluentProvider>,
+    );
+
+    const bar = screen.getByTestId('no-suggestions');
+    expect(bar).toHaveAttribute('role', 'status');
+    expect(bar).toHaveTextContent(reason);
+    expect(screen.queryAllByRole('article')).toHaveLength(0);
+    await user.click(within(bar).getByRole('button', { name: 'Try 45 minutes' }));
+    expect(lengths).toEqual([45]);
+  });
+
+  it('names people in the reason when the service could only give addresses, and offers no length when none would help', () => {
+    renderList({
+      ...response([], false),
+      noSuggestionsReason: 'No time keeps everyone within 3 hours of their working hours: ben.carter@contoso.dev works Monday and bina.shrestha@contoso.dev Tuesday, and those days never line up across the time difference. Try another peer.',
+      noSuggestionsDetail: { cause: 'workingDaysNeverMeet', participants: [ben.mail, bina.mail], shorterSessionMinutes: null },
+    });
+    expect(screen.getByTestId('no-suggestions')).toHaveTextContent('Ben Carter works Monday and Bina Shrestha Tuesday');
+    expect(screen.queryByRole('button', { name: /^Try/ })).toBeNull();
   });
 
   it('opens every session’s date from the keyboard', async () => {

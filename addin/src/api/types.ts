@@ -125,10 +125,25 @@ export interface WorkingHours {
 
 export interface Participant {
   mail: string;
+  /** The directory's name for them; null when the service could not look it up (it then names them by mail). */
+  displayName?: string | null;
+  /** Graph's officeLocation (a city, for the dev tenant's people); null when the directory has none. */
+  officeLocation?: string | null;
   timeZone: string;
   windowsTimeZone?: string;
   workingHours?: WorkingHours | null;
   workingHoursKnown?: boolean;
+}
+
+export type NoSuggestionsCause = 'workingHoursTooFarApart' | 'workingDaysNeverMeet' | 'groupNeverMeets' | 'sessionTooLong' | 'seriesCannotRecur';
+
+/** Why there are no suggestions, for acting on it; the sentence to show is `noSuggestionsReason`. */
+export interface NoSuggestionsDetail {
+  cause: NoSuggestionsCause | string;
+  /** Whom the sentence names, in its order. */
+  participants: string[];
+  /** The longest session (minutes) that would give suggestions, when a shorter one would. */
+  shorterSessionMinutes: number | null;
 }
 
 export interface SuggestionsResponse {
@@ -137,4 +152,7 @@ export interface SuggestionsResponse {
   participants: Participant[];
   hasComfortableSlots: boolean;
   suggestions: Suggestion[];
+  /** Why `suggestions` is empty, with what to try; null when there are suggestions. */
+  noSuggestionsReason?: string | null;
+  noSuggestionsDetail?: NoSuggestionsDetail | null;
 }

@@ -87,6 +87,12 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
     setRequest({ peers: peers.map((p) => p.mail), cadence, durationMinutes });
   };
 
+  // The answer said a shorter session would fit: ask again for the same people and cadence, and show the new length.
+  const tryLength = (minutes: number) => {
+    setDurationMinutes(minutes);
+    setRequest((previous) => (previous === null ? previous : { ...previous, durationMinutes: minutes }));
+  };
+
   const apiError = suggestions.error;
   useEffect(() => {
     if (needsSignIn(apiError)) onSignInNeeded?.();
@@ -154,6 +160,7 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
           viewerTimeZone={viewerTimeZone(me, suggestions.data)}
           writer={writer}
           showOutlookHint={showOutlookHint}
+          onTryLength={tryLength}
         />
       ) : null}
     </div>

@@ -143,7 +143,7 @@ export const SlotCard: React.FC<SlotCardProps> = ({ suggestion, view, writer, at
               <Text size={200}>{warning.message}</Text>
               {warning.dates !== null ? (
                 <Text size={200} className={styles.dates}>
-                  Dates: {warning.dates}
+                  All dates: {warning.dates}
                 </Text>
               ) : null}
             </span>

@@ -1,30 +1,63 @@
-import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import type React from 'react';
 import { useMemo } from 'react';
 import type { SuggestionsResponse } from '../api/types';
 import type { AppointmentWriter, Attendee } from '../office';
+import { durationLabel, longestOfferedLength } from './options';
 import { SlotCard } from './SlotCard';
-import { directoryKey, slotView, type PeopleDirectory } from './slotView';
+import { answerDirectory, directoryKey, slotView, withNames, type PeopleDirectory } from './slotView';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   summary: { color: tokens.colorNeutralForeground3 },
+  // On its own line: the reason that follows is a sentence of its own.
+  emptyTitle: { display: 'block', marginBottom: tokens.spacingVerticalXXS },
 });
 
 export interface SlotListProps {
   response: SuggestionsResponse;
+  /** What the pane knows about people; the answer's own names and offices take precedence. */
   people: PeopleDirectory;
   viewerTimeZone: string;
   writer: AppointmentWriter | null;
   /** True in a plain browser or outside a meeting being composed: says where "Use this time" lives. */
   showOutlookHint: boolean;
+  /** Asks again with a shorter session, when the answer says one would fit. */
+  onTryLength?: (minutes: number) => void;
 }
 
-/** The ranked slots, best first. */
-export const SlotList: React.FC<SlotListProps> = ({ response, people, viewerTimeZone, writer, showOutlookHint }) => {
+/** When nothing is humane: why, in the service's words, and a shorter session to try when one would fit. */
+const NoSuggestions: React.FC<{ response: SuggestionsResponse; people: PeopleDirectory; onTryLength?: (minutes: number) => void }> = ({
+  response,
+  people,
+  onTryLength,
+}) => {
   const styles = useStyles();
+  const shorter = longestOfferedLength(response.noSuggestionsDetail?.shorterSessionMinutes);
+  const reason = response.noSuggestionsReason?.trim();
+  return (
+    <MessageBar intent="warning" layout="multiline" role="status" data-testid="no-suggestions">
+      <MessageBarBody>
+        <MessageBarTitle className={styles.emptyTitle}>No time to suggest</MessageBarTitle>
+        {reason ? withNames(reason, people) : 'No recurring time works for everyone in the next months. Try fewer people in one series, or a shorter session.'}
+      </MessageBarBody>
+      {shorter !== null && onTryLength ? (
+        <MessageBarActions>
+          <Button size="small" onClick={() => onTryLength(shorter)}>
+            Try {durationLabel(shorter)}
+          </Button>
+        </MessageBarActions>
+      ) : null}
+    </MessageBar>
+  );
+};
+
+/** The ranked slots, best first. */
+export const SlotList: React.FC<SlotListProps> = ({ response, people: known, viewerTimeZone, writer, showOutlookHint, onTryLength }) => {
+  const styles = useStyles();
+  const people = useMemo(() => answerDirectory(response, known), [response, known]);
   const order = useMemo(
     () => [response.organizer, ...response.participants.map((p) => p.mail).filter((m) => directoryKey(m) !== directoryKey(response.organizer))],
     [response],
@@ -42,13 +75,7 @@ export const SlotList: React.FC<SlotListProps> = ({ response, people, viewerTime
   const comfortableCount = response.suggestions.filter((s) => s.comfortable).length;
 
   if (response.suggestions.length === 0) {
-    return (
-      <MessageBar intent="warning" layout="multiline" role="status">
-        <MessageBarBody>
-          No recurring time works for everyone in the next months. Try a shorter session, another cadence, or fewer peers.
-        </MessageBarBody>
-      </MessageBar>
-    );
+    return <NoSuggestions response={response} people={people} onTryLength={onTryLength} />;
   }
 
   return (

@@ -22,3 +22,10 @@ export function durationLabel(minutes: number): string {
   if (rest === 0) return hours === 1 ? '1 hour' : `${hours} hours`;
   return `${hours} h ${rest} min`;
 }
+
+/** The longest length the form offers that is at most `minutes` (the longest that would give suggestions), or null. */
+export function longestOfferedLength(minutes: number | null | undefined): number | null {
+  if (minutes === null || minutes === undefined) return null;
+  const fitting = durationOptions.filter((option) => option <= minutes);
+  return fitting.length > 0 ? Math.max(...fitting) : null;
+}

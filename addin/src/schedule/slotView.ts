@@ -1,4 +1,4 @@
-import type { Suggestion } from '../api/types';
+import type { Suggestion, SuggestionsResponse } from '../api/types';
 import { describeConflicts, describeOutsideHours, describeSeries } from '../format/pattern';
 import {
   firstName,
@@ -22,6 +22,9 @@ export interface PersonLabel {
 
 export type PeopleDirectory = ReadonlyMap<string, PersonLabel>;
 
+/** The service's warning messages list up to this many dates themselves (docs/scheduling.md). */
+const datesInMessages = 5;
+
 export function directoryKey(mail: string): string {
   return mail.toLowerCase();
 }
@@ -44,7 +47,10 @@ export interface LocalTimeLine {
 export interface WarningLine {
   kind: string;
   message: string;
-  /** "9 Mar and 16 Mar 2027", or null when the warning names no dates. */
+  /**
+   * Every date concerned ("9 Mar, 16 Mar, … and 11 May 2027") when the message lists only some of them (the service's
+   * messages name at most five and count the rest); null when the message already says them all, or names no dates.
+   */
   dates: string | null;
 }
 
@@ -72,12 +78,28 @@ function nameOf(mail: string, people: PeopleDirectory): string {
   return firstName(people.get(directoryKey(mail))?.displayName, mail);
 }
 
-/** Speaks of people the pane can name by their first name rather than their mail address. */
+/**
+ * Everyone an answer is about: the names and offices the service found in the directory, else what the pane already
+ * knew (the signed-in user, the people picked).
+ */
+export function answerDirectory(response: SuggestionsResponse, known: PeopleDirectory): PeopleDirectory {
+  const map = new Map(known);
+  for (const participant of response.participants) {
+    const key = directoryKey(participant.mail);
+    const before = known.get(key);
+    const displayName = participant.displayName?.trim() || before?.displayName;
+    if (!displayName) continue;
+    map.set(key, { displayName, place: participant.officeLocation?.trim() || before?.place || null });
+  }
+  return map;
+}
+
+/**
+ * The service names people in its messages, by mail only when its directory lookup failed: then name those the pane
+ * knows, in the service's style (the full name).
+ */
 export function withNames(message: string, people: PeopleDirectory): string {
-  return message.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, (mail) => {
-    const known = people.get(directoryKey(mail));
-    return known ? firstName(known.displayName, mail) : mail;
-  });
+  return message.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, (mail) => people.get(directoryKey(mail))?.displayName?.trim() || mail);
 }
 
 /** Everything a slot card says, in words. `order` lists mails organizer first; `viewerTimeZone` dates the sessions. */
@@ -101,7 +123,7 @@ export function slotView(suggestion: Suggestion, people: PeopleDirectory, order:
   const anchor = `From ${formatLongDate(anchorStart)} \u00b7 ${formatClock(anchorStart)} ${zoneCity(suggestion.recurrence.anchorTimeZone)} time`;
 
   const warnings = suggestion.warnings.map(
-    (w): WarningLine => ({ kind: w.kind, message: withNames(w.message, people), dates: w.dates.length > 0 ? formatDateList(w.dates) : null }),
+    (w): WarningLine => ({ kind: w.kind, message: withNames(w.message, people), dates: w.dates.length > datesInMessages ? formatDateList(w.dates) : null }),
   );
 
   const occurrences = suggestion.occurrences.map((o): OccurrenceLine => {
