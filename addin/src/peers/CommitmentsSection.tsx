@@ -59,6 +59,11 @@ function checkText(text: string): string | null {
   return null;
 }
 
+/** As the API lists them: by due date, then by when they were made (so an added or re-dated one takes its place). */
+function byDue(items: readonly Commitment[]): Commitment[] {
+  return [...items].sort((a, b) => a.due.localeCompare(b.due) || a.createdAt.localeCompare(b.createdAt));
+}
+
 export interface CommitmentsSectionProps {
   pair: Pair;
   meId: string;
@@ -117,7 +122,7 @@ export const CommitmentsSection: React.FC<CommitmentsSectionProps> = ({ pair, me
       {commitments.data !== null && commitments.data.length === 0 ? <p className={styles.empty}>Nothing open. Well done.</p> : null}
       {commitments.data !== null && commitments.data.length > 0 ? (
         <ul className={styles.list}>
-          {commitments.data.map((c) => (
+          {byDue(commitments.data).map((c) => (
             <CommitmentItem key={c.id} commitment={c} pair={pair} meId={meId} list={commitments} readOnly={readOnly} onClosed={onClosed} />
           ))}
         </ul>

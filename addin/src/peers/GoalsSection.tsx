@@ -88,7 +88,8 @@ export const GoalsSection: React.FC<GoalsSectionProps> = ({ pair, meId }) => {
           <AddGoalForm
             pairId={pair.id}
             onAdded={(goal) => {
-              goals.upsert(goal);
+              // The API lists goals newest first.
+              goals.upsert(goal, 'start');
               setAdding(false);
             }}
             onCancel={() => setAdding(false)}
@@ -266,7 +267,7 @@ const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, onAdded, onCancel }) 
       <Field label="How you will measure it" required {...fieldValidation(mutation.error, 'measure', problems.measure)}>
         <Textarea
           value={goal.measure}
-          maxLength={500}
+          maxLength={1000}
           resize="vertical"
           placeholder="e.g. Two reviews led, feedback collected"
           onChange={(_e, d) => setGoal({ ...goal, measure: d.value })}
