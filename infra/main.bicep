@@ -44,6 +44,17 @@ resource packages 'Microsoft.Storage/storageAccounts/blobServices/containers@202
 }
 
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+
+resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageTableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
 
 resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, identity.id, storageBlobDataOwner)
@@ -68,6 +79,8 @@ var appSettings = [
   { name: 'AzureWebJobsStorage__accountName', value: storage.name }
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
+  { name: 'Storage__ManagedIdentityClientId', value: identity.properties.clientId }
+  { name: 'Storage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
   { name: 'Graph__Mode', value: 'Entra' }
   { name: 'Auth__TenantId', value: tenantId }
   { name: 'Auth__ClientId', value: apiClientId }
@@ -102,7 +115,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       runtime: { name: 'custom', version: '1.0' }
     }
   }
-  dependsOn: [ blobOwner, packages ]
+  dependsOn: [ blobOwner, tableContributor, packages ]
 }
 
 output functionAppName string = app.name
