@@ -1,5 +1,5 @@
 // PeerMentor365 in Azure: a Flex Consumption Function App running the ASP.NET Core backend as a custom
-// handler, with identity-only storage. The Entra app registration and Table storage arrive with their issues.
+// handler, with identity-only storage (host, package and the app's tables). The Entra app registration arrives with the sign-in issue.
 // No Bicep compiler is available in this workplace: keep this file plain and check it with `az bicep build`.
 
 @description('Base name for the resources (letters and digits).')
