@@ -2,9 +2,11 @@
 # Runs the benchmarks (BenchmarkDotNet, Release). Targets (on a 2-core machine):
 #   core, 2 people, 26 occurrences over 6 months: median < 5 ms; 8 people: < 25 ms
 #   end-to-end POST /api/suggestions on loopback against the dev tenant: median < 50 ms
+#   commitments through the API on Azurite: read/write latency, and requests per second at 16 concurrent clients
 # Pass a filter to run a subset: ./bench.sh '*SlotFinder*'
 set -euo pipefail
 cd "$(dirname "$0")"
 source tools/setup.sh
 setup_dotnet
+setup_azurite
 dotnet run -c Release --project tools/PeerMentor365.Benchmarks -- --filter "${1:-*}" --artifacts artifacts/benchmarks
