@@ -20,25 +20,16 @@ internal static class CommitmentsApi
     public static RouteGroupBuilder MapCommitments(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Commitments");
-        group.MapGet("/{pairId}/commitments", ListCommitments).WithName("ListCommitments");
-        group.MapPost("/{pairId}/commitments", AddCommitment).WithName("AddCommitment").Accepts<object>("application/json");
-        group.MapPatch("/{pairId}/commitments/{commitmentId}", UpdateCommitment).WithName("UpdateCommitment").Accepts<object>("application/json");
+        var pair = group.MapMemberPair();
+        pair.MapGet("/commitments", ListCommitments).WithName("ListCommitments");
+        pair.MapPost("/commitments", AddCommitment).WithName("AddCommitment").Accepts<object>("application/json");
+        pair.MapPatch("/commitments/{commitmentId}", UpdateCommitment).WithName("UpdateCommitment").Accepts<object>("application/json");
         return group;
     }
 
     private static async Task<Results<Ok<CommitmentListResponse>, ValidationProblem, ProblemHttpResult>> ListCommitments(
-        string pairId, string? status, string? sessionId, SignedInUser user, PairStore pairs, CommitmentStore commitments, IClock clock, CancellationToken cancellationToken)
+        string pairId, string? status, string? sessionId, CommitmentStore commitments, IClock clock, CancellationToken cancellationToken)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        if (await pairs.FindForMemberAsync(pairId, me, cancellationToken) is null)
-        {
-            return PairAccess.PairNotFound();
-        }
-
         var errors = new Dictionary<string, string[]>();
         var wanted = status ?? "open";
         if (!ListStatuses.Contains(wanted, StringComparer.Ordinal))
@@ -65,23 +56,13 @@ internal static class CommitmentsApi
         string pairId,
         HttpContext http,
         SignedInUser user,
-        PairStore pairs,
         CommitmentStore commitments,
         SessionStore sessions,
         DefaultDue defaultDue,
         IClock clock,
         CancellationToken cancellationToken)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
-        if (pair is null)
-        {
-            return PairAccess.PairNotFound();
-        }
+        var (me, pair) = MemberPair.Of(http);
 
         var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
         if (body is null)
@@ -126,23 +107,12 @@ internal static class CommitmentsApi
         string pairId,
         string commitmentId,
         HttpContext http,
-        SignedInUser user,
-        PairStore pairs,
         CommitmentStore commitments,
         SessionStore sessions,
         IClock clock,
         CancellationToken cancellationToken)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
-        if (pair is null)
-        {
-            return PairAccess.PairNotFound();
-        }
+        var (me, pair) = MemberPair.Of(http);
 
         var stored = await commitments.FindAsync(pairId, commitmentId, cancellationToken);
         if (stored is null)

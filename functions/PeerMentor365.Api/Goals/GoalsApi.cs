@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
-using PeerMentor365.Api.Auth;
 using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Requests;
@@ -17,42 +16,24 @@ internal static class GoalsApi
     public static RouteGroupBuilder MapGoals(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Goals");
-        group.MapGet("/{pairId}/goals", ListGoals).WithName("ListGoals");
-        group.MapPost("/{pairId}/goals", AddGoal).WithName("AddGoal").Accepts<object>("application/json");
-        group.MapPatch("/{pairId}/goals/{goalId}", UpdateGoal).WithName("UpdateGoal").Accepts<object>("application/json");
+        var pair = group.MapMemberPair();
+        pair.MapGet("/goals", ListGoals).WithName("ListGoals");
+        pair.MapPost("/goals", AddGoal).WithName("AddGoal").Accepts<object>("application/json");
+        pair.MapPatch("/goals/{goalId}", UpdateGoal).WithName("UpdateGoal").Accepts<object>("application/json");
         return group;
     }
 
     private static async Task<Results<Ok<GoalListResponse>, ProblemHttpResult>> ListGoals(
-        string pairId, SignedInUser user, PairStore pairs, GoalStore goals, CancellationToken cancellationToken)
+        string pairId, GoalStore goals, CancellationToken cancellationToken)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        if (await pairs.FindForMemberAsync(pairId, me, cancellationToken) is null)
-        {
-            return PairAccess.PairNotFound();
-        }
-
         var list = await goals.ListAsync(pairId, cancellationToken);
         return TypedResults.Ok(new GoalListResponse([.. list.Select(GoalResponse.From)]));
     }
 
     private static async Task<Results<Created<GoalResponse>, ValidationProblem, ProblemHttpResult>> AddGoal(
-        string pairId, HttpContext http, SignedInUser user, PairStore pairs, GoalStore goals, IClock clock, CancellationToken cancellationToken)
+        string pairId, HttpContext http, GoalStore goals, IClock clock, CancellationToken cancellationToken)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
-        if (pair is null)
-        {
-            return PairAccess.PairNotFound();
-        }
+        var (me, pair) = MemberPair.Of(http);
 
         var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
         if (body is null)
@@ -82,18 +63,9 @@ internal static class GoalsApi
     }
 
     private static async Task<Results<Ok<GoalResponse>, ValidationProblem, ProblemHttpResult>> UpdateGoal(
-        string pairId, string goalId, HttpContext http, SignedInUser user, PairStore pairs, GoalStore goals, IClock clock, CancellationToken cancellationToken)
+        string pairId, string goalId, HttpContext http, GoalStore goals, IClock clock, CancellationToken cancellationToken)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
-        if (pair is null)
-        {
-            return PairAccess.PairNotFound();
-        }
+        var (me, pair) = MemberPair.Of(http);
 
         var stored = await goals.FindAsync(pairId, goalId, cancellationToken);
         if (stored is null)

@@ -7,9 +7,12 @@ namespace PeerMentor365.Api.Pairs;
 internal static class PairAccess
 {
     /// <summary>The caller's object id, lower-case; false when the token has none usable in keys (not an Entra user token).</summary>
-    public static bool TryGetUserId(SignedInUser user, out string userId)
+    public static bool TryGetUserId(SignedInUser user, out string userId) => TryGetUserId(user.ObjectId, out userId);
+
+    /// <summary>The same, from the token's oid claim as it stands.</summary>
+    public static bool TryGetUserId(string? objectId, out string userId)
     {
-        userId = user.ObjectId?.Trim().ToLowerInvariant() ?? string.Empty;
+        userId = objectId?.Trim().ToLowerInvariant() ?? string.Empty;
         return userId.Length is > 0 and <= 64 && userId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
     }
 

@@ -25,12 +25,13 @@ internal static class PairsApi
         var group = api.MapPairsGroup("Pairs");
         group.MapGet("", ListPairs).WithName("ListPairs");
         group.MapPost("", ProposePair).WithName("ProposePair").Accepts<object>("application/json");
-        group.MapGet("/{pairId}", GetPair).WithName("GetPair");
-        group.MapPut("/{pairId}/agreement", ChangeAgreement).WithName("ChangeAgreement").Accepts<object>("application/json");
-        group.MapPost("/{pairId}/accept", AcceptAgreement).WithName("AcceptAgreement");
-        group.MapPost("/{pairId}/pause", PausePair).WithName("PausePair");
-        group.MapPost("/{pairId}/resume", ResumePair).WithName("ResumePair");
-        group.MapPost("/{pairId}/close", ClosePair).WithName("ClosePair").Accepts<object>("application/json");
+        var pair = group.MapMemberPair();
+        pair.MapGet("", GetPair).WithName("GetPair");
+        pair.MapPut("/agreement", ChangeAgreement).WithName("ChangeAgreement").Accepts<object>("application/json");
+        pair.MapPost("/accept", AcceptAgreement).WithName("AcceptAgreement");
+        pair.MapPost("/pause", PausePair).WithName("PausePair");
+        pair.MapPost("/resume", ResumePair).WithName("ResumePair");
+        pair.MapPost("/close", ClosePair).WithName("ClosePair").Accepts<object>("application/json");
         return group;
     }
 
@@ -111,28 +112,16 @@ internal static class PairsApi
         return TypedResults.Created($"/api/pairs/{pair.Id}", response);
     }
 
-    private static async Task<Results<Ok<PairResponse>, ProblemHttpResult>> GetPair(
-        string pairId, HttpContext http, SignedInUser user, PairStore pairs, CancellationToken cancellationToken)
+    private static Results<Ok<PairResponse>, ProblemHttpResult> GetPair(string pairId, HttpContext http)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        var stored = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
-        if (stored is null)
-        {
-            return PairAccess.PairNotFound();
-        }
-
-        var response = PairResponse.From(stored);
+        var response = PairResponse.From(MemberPair.Of(http).Stored);
         http.Response.Headers.ETag = response.Etag;
         return TypedResults.Ok(response);
     }
 
     private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ChangeAgreement(
-        string pairId, HttpContext http, SignedInUser user, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
-        ApplyAsync(pairId, http, user, pairs, clock, async () =>
+        string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
+        ApplyAsync(http, pairs, clock, async () =>
         {
             var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
             if (body is null)
@@ -147,20 +136,20 @@ internal static class PairsApi
         }, cancellationToken);
 
     private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> AcceptAgreement(
-        string pairId, HttpContext http, SignedInUser user, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
-        ApplyAsync(pairId, http, user, pairs, clock, NoBody((pair, me, now) => pair.Accept(me, now)), cancellationToken);
+        string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
+        ApplyAsync(http, pairs, clock, NoBody((pair, me, now) => pair.Accept(me, now)), cancellationToken);
 
     private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> PausePair(
-        string pairId, HttpContext http, SignedInUser user, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
-        ApplyAsync(pairId, http, user, pairs, clock, NoBody((pair, _, now) => pair.Pause(now)), cancellationToken);
+        string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
+        ApplyAsync(http, pairs, clock, NoBody((pair, _, now) => pair.Pause(now)), cancellationToken);
 
     private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ResumePair(
-        string pairId, HttpContext http, SignedInUser user, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
-        ApplyAsync(pairId, http, user, pairs, clock, NoBody((pair, _, now) => pair.Resume(now)), cancellationToken);
+        string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
+        ApplyAsync(http, pairs, clock, NoBody((pair, _, now) => pair.Resume(now)), cancellationToken);
 
     private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ClosePair(
-        string pairId, HttpContext http, SignedInUser user, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
-        ApplyAsync(pairId, http, user, pairs, clock, async () =>
+        string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
+        ApplyAsync(http, pairs, clock, async () =>
         {
             // The note is optional, and so is the body.
             string? note = null;
@@ -186,28 +175,18 @@ internal static class PairsApi
         () => Task.FromResult<(PairAction?, Dictionary<string, string[]>)>((action, []));
 
     /// <summary>
-    /// A change to an existing pair: member (else 404), If-Match (428/400), the body (400), the client's version
-    /// (412), the pair's status (409), then a write conditional on the stored ETag (412 if someone was quicker).
+    /// A change to the member's pair (its filter has answered 403/404 already): If-Match (428/400), the body (400),
+    /// the client's version (412), the pair's status (409), then a write conditional on the stored ETag (412 if
+    /// someone was quicker).
     /// </summary>
     private static async Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        string pairId,
         HttpContext http,
-        SignedInUser user,
         PairStore pairs,
         IClock clock,
         Func<Task<(PairAction? Action, Dictionary<string, string[]> Errors)>> readAction,
         CancellationToken cancellationToken)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        var stored = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
-        if (stored is null)
-        {
-            return PairAccess.PairNotFound();
-        }
+        var (me, stored) = MemberPair.Of(http);
 
         var (ifMatch, preconditionProblem) = IfMatch.Read(http.Request);
         if (ifMatch is null)

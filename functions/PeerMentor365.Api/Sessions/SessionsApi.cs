@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
-using PeerMentor365.Api.Auth;
 using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Requests;
@@ -17,42 +16,25 @@ internal static class SessionsApi
     public static RouteGroupBuilder MapSessions(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Sessions");
-        group.MapGet("/{pairId}/sessions", ListSessions).WithName("ListSessions");
-        group.MapPost("/{pairId}/sessions", CreateSession).WithName("CreateSession").Accepts<object>("application/json");
-        group.MapPut("/{pairId}/sessions/{sessionId}/rating", RateSession).WithName("RateSession").Accepts<object>("application/json");
+        var pair = group.MapMemberPair();
+        pair.MapGet("/sessions", ListSessions).WithName("ListSessions");
+        pair.MapPost("/sessions", CreateSession).WithName("CreateSession").Accepts<object>("application/json");
+        pair.MapPut("/sessions/{sessionId}/rating", RateSession).WithName("RateSession").Accepts<object>("application/json");
         return group;
     }
 
     private static async Task<Results<Ok<SessionListResponse>, ProblemHttpResult>> ListSessions(
-        string pairId, SignedInUser user, PairStore pairs, SessionStore sessions, CancellationToken cancellationToken)
+        string pairId, HttpContext http, SessionStore sessions, CancellationToken cancellationToken)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        if (await pairs.FindForMemberAsync(pairId, me, cancellationToken) is null)
-        {
-            return PairAccess.PairNotFound();
-        }
-
+        var me = MemberPair.Of(http).Me;
         var list = await sessions.ListAsync(pairId, me, cancellationToken);
         return TypedResults.Ok(new SessionListResponse([.. list.Select(item => SessionResponse.From(item.Session, item.MyRating))]));
     }
 
     private static async Task<Results<Created<SessionResponse>, ValidationProblem, ProblemHttpResult>> CreateSession(
-        string pairId, HttpContext http, SignedInUser user, PairStore pairs, SessionStore sessions, IClock clock, CancellationToken cancellationToken)
+        string pairId, HttpContext http, SessionStore sessions, IClock clock, CancellationToken cancellationToken)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
-        if (pair is null)
-        {
-            return PairAccess.PairNotFound();
-        }
+        var (me, pair) = MemberPair.Of(http);
 
         var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
         if (body is null)
@@ -90,18 +72,9 @@ internal static class SessionsApi
     }
 
     private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> RateSession(
-        string pairId, string sessionId, HttpContext http, SignedInUser user, PairStore pairs, SessionStore sessions, IClock clock, CancellationToken cancellationToken)
+        string pairId, string sessionId, HttpContext http, SessionStore sessions, IClock clock, CancellationToken cancellationToken)
     {
-        if (!PairAccess.TryGetUserId(user, out var me))
-        {
-            return PairAccess.NoObjectId();
-        }
-
-        var pair = await pairs.FindForMemberAsync(pairId, me, cancellationToken);
-        if (pair is null)
-        {
-            return PairAccess.PairNotFound();
-        }
+        var (me, pair) = MemberPair.Of(http);
 
         var session = await sessions.FindAsync(pairId, sessionId, cancellationToken);
         if (session is null)
