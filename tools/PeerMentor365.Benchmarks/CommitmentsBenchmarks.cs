@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -35,7 +33,7 @@ public class CommitmentsBenchmarks : IDisposable
 
     private DevTenantServer devTenant = null!;
     private AzuriteServer azurite = null!;
-    private Process api = null!;
+    private ApiProcess api = null!;
     private HttpClient ana = null!;
     private string pairPath = null!;
     private string[] commitmentIds = null!;
@@ -47,28 +45,15 @@ public class CommitmentsBenchmarks : IDisposable
     {
         devTenant = await DevTenantServer.StartAsync(new DevTenantOptions { Port = 0 });
         azurite = await AzuriteServer.StartAsync();
-        var port = FreePort();
-        var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
+        api = await ApiProcess.StartAsync(new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["DevTenant__BaseUrl"] = devTenant.BaseAddress.ToString();
-        start.Environment["Storage__ConnectionString"] = azurite.ConnectionString;
-        start.Environment["Storage__TablePrefix"] = AzuriteServer.UniqueTableName("bench");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        api = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
-        await WaitUntilListeningAsync(api, port);
+            ["DevTenant__BaseUrl"] = devTenant.BaseAddress.ToString(),
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Storage__TablePrefix"] = AzuriteServer.UniqueTableName("bench"),
+        });
 
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Clients };
-        ana = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        ana = new HttpClient(handler) { BaseAddress = api.BaseAddress };
         ana.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", devTenant.IssueApiToken(Ana));
         using var ben = new HttpClient { BaseAddress = ana.BaseAddress };
         ben.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", devTenant.IssueApiToken(Ben));
@@ -131,8 +116,7 @@ public class CommitmentsBenchmarks : IDisposable
     [GlobalCleanup]
     public async Task StopAsync()
     {
-        api.Kill(entireProcessTree: true);
-        await api.WaitForExitAsync();
+        await api.DisposeAsync();
         await azurite.DisposeAsync();
         await devTenant.DisposeAsync();
         Dispose();
@@ -141,7 +125,6 @@ public class CommitmentsBenchmarks : IDisposable
     public void Dispose()
     {
         ana?.Dispose();
-        api?.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -179,28 +162,7 @@ public class CommitmentsBenchmarks : IDisposable
 
     private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task WaitUntilListeningAsync(Process process, int port)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.Contains("Now listening on", StringComparison.Ordinal) && line.Contains($"127.0.0.1:{port}", StringComparison.Ordinal))
-            {
-                _ = process.StandardOutput.ReadToEndAsync();
-                _ = process.StandardError.ReadToEndAsync();
-                return;
-            }
-        }
 
-        throw new InvalidOperationException("The API exited before listening: " + await process.StandardError.ReadToEndAsync());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Adds Op/s, which for the 16-client benchmarks is requests per second.</summary>
     private sealed class ThroughputConfig : ManualConfig

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using PeerMentor365.DevTenant;
@@ -24,7 +22,7 @@ public class SuggestionEndpointBenchmarks : IDisposable
     private const string Ben = "ben.carter@contoso.dev";
 
     private DevTenantServer devTenant = null!;
-    private Process api = null!;
+    private ApiProcess api = null!;
     private HttpClient client = null!;
     private string body = null!;
 
@@ -32,26 +30,13 @@ public class SuggestionEndpointBenchmarks : IDisposable
     public async Task StartAsync()
     {
         devTenant = await DevTenantServer.StartAsync(new DevTenantOptions { Port = 0 });
-        var port = FreePort();
-        var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
+        api = await ApiProcess.StartAsync(new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["DevTenant__BaseUrl"] = devTenant.BaseAddress.ToString();
-        start.Environment["Suggestions__RequestsPerUserPerMinute"] = "0";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        api = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
-        await WaitUntilListeningAsync(api, port);
+            ["DevTenant__BaseUrl"] = devTenant.BaseAddress.ToString(),
+            ["Suggestions__RequestsPerUserPerMinute"] = "0",
+        });
 
-        client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        client = new HttpClient { BaseAddress = api.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", devTenant.IssueApiToken(Ana));
         var earliest = DateTime.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         body = $$"""{"peers": ["{{Ben}}"], "durationMinutes": 60, "cadence": "every2Weeks", "horizonMonths": 6, "earliestStart": "{{earliest}}"}""";
@@ -70,8 +55,7 @@ public class SuggestionEndpointBenchmarks : IDisposable
     [GlobalCleanup]
     public async Task StopAsync()
     {
-        api.Kill(entireProcessTree: true);
-        await api.WaitForExitAsync();
+        await api.DisposeAsync();
         await devTenant.DisposeAsync();
         Dispose();
     }
@@ -79,7 +63,6 @@ public class SuggestionEndpointBenchmarks : IDisposable
     public void Dispose()
     {
         client?.Dispose();
-        api?.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -91,26 +74,5 @@ public class SuggestionEndpointBenchmarks : IDisposable
         return response.StatusCode == HttpStatusCode.OK ? text : throw new InvalidOperationException($"{(int)response.StatusCode}: {text}");
     }
 
-    private static async Task WaitUntilListeningAsync(Process process, int port)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.Contains("Now listening on", StringComparison.Ordinal) && line.Contains($"127.0.0.1:{port}", StringComparison.Ordinal))
-            {
-                _ = process.StandardOutput.ReadToEndAsync();
-                _ = process.StandardError.ReadToEndAsync();
-                return;
-            }
-        }
 
-        throw new InvalidOperationException("The API exited before listening: " + await process.StandardError.ReadToEndAsync());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
