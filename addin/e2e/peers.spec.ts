@@ -1,37 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { expectNoSeriousA11yViolations, screenshots, signIn } from './pane';
 
 // My peers against the real backend on the dev tenant with Table storage (Azurite): Ana keeps a commitment with Ben.
 const ana = 'Ana Souza';
 const ben = 'Ben Carter';
-const screenshots = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
-
-async function expectNoSeriousA11yViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    // Tabster's focus sentinels hand focus straight on to a real control (see schedule.spec.ts).
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `accessibility violations on the ${where}`,
-  ).toEqual([]);
-}
-
-async function signIn(page: Page, name: string) {
-  await page.goto('./');
-  await expect(page.getByRole('heading', { name: 'Sign in to the dev tenant' })).toBeVisible();
-  const account = page.getByLabel('Account');
-  const option = account.locator('option', { hasText: name });
-  await expect(option).toHaveCount(1);
-  await account.selectOption(await option.getAttribute('value'));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('banner')).toContainText(name);
-}
 
 /** Opens My peers from the keyboard (arrow keys between tabs) and waits until the pairs have loaded. */
 async function openMyPeers(page: Page) {

@@ -1,13 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { expectNoSeriousA11yViolations, screenshots, signIn as signInAs } from './pane';
 import { minutesOfWeek, offsetMinutes, parseShownLocalTime, wallClock, weekDifference } from './zones';
 
 const organizer = { name: 'Ana Souza', mail: 'ana.souza@contoso.dev' };
 const peer = { name: 'Ben Carter', mail: 'ben.carter@contoso.dev' };
-const screenshots = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
 
 interface SuggestionJson {
   rank: number;
@@ -21,30 +19,10 @@ interface SuggestionsJson {
   suggestions: SuggestionJson[];
 }
 
-async function expectNoSeriousA11yViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    // Fluent UI's focus manager (Tabster) adds invisible focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>)
-    // that hand focus straight on to a real control; axe cannot know that and flags them as aria-hidden-focus.
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `accessibility violations on the ${where}`,
-  ).toEqual([]);
-}
 
 async function signIn(page: Page, name: string) {
-  await page.goto('./');
-  await expect(page.getByRole('heading', { name: 'Sign in to the dev tenant' })).toBeVisible();
-  const account = page.getByLabel('Account');
-  const option = account.locator('option', { hasText: name });
-  await expect(option).toHaveCount(1);
-  await account.selectOption(await option.getAttribute('value'));
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAs(page, name);
   await expect(page.getByRole('combobox', { name: 'Search people' })).toBeVisible();
-  await expect(page.getByRole('banner')).toContainText(name);
 }
 
 async function pickPeer(page: Page, name: string) {
