@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using PeerMentor365.DevTenant.Graph;
 using PeerMentor365.DevTenant.Graph.Batch;
 using PeerMentor365.DevTenant.Graph.Calendar;
+using PeerMentor365.DevTenant.Graph.Drive;
+using PeerMentor365.DevTenant.Graph.Events;
 using PeerMentor365.DevTenant.Graph.MailboxSettings;
+using PeerMentor365.DevTenant.Graph.OneNote;
 using PeerMentor365.DevTenant.Graph.Users;
 using PeerMentor365.DevTenant.Hosting;
 using PeerMentor365.DevTenant.Identity;
@@ -116,7 +119,10 @@ public sealed class DevTenantServer : IAsyncDisposable
                 graphContext,
                 new UsersEndpoint(graphContext),
                 new MailboxSettingsEndpoint(graphContext, clock),
-                new GetScheduleEndpoint(graphContext));
+                new GetScheduleEndpoint(graphContext),
+                new EventsRoutes(graphContext),
+                new OneNoteRoutes(graphContext),
+                new DriveRoutes(graphContext));
             var graph = new GraphService(router, faults, new MailboxConcurrency());
             var batch = new BatchEndpoint(graph, log, clock);
             handler = new DevTenantHttpHandler(endpoints, seed, issuer, identity, graph, batch, log, faults, clock);

@@ -1,4 +1,7 @@
 using PeerMentor365.DevTenant.Graph.Calendar;
+using PeerMentor365.DevTenant.Graph.Drive;
+using PeerMentor365.DevTenant.Graph.Events;
+using PeerMentor365.DevTenant.Graph.OneNote;
 using PeerMentor365.DevTenant.Graph.MailboxSettings;
 using PeerMentor365.DevTenant.Graph.Users;
 using PeerMentor365.DevTenant.Seed;
@@ -9,7 +12,14 @@ namespace PeerMentor365.DevTenant.Graph;
 internal sealed record GraphRoute(Func<GraphResponse> Handler, string? OutlookMailboxId);
 
 /// <summary>Maps a Graph request path (below /v1.0) to its handler, answering unknown segments and methods as Graph does.</summary>
-internal sealed class GraphRouter(GraphContext context, UsersEndpoint users, MailboxSettingsEndpoint mailboxSettings, GetScheduleEndpoint getSchedule)
+internal sealed class GraphRouter(
+    GraphContext context,
+    UsersEndpoint users,
+    MailboxSettingsEndpoint mailboxSettings,
+    GetScheduleEndpoint getSchedule,
+    EventsRoutes events,
+    OneNoteRoutes oneNote,
+    DriveRoutes drive)
 {
     public static string[] Segments(string path) =>
         [.. path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString)];
@@ -54,6 +64,11 @@ internal sealed class GraphRouter(GraphContext context, UsersEndpoint users, Mai
             return MatchUser(request, mailbox, segments, 2);
         }
 
+        if (Is(root, "shares"))
+        {
+            return drive.MatchShares(request, segments) ?? Fixed(GraphErrors.SegmentNotFound(request, root));
+        }
+
         return Fixed(GraphErrors.SegmentNotFound(request, root));
     }
 
@@ -65,6 +80,12 @@ internal sealed class GraphRouter(GraphContext context, UsersEndpoint users, Mai
         }
 
         var resource = segments[next];
+        if ((events.Match(request, mailbox, segments, next) ?? oneNote.Match(request, mailbox, segments, next)
+                ?? drive.MatchUser(request, mailbox, segments, next)) is { } delegated)
+        {
+            return delegated;
+        }
+
         if (Is(resource, "mailboxSettings"))
         {
             if (segments.Length > next + 2)
