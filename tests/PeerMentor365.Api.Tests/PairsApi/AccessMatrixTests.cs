@@ -32,6 +32,7 @@ public sealed class AccessMatrixTests(ApiApplication app)
         new("GET /api/pairs/{pairId}/sessions", HttpStatusCode.OK, HttpStatusCode.NotFound, s => (HttpMethod.Get, $"{s.Pair}/sessions", null, null)),
         new("POST /api/pairs/{pairId}/sessions", HttpStatusCode.Created, HttpStatusCode.NotFound, s => (HttpMethod.Post, $"{s.Pair}/sessions", new { start = Member.At(3, 15), end = Member.At(3, 16) }, null)),
         new("PUT /api/pairs/{pairId}/sessions/{sessionId}/rating", HttpStatusCode.OK, HttpStatusCode.NotFound, s => (HttpMethod.Put, $"{s.Session}/rating", new { rating = 4, privateNote = "Good" }, null)),
+        new("GET /api/pairs/{pairId}/sessions/{sessionId}/agenda", HttpStatusCode.OK, HttpStatusCode.NotFound, s => (HttpMethod.Get, $"{s.Session}/agenda", null, null)),
         // Program health: the "member" is the program admin; anyone else in the tenant lacks the role.
         new("GET /api/program-health", HttpStatusCode.OK, HttpStatusCode.Forbidden, s => (HttpMethod.Get, "/api/program-health", null, null), Admin: true),
     }.ToDictionary(route => route.Key);

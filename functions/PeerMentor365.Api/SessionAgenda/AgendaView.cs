@@ -1,0 +1,100 @@
+using Azure;
+using NodaTime;
+using PeerMentor365.Api.Commitments;
+using PeerMentor365.Api.Concurrency;
+using PeerMentor365.Api.Goals;
+using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
+using PeerMentor365.Api.Sessions;
+using PeerMentor365.Api.Storage;
+using PeerMentor365.Tables;
+
+namespace PeerMentor365.Api.SessionAgenda;
+
+/// <summary>
+/// What the Agenda view shows for one session, read from the pair's partition: the session (with the caller's own
+/// rating only) and its agenda page, the members, every member's open commitments and active goals, the next session.
+/// </summary>
+internal sealed class AgendaView(PairPartitions partitions, CommitmentStore commitments, GoalStore goals, SessionStore sessions)
+{
+    /// <summary>The agenda, or null when the pair has no such session.</summary>
+    public async Task<AgendaResponse?> ReadAsync(MemberPair member, string sessionId, Instant now, CancellationToken cancellationToken)
+    {
+        var pair = member.Stored.Value;
+        if (!Ids.IsValid(sessionId, Ids.Session)
+            || await partitions.GetAsync<AgendaSessionRow>(pair.Id, PairKeys.ItemRow(sessionId), cancellationToken) is not { Kind: PairKeys.SessionKind } session)
+        {
+            return null;
+        }
+
+        var start = Instant.FromDateTimeOffset(session.Start);
+        // Independent reads of one partition: together, so the view costs the slowest of them, not their sum.
+        var myRating = partitions.GetAsync<RatingRow>(pair.Id, PairKeys.RatingRow(sessionId, member.Me), cancellationToken);
+        var open = commitments.ListAsync(pair.Id, Commitment.StatusName(CommitmentStatus.Open), null, cancellationToken);
+        var pairGoals = goals.ListAsync(pair.Id, cancellationToken);
+        var next = sessions.NextStartAsync(pair.Id, start, cancellationToken);
+        await Task.WhenAll(myRating, open, pairGoals, next);
+
+        var rating = await myRating;
+        return new AgendaResponse(
+            new AgendaSessionResponse(
+                session.RowKey,
+                ApiETag.From(session.ETag),
+                Wire.Format(start),
+                Wire.Format(Instant.FromDateTimeOffset(session.End)),
+                session.FocusUserId,
+                rating is null ? null : new RatingResponse(rating.Rating, rating.PrivateNote, Wire.Format(Instant.FromDateTimeOffset(rating.RatedAt))),
+                AgendaPageResponse.From(session)),
+            [.. pair.Members.Select(m => new AgendaMemberResponse(m.UserId, m.DisplayName, m.Mail))],
+            [.. (await open).Select(c => CommitmentResponse.From(c, now))],
+            [.. (await pairGoals).Where(g => g.Value.Status == GoalStatus.Active).Select(GoalResponse.From)],
+            await next is { } nextStart ? new NextSessionResponse(Wire.Format(nextStart)) : null);
+    }
+}
+
+/// <summary>
+/// A session row as the Agenda view reads it: the session's own columns plus the agenda page columns a series
+/// session carries (docs/series-api.md, storage); rows without a page leave those empty.
+/// </summary>
+internal sealed class AgendaSessionRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+    public DateTimeOffset Start { get; set; }
+    public DateTimeOffset End { get; set; }
+    public string FocusUserId { get; set; } = string.Empty;
+    public string? PageState { get; set; }
+    public string? PageId { get; set; }
+    public string? PageTitle { get; set; }
+    public string? PageWebUrl { get; set; }
+    public string? PageClientUrl { get; set; }
+}
+
+internal sealed record AgendaResponse(
+    AgendaSessionResponse Session,
+    IReadOnlyList<AgendaMemberResponse> Members,
+    IReadOnlyList<CommitmentResponse> Commitments,
+    IReadOnlyList<GoalResponse> Goals,
+    NextSessionResponse? NextSession);
+
+internal sealed record AgendaSessionResponse(
+    string Id, string Etag, string Start, string End, string FocusUserId, RatingResponse? MyRating, AgendaPageResponse? AgendaPage);
+
+internal sealed record AgendaPageResponse(string Id, string Title, string WebUrl, string? ClientUrl)
+{
+    public const string Ready = "ready";
+
+    /// <summary>The page once it is ready; a page being created (or none) is null, as the contract says.</summary>
+    public static AgendaPageResponse? From(AgendaSessionRow row) =>
+        row is { PageState: Ready, PageId: { Length: > 0 } id, PageTitle: { } title, PageWebUrl: { } webUrl }
+            ? new AgendaPageResponse(id, title, webUrl, row.PageClientUrl)
+            : null;
+}
+
+internal sealed record AgendaMemberResponse(string UserId, string DisplayName, string Mail);
+
+internal sealed record NextSessionResponse(string Start);

@@ -1,0 +1,11 @@
+namespace PeerMentor365.Api.SessionAgenda;
+
+/// <summary>The Agenda view, the session look-up and the nightly preparation (docs/agenda-api.md).</summary>
+internal static class SessionAgendaSetup
+{
+    public static WebApplicationBuilder AddSessionAgenda(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AgendaView>();
+        return builder;
+    }
+}
