@@ -31,6 +31,7 @@ public sealed class DevTenantServer : IAsyncDisposable
     private readonly DevTenantOptions _options;
     private readonly IdentityEndpoints _identity;
     private readonly DevTenantEndpoints _endpoints;
+    private EventStore _events = new();
 
     private DevTenantServer(
         WebApplication app,
@@ -115,19 +116,20 @@ public sealed class DevTenantServer : IAsyncDisposable
             var log = new GraphRequestLog();
             var faults = new FaultSwitch(options.Faults);
             var graphContext = new GraphContext(seed, endpoints.GraphBaseUrl);
+            var eventStore = new EventStore();
             var router = new GraphRouter(
                 graphContext,
                 new UsersEndpoint(graphContext),
                 new MailboxSettingsEndpoint(graphContext, clock),
-                new GetScheduleEndpoint(graphContext),
-                new EventsRoutes(graphContext),
+                new GetScheduleEndpoint(graphContext, eventStore),
+                new EventsRoutes(graphContext, new EventReads(graphContext, eventStore), new EventWrites(graphContext, eventStore, clock, options.TenantId)),
                 new OneNoteRoutes(graphContext),
                 new DriveRoutes(graphContext));
             var graph = new GraphService(router, faults, new MailboxConcurrency());
             var batch = new BatchEndpoint(graph, log, clock);
             handler = new DevTenantHttpHandler(endpoints, seed, issuer, identity, graph, batch, log, faults, clock);
 
-            return new DevTenantServer(app, options, endpoints, seed, issuer, identity, log, faults);
+            return new DevTenantServer(app, options, endpoints, seed, issuer, identity, log, faults) { _events = eventStore };
         }
         catch
         {
@@ -149,6 +151,17 @@ public sealed class DevTenantServer : IAsyncDisposable
     /// <summary>A Graph token for a seeded user, as the on-behalf-of exchange would return it.</summary>
     /// <exception cref="ArgumentException">No seeded user has that mail.</exception>
     public string IssueGraphToken(string mail) => _identity.IssueGraphToken(FindUser(mail));
+
+    /// <summary>
+    /// The series masters and single events now in a mailbox (cancelled and deleted ones left out), oldest first:
+    /// lets tests count what a run created, e.g. exactly one series after retries and faults.
+    /// </summary>
+    /// <exception cref="ArgumentException">No seeded user has that mail.</exception>
+    public IReadOnlyList<DevTenantEvent> EventsIn(string mail)
+    {
+        FindUser(mail);
+        return _events.Summaries(_seed.Find(mail)!);
+    }
 
     /// <summary>Stops Kestrel and forgets the signing key.</summary>
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NodaTime;
+using PeerMentor365.DevTenant.Graph.Events;
 using PeerMentor365.DevTenant.Graph.MailboxSettings;
 using PeerMentor365.DevTenant.Seed;
 using PeerMentor365.DevTenant.TimeZones;
@@ -8,7 +9,7 @@ using PeerMentor365.DevTenant.TimeZones;
 namespace PeerMentor365.DevTenant.Graph.Calendar;
 
 /// <summary>POST /me/calendar/getSchedule and /users/{id}/calendar/getSchedule: free/busy for up to 20 addresses.</summary>
-internal sealed class GetScheduleEndpoint(GraphContext context)
+internal sealed class GetScheduleEndpoint(GraphContext context, EventStore events)
 {
     public const int MaxSchedules = 20;
     public const int MaxWindowDays = 62;
@@ -144,7 +145,9 @@ internal sealed class GetScheduleEndpoint(GraphContext context)
             };
         }
 
-        var occurrences = Occurrences.Overlapping(mailbox.Events, start, end).ToList();
+        // Seeded calendar items and the events created through Graph (every attendee's copy counts).
+        var occurrences = Occurrences.Overlapping(mailbox.Events, start, end).Concat(events.BusyIn(mailbox, start, end))
+            .OrderBy(o => o.Start).ThenBy(o => o.End).ToList();
         var items = new JsonArray();
         foreach (var occurrence in occurrences)
         {
