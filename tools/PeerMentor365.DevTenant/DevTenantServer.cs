@@ -152,6 +152,10 @@ public sealed class DevTenantServer : IAsyncDisposable
     /// <exception cref="ArgumentException">No seeded user has that mail.</exception>
     public string IssueGraphToken(string mail) => _identity.IssueGraphToken(FindUser(mail));
 
+    /// <summary>Revokes every refresh token the user's on-behalf-of grants received (Graph's revokeSignInSessions); returns how many.</summary>
+    /// <exception cref="ArgumentException">No seeded user has that mail.</exception>
+    public int RevokeRefreshTokens(string mail) => _identity.RevokeRefreshTokens(FindUser(mail));
+
     /// <summary>
     /// The series masters and single events now in a mailbox (cancelled and deleted ones left out), oldest first:
     /// lets tests count what a run created, e.g. exactly one series after retries and faults.

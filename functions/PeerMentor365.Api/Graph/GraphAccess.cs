@@ -1,3 +1,4 @@
+using PeerMentor365.Api.Graph.Background;
 using PeerMentor365.Api.Tenant;
 
 namespace PeerMentor365.Api.Graph;
@@ -12,6 +13,9 @@ internal static class GraphAccess
         builder.Services.AddSingleton<IGraphTokenExchange, DevTenantOnBehalfOf>();
         builder.Services.AddSingleton<UserGraphClients>();
         builder.Services.AddSingleton<GraphBatchSender>();
+        builder.Services.AddSingleton<BackgroundGrantTable>();
+        builder.Services.AddSingleton<IBackgroundGraphAccess, DevTenantBackgroundGraphAccess>();
+        builder.Services.AddExceptionHandler<ConsentRequiredExceptionHandler>();
         return builder;
     }
 }

@@ -31,7 +31,26 @@ internal sealed class UserGraphClients : IDisposable
         return new GraphServiceClient(_http, new BaseBearerTokenAuthenticationProvider(tokens), _tenant.GraphBaseUrl.ToString());
     }
 
+    /// <summary>A client whose Graph token comes from <paramref name="getToken"/> (background work, where no user request is in flight).</summary>
+    public GraphServiceClient ForToken(Func<CancellationToken, Task<string>> getToken)
+    {
+        var tokens = new DelegatedTokenProvider(getToken, _tenant.GraphBaseUrl.Host);
+        return new GraphServiceClient(_http, new BaseBearerTokenAuthenticationProvider(tokens), _tenant.GraphBaseUrl.ToString());
+    }
+
     public void Dispose() => _http.Dispose();
+}
+
+/// <summary>Hands the SDK a token from a callback, only for the configured Graph host.</summary>
+internal sealed class DelegatedTokenProvider(Func<CancellationToken, Task<string>> getToken, string graphHost) : IAccessTokenProvider
+{
+    public AllowedHostsValidator AllowedHostsValidator { get; } = new([graphHost]);
+
+    public async Task<string> GetAuthorizationTokenAsync(
+        Uri uri,
+        Dictionary<string, object>? additionalAuthenticationContext = null,
+        CancellationToken cancellationToken = default) =>
+        AllowedHostsValidator.IsUrlHostValid(uri) ? await getToken(cancellationToken) : string.Empty;
 }
 
 /// <summary>

@@ -8,7 +8,8 @@ namespace PeerMentor365.DevTenant.Identity;
 
 /// <summary>
 /// The Entra-like identity surface: OIDC discovery, JWKS, and the token endpoint with two grants —
-/// the dev-only password grant for the pane and on-behalf-of for the API.
+/// the dev-only password grant for the pane, on-behalf-of for the API (with a refresh token when offline_access
+/// is asked for), and refresh_token for the API's background work.
 /// </summary>
 internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpoints endpoints, TokenIssuer issuer, TenantSeed seed, TimeProvider clock)
 {
@@ -16,7 +17,15 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
     public static readonly string[] GraphScopes = ["Calendars.ReadBasic", "MailboxSettings.Read", "User.Read", "User.ReadBasic.All"];
 
     private const string JwtBearerGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-    private static readonly string[] OidcScopes = ["openid", "profile", "email", "offline_access"];
+    private const string RefreshTokenGrant = "refresh_token";
+    private const string OfflineAccess = "offline_access";
+    private const string GraphPrefix = DevTenantDefaults.GraphAudience + "/";
+    private static readonly string[] OidcScopes = ["openid", "profile", "email", OfflineAccess];
+
+    private readonly RefreshTokens _refreshTokens = new(clock);
+
+    /// <summary>Revokes every refresh token of the user (as Graph's revokeSignInSessions would); returns how many.</summary>
+    public int RevokeRefreshTokens(SeedUser user) => _refreshTokens.RevokeAll(user.Id);
 
     public JsonObject DiscoveryDocument() => new()
     {
@@ -90,8 +99,9 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
         {
             "password" => Password(clientId, Field("username"), Field("password"), Field("scope")),
             JwtBearerGrant => await OnBehalfOfAsync(clientId, Field("client_secret") ?? basicSecret, Field("requested_token_use"), Field("assertion"), Field("scope")),
+            RefreshTokenGrant => Refresh(clientId, Field("client_secret") ?? basicSecret, Field("refresh_token"), Field("scope")),
             _ => OAuthError(400, "unsupported_grant_type", 70003,
-                $"The app requested an unsupported grant type '{grantType}'. The dev tenant supports 'password' (dev sign-in for the pane) and '{JwtBearerGrant}' (on-behalf-of)."),
+                $"The app requested an unsupported grant type '{grantType}'. The dev tenant supports 'password' (dev sign-in for the pane), '{JwtBearerGrant}' (on-behalf-of) and '{RefreshTokenGrant}' (the API's background work)."),
         };
     }
 
@@ -145,19 +155,9 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
 
     private async Task<(int, JsonObject)> OnBehalfOfAsync(string clientId, string? secret, string? requestedTokenUse, string? assertion, string? scope)
     {
-        if (!string.Equals(clientId, options.ApiClientId, StringComparison.Ordinal))
+        if (ConfidentialClientFailure(clientId, secret) is { } clientFailure)
         {
-            return UnknownClient(clientId);
-        }
-
-        if (secret is null)
-        {
-            return OAuthError(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
-        }
-
-        if (!string.Equals(secret, options.ApiClientSecret, StringComparison.Ordinal))
-        {
-            return OAuthError(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
+            return clientFailure;
         }
 
         if (!string.Equals(requestedTokenUse, "on_behalf_of", StringComparison.Ordinal))
@@ -178,30 +178,9 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
         }
 
         var requested = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        const string graphPrefix = DevTenantDefaults.GraphAudience + "/";
-        foreach (var item in requested)
+        if (GraphScopeFailure(clientId, requested) is { } scopeFailure)
         {
-            if (OidcScopes.Contains(item) || item == graphPrefix + ".default")
-            {
-                continue;
-            }
-
-            if (!item.StartsWith(graphPrefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return OAuthError(400, "invalid_scope", 70011, $"The provided value for the input parameter 'scope' is not valid. The scope '{item}' is not a Microsoft Graph scope.");
-            }
-
-            var permission = item[graphPrefix.Length..];
-            if (!GraphScopes.Contains(permission, StringComparer.OrdinalIgnoreCase))
-            {
-                return OAuthError(400, "invalid_grant", 65001,
-                    $"The user or administrator has not consented to use the application with ID '{clientId}'. Send an interactive authorization request for this user and resource.");
-            }
-        }
-
-        if (!requested.Any(s => s.StartsWith(graphPrefix, StringComparison.OrdinalIgnoreCase)))
-        {
-            return OAuthError(400, "invalid_scope", 70011, "The provided value for the input parameter 'scope' is not valid. Request 'https://graph.microsoft.com/.default'.");
+            return scopeFailure;
         }
 
         var check = await issuer.ValidateAsync(assertion, options.ApiAudience);
@@ -222,9 +201,110 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
             return OAuthError(400, "invalid_grant", 50034, $"The user account {{EUII Hidden}} does not exist in the {options.TenantId} directory.");
         }
 
-        var graphToken = IssueGraphToken(mailbox.User);
-        var grantedScope = string.Join(' ', GraphScopes.Select(s => graphPrefix + s));
-        return (200, Success(graphToken, grantedScope));
+        return (200, GraphTokenResponse(mailbox.User, clientId, requested.Contains(OfflineAccess)));
+    }
+
+    /// <summary>
+    /// A new Graph token (and a new refresh token) from a refresh token the on-behalf-of grant gave out, as Entra
+    /// answers the API's background work. A revoked, expired or unknown refresh token is invalid_grant.
+    /// </summary>
+    private (int, JsonObject) Refresh(string clientId, string? secret, string? refreshToken, string? scope)
+    {
+        if (ConfidentialClientFailure(clientId, secret) is { } clientFailure)
+        {
+            return clientFailure;
+        }
+
+        if (refreshToken is null)
+        {
+            return MissingParameter("refresh_token");
+        }
+
+        var requested = (scope ?? GraphPrefix + ".default").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (GraphScopeFailure(clientId, requested) is { } scopeFailure)
+        {
+            return scopeFailure;
+        }
+
+        var check = _refreshTokens.Check(refreshToken, clientId);
+        if (check.Failure is { } failure)
+        {
+            return failure switch
+            {
+                RefreshFailure.Revoked => OAuthError(400, "invalid_grant", 50173,
+                    "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password."),
+                RefreshFailure.Expired => OAuthError(400, "invalid_grant", 700082,
+                    "The refresh token has expired due to inactivity. The token was issued on a date more than 90 days ago."),
+                RefreshFailure.OtherClient => OAuthError(400, "invalid_grant", 70000,
+                    "Provided grant is invalid or malformed. The refresh token was issued to a different client."),
+                _ => OAuthError(400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid."),
+            };
+        }
+
+        if (seed.Mailboxes.FirstOrDefault(m => string.Equals(m.User.Id, check.UserId, StringComparison.OrdinalIgnoreCase)) is not { } mailbox)
+        {
+            return OAuthError(400, "invalid_grant", 50034, $"The user account {{EUII Hidden}} does not exist in the {options.TenantId} directory.");
+        }
+
+        return (200, GraphTokenResponse(mailbox.User, clientId, withRefreshToken: true));
+    }
+
+    private JsonObject GraphTokenResponse(SeedUser user, string clientId, bool withRefreshToken)
+    {
+        var body = Success(IssueGraphToken(user), string.Join(' ', GraphScopes.Select(s => GraphPrefix + s)));
+        if (withRefreshToken)
+        {
+            body["scope"] = body["scope"]!.GetValue<string>() + " " + OfflineAccess;
+            body["refresh_token"] = _refreshTokens.Issue(user.Id, clientId);
+        }
+
+        return body;
+    }
+
+    /// <summary>Only our API, with its dev secret, may use the on-behalf-of and refresh grants.</summary>
+    private (int, JsonObject)? ConfidentialClientFailure(string clientId, string? secret)
+    {
+        if (!string.Equals(clientId, options.ApiClientId, StringComparison.Ordinal))
+        {
+            return UnknownClient(clientId);
+        }
+
+        if (secret is null)
+        {
+            return OAuthError(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+        }
+
+        return string.Equals(secret, options.ApiClientSecret, StringComparison.Ordinal)
+            ? null
+            : OAuthError(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
+    }
+
+    /// <summary>Graph scopes only (plus OIDC ones), each consented; an unconsented one is AADSTS65001 as in Entra.</summary>
+    private (int, JsonObject)? GraphScopeFailure(string clientId, string[] requested)
+    {
+        foreach (var item in requested)
+        {
+            if (OidcScopes.Contains(item) || item == GraphPrefix + ".default")
+            {
+                continue;
+            }
+
+            if (!item.StartsWith(GraphPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return OAuthError(400, "invalid_scope", 70011, $"The provided value for the input parameter 'scope' is not valid. The scope '{item}' is not a Microsoft Graph scope.");
+            }
+
+            var permission = item[GraphPrefix.Length..];
+            if (!GraphScopes.Contains(permission, StringComparer.OrdinalIgnoreCase))
+            {
+                return OAuthError(400, "invalid_grant", 65001,
+                    $"The user or administrator has not consented to use the application with ID '{clientId}'. Send an interactive authorization request for this user and resource.");
+            }
+        }
+
+        return requested.Any(s => s.StartsWith(GraphPrefix, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : OAuthError(400, "invalid_scope", 70011, "The provided value for the input parameter 'scope' is not valid. Request 'https://graph.microsoft.com/.default'.");
     }
 
     public string IssueGraphToken(SeedUser user) =>
