@@ -15,7 +15,7 @@ public sealed class FaultOptions
     /// <summary>Seed for the draw, for reproducible runs; null is random.</summary>
     public int? RandomSeed { get; set; }
 
-    /// <summary>Which requests may fail: all (default), only outer HTTP requests, or only items inside a $batch.</summary>
+    /// <summary>Which requests may fail: all (default), only outer HTTP requests, or only items inside a $batch (not with <see cref="FaultKind.DropAfterWrite"/>).</summary>
     public FaultTarget Target { get; set; } = FaultTarget.AllRequests;
 
     /// <summary>
@@ -50,6 +50,12 @@ public enum FaultKind
 
     /// <summary>Either, drawn at random.</summary>
     Mixed,
+
+    /// <summary>
+    /// The request runs (the write happens) and then the connection is aborted without a response: only outer POST,
+    /// PATCH and DELETE requests that succeeded (for a $batch holding a write, after its items ran).
+    /// </summary>
+    DropAfterWrite,
 }
 
 /// <summary>Which Graph requests the fault switch may fail.</summary>

@@ -68,6 +68,11 @@ public sealed class FaultSwitch
         {
             throw new ArgumentOutOfRangeException(nameof(options), "Unknown fault target.");
         }
+
+        if (options.Kind == FaultKind.DropAfterWrite && options.Target == FaultTarget.BatchItemsOnly)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "DropAfterWrite drops a whole connection, so it cannot target batch items only.");
+        }
     }
 
     /// <summary>Draws whether this request (its path below the version) fails; null means it goes through.</summary>
@@ -81,12 +86,10 @@ public sealed class FaultSwitch
                 FaultTarget.OuterRequestsOnly => !isBatchItem,
                 _ => true,
             } && (string.IsNullOrEmpty(_options.PathPrefix) || path.StartsWith(_options.PathPrefix, StringComparison.OrdinalIgnoreCase));
-            if (!targeted || _options.Rate <= 0 || _injected >= (_options.MaxFaults ?? int.MaxValue) || _random.NextDouble() >= _options.Rate)
+            if (!targeted || _options.Kind == FaultKind.DropAfterWrite || !DrawLocked())
             {
                 return null;
             }
-
-            _injected++;
 
             var kind = _options.Kind switch
             {
@@ -95,6 +98,31 @@ public sealed class FaultSwitch
             };
             return new InjectedFault(kind == FaultKind.TooManyRequests ? 429 : 503, _options.RetryAfterSeconds);
         }
+    }
+
+    /// <summary>
+    /// Draws whether a write that has run loses its connection (kind <see cref="FaultKind.DropAfterWrite"/>): an outer request
+    /// whose path, or one of whose $batch write items' paths, starts with the prefix.
+    /// </summary>
+    internal bool DrawDropAfterWrite(IReadOnlyCollection<string> paths)
+    {
+        lock (_gate)
+        {
+            var targeted = _options.Kind == FaultKind.DropAfterWrite && _options.Target != FaultTarget.BatchItemsOnly
+                && paths.Any(p => string.IsNullOrEmpty(_options.PathPrefix) || p.StartsWith(_options.PathPrefix, StringComparison.OrdinalIgnoreCase));
+            return targeted && DrawLocked();
+        }
+    }
+
+    private bool DrawLocked()
+    {
+        if (_options.Rate <= 0 || _injected >= (_options.MaxFaults ?? int.MaxValue) || _random.NextDouble() >= _options.Rate)
+        {
+            return false;
+        }
+
+        _injected++;
+        return true;
     }
 
     private static Random CreateRandom(FaultOptions options) =>

@@ -36,6 +36,49 @@ internal sealed class GraphService(GraphRouter router, FaultSwitch faults, Mailb
 
     public GraphRoute Route(GraphRequest request) => router.Match(request);
 
+    /// <summary>
+    /// Whether the connection of this outer request, which has run, is to be dropped without an answer (fault kind
+    /// DropAfterWrite): only a POST, PATCH or DELETE that succeeded; a $batch only when it holds a write item.
+    /// </summary>
+    public bool DropsAfterWrite(GraphRequest request, GraphResponse response)
+    {
+        if (!IsWrite(request.Method) || response.Status >= 400)
+        {
+            return false;
+        }
+
+        if (!string.Equals(request.Path.TrimEnd('/'), "/$batch", StringComparison.OrdinalIgnoreCase))
+        {
+            return faults.DrawDropAfterWrite([request.Path]);
+        }
+
+        var writes = BatchWritePaths(request);
+        return writes.Count > 0 && faults.DrawDropAfterWrite([request.Path, .. writes]);
+    }
+
+    private static bool IsWrite(string? method) =>
+        method?.ToUpperInvariant() is "POST" or "PATCH" or "DELETE" or "PUT";
+
+    private static List<string> BatchWritePaths(GraphRequest request)
+    {
+        var paths = new List<string>();
+        if (request.Body is System.Text.Json.Nodes.JsonObject body && JsonParameters.TryGet(body, "requests", out var items) && items is System.Text.Json.Nodes.JsonArray array)
+        {
+            foreach (var item in array.OfType<System.Text.Json.Nodes.JsonObject>())
+            {
+                JsonParameters.TryGet(item, "method", out var method);
+                JsonParameters.TryGet(item, "url", out var url);
+                if (IsWrite(JsonParameters.String(method)) && JsonParameters.String(url) is { } text)
+                {
+                    var query = text.IndexOf('?', StringComparison.Ordinal);
+                    paths.Add("/" + (query < 0 ? text : text[..query]).TrimStart('/'));
+                }
+            }
+        }
+
+        return paths;
+    }
+
     public IDisposable? TryEnterMailbox(string mailboxId) => concurrency.TryEnter(mailboxId);
 
     public static GraphResponse MailboxConcurrencyExceeded(GraphRequest request) =>

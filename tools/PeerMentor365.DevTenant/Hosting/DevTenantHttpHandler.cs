@@ -139,7 +139,7 @@ internal sealed class DevTenantHttpHandler(
         var kind = FaultKind.TooManyRequests;
         if (body.Kind is not null && !(Enum.TryParse(body.Kind, ignoreCase: true, out kind) && Enum.IsDefined(kind)))
         {
-            await WriteProblemAsync(http, 400, "Unknown fault kind", "kind must be tooManyRequests, serviceUnavailable or mixed.");
+            await WriteProblemAsync(http, 400, "Unknown fault kind", "kind must be tooManyRequests, serviceUnavailable, mixed or dropAfterWrite.");
             return;
         }
 
@@ -195,6 +195,7 @@ internal sealed class DevTenantHttpHandler(
         var queryString = http.Request.QueryString.Value ?? string.Empty;
 
         GraphResponse response;
+        var dropConnection = false;
         Mailbox? caller = null;
         string? authFailure = null;
         if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || authorization.Length <= "Bearer ".Length)
@@ -235,14 +236,23 @@ internal sealed class DevTenantHttpHandler(
                 response = !HttpMethods.IsPost(http.Request.Method)
                     ? GraphErrors.MethodNotAllowed(request)
                     : graph.DrawFault(request, isBatchItem: false) ?? await batch.PostAsync(request, hadAuthorization);
+                dropConnection = graph.DropsAfterWrite(request, response);
             }
             else
             {
                 response = graph.Execute(request);
+                dropConnection = graph.DropsAfterWrite(request, response);
             }
         }
 
         log.Add(new GraphRequestRecord(http.Request.Method, path, queryString, hadAuthorization, response.Status, false, null, started));
+        if (dropConnection)
+        {
+            // Fault DropAfterWrite: the write happened, the client never hears of it.
+            http.Abort();
+            return;
+        }
+
         http.Response.Headers["request-id"] = requestId;
         http.Response.Headers["client-request-id"] = clientRequestId;
         await WriteGraphAsync(http, response);
