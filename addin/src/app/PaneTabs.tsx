@@ -1,9 +1,9 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
-import { CalendarLtrRegular, PeopleTeamRegular } from '@fluentui/react-icons';
+import { CalendarLtrRegular, NotebookRegular, PeopleTeamRegular } from '@fluentui/react-icons';
 import type React from 'react';
 import { useId, useState } from 'react';
 
-export type PaneTab = 'schedule' | 'peers';
+export type PaneTab = 'agenda' | 'schedule' | 'peers';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -16,14 +16,17 @@ export interface PaneTabsProps {
   schedule: React.ReactNode;
   /** Rendered the first time the tab is chosen, then kept (with what was typed in it) while the other tab shows. */
   peers: () => React.ReactNode;
+  /** Only when the pane is open on one of the pair's sessions: its Agenda view, as the first tab. */
+  agenda?: () => React.ReactNode;
   initialTab?: PaneTab;
 }
 
-/** "Schedule" | "My peers": arrow keys move between the tabs; both panels keep their state when hidden. */
-export const PaneTabs: React.FC<PaneTabsProps> = ({ schedule, peers, initialTab = 'schedule' }) => {
+/** ["Agenda" |] "Schedule" | "My peers": arrow keys move between the tabs; both panels keep their state when hidden. */
+export const PaneTabs: React.FC<PaneTabsProps> = ({ schedule, peers, agenda, initialTab = 'schedule' }) => {
   const styles = useStyles();
-  const [tab, setTab] = useState<PaneTab>(initialTab);
+  const [tab, setTab] = useState<PaneTab>(initialTab === 'agenda' && !agenda ? 'schedule' : initialTab);
   const [peersVisited, setPeersVisited] = useState(initialTab === 'peers');
+  const [agendaVisited, setAgendaVisited] = useState(initialTab === 'agenda');
   const id = useId();
   const tabId = (t: PaneTab) => `${id}-${t}-tab`;
   const panelId = (t: PaneTab) => `${id}-${t}-panel`;
@@ -40,8 +43,14 @@ export const PaneTabs: React.FC<PaneTabsProps> = ({ schedule, peers, initialTab 
           const next = data.value as PaneTab;
           setTab(next);
           if (next === 'peers') setPeersVisited(true);
+          if (next === 'agenda') setAgendaVisited(true);
         }}
       >
+        {agenda ? (
+          <Tab id={tabId('agenda')} value="agenda" icon={<NotebookRegular />} aria-controls={panelId('agenda')}>
+            Agenda
+          </Tab>
+        ) : null}
         <Tab id={tabId('schedule')} value="schedule" icon={<CalendarLtrRegular />} aria-controls={panelId('schedule')}>
           Schedule
         </Tab>
@@ -49,6 +58,11 @@ export const PaneTabs: React.FC<PaneTabsProps> = ({ schedule, peers, initialTab 
           My peers
         </Tab>
       </TabList>
+      {agenda ? (
+        <div role="tabpanel" id={panelId('agenda')} aria-labelledby={tabId('agenda')} hidden={tab !== 'agenda'} className={styles.panel}>
+          {agendaVisited ? agenda() : null}
+        </div>
+      ) : null}
       <div role="tabpanel" id={panelId('schedule')} aria-labelledby={tabId('schedule')} hidden={tab !== 'schedule'} className={styles.panel}>
         {schedule}
       </div>

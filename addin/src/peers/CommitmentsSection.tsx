@@ -2,13 +2,13 @@ import { Badge, Button, Field, Input, makeStyles, mergeClasses, MessageBar, Mess
 import { AddRegular, CheckmarkRegular, DismissRegular, EditRegular, WarningFilled } from '@fluentui/react-icons';
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Commitment, CommitmentChanges, NewCommitment, Pair } from '../api/pairTypes';
+import type { Commitment, CommitmentChanges, NewCommitment } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/pairsClient';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatDate } from './dates';
 import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from './feedback';
 import { useMutation, useOpenCommitments, usePeersContext, type ListResource } from './hooks';
-import { commitmentChanges, differingFields, memberName, personLabel, type ChangeLine } from './wording';
+import { commitmentChanges, differingFields, memberName, personLabel, type ChangeLine, type PairPeople } from './wording';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -65,20 +65,39 @@ function byDue(items: readonly Commitment[]): Commitment[] {
 }
 
 export interface CommitmentsSectionProps {
-  pair: Pair;
+  pair: PairPeople;
   meId: string;
 }
 
 /** The open commitments of everyone in the pair: add, complete, drop and edit; overdue ones say so in words. */
 export const CommitmentsSection: React.FC<CommitmentsSectionProps> = ({ pair, meId }) => {
+  const commitments = useOpenCommitments(pair.id);
+  return <CommitmentsList pair={pair} meId={meId} commitments={commitments} />;
+};
+
+export interface CommitmentsListProps {
+  pair: PairPeople;
+  meId: string;
+  /** The open commitments, loaded by the caller (the pair's list, or a session agenda's). */
+  commitments: ListResource<Commitment>;
+  /** The session this happens in: sent with a new commitment and with the one that closes a commitment. */
+  sessionId?: string;
+  /** The section heading's level (4 inside a pair card); the add form's heading is one below. */
+  headingLevel?: 2 | 3 | 4;
+  /** Under the add form's due date: what an empty date means. */
+  dueHint?: string;
+}
+
+/** The list behind CommitmentsSection, for any source of open commitments. */
+export const CommitmentsList: React.FC<CommitmentsListProps> = ({ pair, meId, commitments, sessionId, headingLevel = 4, dueHint }) => {
   const styles = useStyles();
   const { pairsApi } = usePeersContext();
-  const commitments = useOpenCommitments(pair.id);
   const headingId = useId();
   const [adding, setAdding] = useState(false);
   const [lastClosed, setLastClosed] = useState<Commitment | null>(null);
   const undo = useMutation();
   const readOnly = pair.status === 'closed';
+  const Heading = `h${headingLevel}` as const;
 
   const onClosed = (commitment: Commitment) => {
     commitments.remove(commitment.id);
@@ -99,9 +118,9 @@ export const CommitmentsSection: React.FC<CommitmentsSectionProps> = ({ pair, me
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.heading}>
+      <Heading id={headingId} className={styles.heading}>
         Open commitments
-      </h4>
+      </Heading>
       {commitments.loading && commitments.data === null ? <Spinner size="tiny" label="Loading commitments…" /> : null}
       {commitments.error ? <ErrorNotice error={commitments.error} onRetry={commitments.reload} /> : null}
       <div role="status" aria-live="polite">
@@ -123,7 +142,7 @@ export const CommitmentsSection: React.FC<CommitmentsSectionProps> = ({ pair, me
       {commitments.data !== null && commitments.data.length > 0 ? (
         <ul className={styles.list}>
           {byDue(commitments.data).map((c) => (
-            <CommitmentItem key={c.id} commitment={c} pair={pair} meId={meId} list={commitments} readOnly={readOnly} onClosed={onClosed} />
+            <CommitmentItem key={c.id} commitment={c} pair={pair} meId={meId} list={commitments} readOnly={readOnly} onClosed={onClosed} sessionId={sessionId} />
           ))}
         </ul>
       ) : null}
@@ -132,6 +151,9 @@ export const CommitmentsSection: React.FC<CommitmentsSectionProps> = ({ pair, me
           <AddCommitmentForm
             pair={pair}
             meId={meId}
+            sessionId={sessionId}
+            headingLevel={(headingLevel + 1) as 3 | 4 | 5}
+            dueHint={dueHint}
             onAdded={(c) => {
               commitments.upsert(c);
               setLastClosed(null);
@@ -152,11 +174,12 @@ export const CommitmentsSection: React.FC<CommitmentsSectionProps> = ({ pair, me
 
 interface CommitmentItemProps {
   commitment: Commitment;
-  pair: Pair;
+  pair: PairPeople;
   meId: string;
   list: ListResource<Commitment>;
   readOnly: boolean;
   onClosed: (commitment: Commitment) => void;
+  sessionId: string | undefined;
 }
 
 interface ItemConflict {
@@ -165,7 +188,7 @@ interface ItemConflict {
   retryStatus: 'done' | 'dropped' | null;
 }
 
-const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId, list, readOnly, onClosed }) => {
+const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId, list, readOnly, onClosed, sessionId }) => {
   const styles = useStyles();
   const { pairsApi } = usePeersContext();
   const mutation = useMutation();
@@ -187,6 +210,8 @@ const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId,
     wasEditing.current = editing;
   }, [editing]);
 
+  // Closing a commitment during a session records that session as the one that closed it.
+  const close = (status: 'done' | 'dropped'): CommitmentChanges => (sessionId === undefined ? { status } : { status, sessionId });
   const write = async (changes: CommitmentChanges, retryStatus: ItemConflict['retryStatus']) => {
     setConflict(null);
     const seen = commitment;
@@ -275,7 +300,7 @@ const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId,
             editing
               ? () => editForm.current?.requestSubmit()
               : conflict.retryStatus !== null
-                ? () => void write({ status: conflict.retryStatus ?? 'done' }, conflict.retryStatus)
+                ? () => void write(close(conflict.retryStatus ?? 'done'), conflict.retryStatus)
                 : undefined
           }
           pending={mutation.pending}
@@ -285,10 +310,10 @@ const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId,
       {!editing ? <FormProblem error={mutation.error} shownFields={[]} /> : null}
       {!readOnly && !editing && commitment.status === 'open' ? (
         <div className={styles.actions}>
-          <Button size="small" icon={<CheckmarkRegular />} aria-describedby={textId} disabled={mutation.pending} onClick={() => void write({ status: 'done' }, 'done')}>
+          <Button size="small" icon={<CheckmarkRegular />} aria-describedby={textId} disabled={mutation.pending} onClick={() => void write(close('done'), 'done')}>
             Done
           </Button>
-          <Button size="small" icon={<DismissRegular />} aria-describedby={textId} disabled={mutation.pending} onClick={() => void write({ status: 'dropped' }, 'dropped')}>
+          <Button size="small" icon={<DismissRegular />} aria-describedby={textId} disabled={mutation.pending} onClick={() => void write(close('dropped'), 'dropped')}>
             Drop
           </Button>
           <Button ref={editButton} size="small" icon={<EditRegular />} aria-describedby={textId} disabled={mutation.pending} onClick={startEditing}>
@@ -327,13 +352,16 @@ const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId,
 };
 
 interface AddCommitmentFormProps {
-  pair: Pair;
+  pair: PairPeople;
   meId: string;
+  sessionId: string | undefined;
+  headingLevel: 3 | 4 | 5;
+  dueHint: string | undefined;
   onAdded: (commitment: Commitment) => void;
   onCancel: () => void;
 }
 
-const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, onAdded, onCancel }) => {
+const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessionId, headingLevel, dueHint, onAdded, onCancel }) => {
   const styles = useStyles();
   const { pairsApi } = usePeersContext();
   const mutation = useMutation();
@@ -345,6 +373,7 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, onAdd
   const [added, setAdded] = useState<string | null>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textArea.current?.focus(), []);
+  const FormHeading = `h${headingLevel}` as const;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -354,6 +383,7 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, onAdd
     const request: NewCommitment = { text: text.trim() };
     if (ownerId !== meId) request.ownerId = ownerId;
     if (due !== '') request.due = due;
+    if (sessionId !== undefined) request.sessionId = sessionId;
     const outcome = await mutation.run((signal) => pairsApi.addCommitment(pair.id, request, signal));
     if (outcome.ok) {
       onAdded(outcome.value);
@@ -368,9 +398,9 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, onAdd
 
   return (
     <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <h5 id={headingId} className={styles.formHeading}>
+      <FormHeading id={headingId} className={styles.formHeading}>
         A new commitment
-      </h5>
+      </FormHeading>
       <Field label="Commitment" required {...fieldValidation(mutation.error, 'text', tried ? checkText(text) : null)}>
         <Textarea ref={textArea} value={text} resize="vertical" placeholder="e.g. Send Ben the RFC draft" onChange={(_e, d) => setText(d.value)} />
       </Field>
@@ -384,7 +414,7 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, onAdd
             ))}
           </Select>
         </Field>
-        <Field className={styles.cell} label="Due" hint="Empty: the next session" {...fieldValidation(mutation.error, 'due')}>
+        <Field className={styles.cell} label="Due" hint={dueHint ?? 'Empty: the next session'} {...fieldValidation(mutation.error, 'due')}>
           <Input className={styles.control} type="date" value={due} onChange={(_e, d) => setDue(d.value)} />
         </Field>
       </div>

@@ -2,13 +2,13 @@ import { Badge, Button, Field, Input, makeStyles, ProgressBar, Slider, Spinner, 
 import { AddRegular, TargetArrowRegular } from '@fluentui/react-icons';
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Goal, NewGoal, Pair } from '../api/pairTypes';
+import type { Goal, NewGoal } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/pairsClient';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { addMonths, formatDate, isCalendarDate, todayIn } from './dates';
 import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from './feedback';
 import { useGoals, useMutation, usePeersContext, type ListResource } from './hooks';
-import { differingFields, goalChanges, memberName, type ChangeLine } from './wording';
+import { differingFields, goalChanges, memberName, type ChangeLine, type PairPeople } from './wording';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -43,15 +43,31 @@ const useStyles = makeStyles({
 const goalFields = ['title', 'measure', 'targetDate'] as const;
 
 export interface GoalsSectionProps {
-  pair: Pair;
+  pair: PairPeople;
   meId: string;
 }
 
 /** Every member's goals with their progress; I add my own and move my own progress. */
 export const GoalsSection: React.FC<GoalsSectionProps> = ({ pair, meId }) => {
-  const styles = useStyles();
   const goals = useGoals(pair.id);
+  return <GoalsList pair={pair} meId={meId} goals={goals} />;
+};
+
+export interface GoalsListProps {
+  pair: PairPeople;
+  meId: string;
+  /** The goals, loaded by the caller (the pair's list, or a session agenda's). */
+  goals: ListResource<Goal>;
+  /** The section heading's level (4 inside a pair card); each person's group heading is one below. */
+  headingLevel?: 2 | 3 | 4;
+}
+
+/** The list behind GoalsSection, for any source of goals. */
+export const GoalsList: React.FC<GoalsListProps> = ({ pair, meId, goals, headingLevel = 4 }) => {
+  const styles = useStyles();
   const headingId = useId();
+  const Heading = `h${headingLevel}` as const;
+  const groupLevel = (headingLevel + 1) as 3 | 4 | 5;
   const [adding, setAdding] = useState(false);
   const readOnly = pair.status === 'closed';
   // Me first, then the others in the pair's order.
@@ -59,9 +75,9 @@ export const GoalsSection: React.FC<GoalsSectionProps> = ({ pair, meId }) => {
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.heading}>
+      <Heading id={headingId} className={styles.heading}>
         Goals
-      </h4>
+      </Heading>
       {goals.loading && goals.data === null ? <Spinner size="tiny" label="Loading goals…" /> : null}
       {goals.error ? <ErrorNotice error={goals.error} onRetry={goals.reload} /> : null}
       {goals.data !== null
@@ -69,7 +85,7 @@ export const GoalsSection: React.FC<GoalsSectionProps> = ({ pair, meId }) => {
             const own = goals.data?.filter((g) => g.ownerId === member.userId) ?? [];
             const isMe = member.userId === meId;
             return (
-              <GoalGroup key={member.userId} label={isMe ? 'Your goals' : `${memberName(member)}’s goals`}>
+              <GoalGroup key={member.userId} level={groupLevel} label={isMe ? 'Your goals' : `${memberName(member)}’s goals`}>
                 {own.length === 0 ? (
                   <p className={styles.empty}>{isMe ? 'You have not set a goal yet.' : 'No goals yet.'}</p>
                 ) : (
@@ -87,6 +103,7 @@ export const GoalsSection: React.FC<GoalsSectionProps> = ({ pair, meId }) => {
         adding ? (
           <AddGoalForm
             pairId={pair.id}
+            headingLevel={groupLevel}
             onAdded={(goal) => {
               // The API lists goals newest first.
               goals.upsert(goal, 'start');
@@ -106,14 +123,15 @@ export const GoalsSection: React.FC<GoalsSectionProps> = ({ pair, meId }) => {
   );
 };
 
-const GoalGroup: React.FC<{ label: string; children: React.ReactNode }> = ({ label, children }) => {
+const GoalGroup: React.FC<{ label: string; level: 3 | 4 | 5; children: React.ReactNode }> = ({ label, level, children }) => {
   const styles = useStyles();
   const id = useId();
+  const Heading = `h${level}` as const;
   return (
     <div role="group" aria-labelledby={id} className={styles.group}>
-      <h5 id={id} className={styles.owner}>
+      <Heading id={id} className={styles.owner}>
         {label}
-      </h5>
+      </Heading>
       {children}
     </div>
   );
@@ -229,11 +247,12 @@ const GoalItem: React.FC<GoalItemProps> = ({ goal, mine, goals }) => {
 
 interface AddGoalFormProps {
   pairId: string;
+  headingLevel: 3 | 4 | 5;
   onAdded: (goal: Goal) => void;
   onCancel: () => void;
 }
 
-const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, onAdded, onCancel }) => {
+const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, headingLevel, onAdded, onCancel }) => {
   const styles = useStyles();
   const { pairsApi, me } = usePeersContext();
   const mutation = useMutation();
@@ -242,6 +261,7 @@ const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, onAdded, onCancel }) 
   const [tried, setTried] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
   useEffect(() => titleInput.current?.focus(), []);
+  const FormHeading = `h${headingLevel}` as const;
   const problems = {
     title: tried && goal.title.trim() === '' ? 'Name the goal.' : null,
     measure: tried && goal.measure.trim() === '' ? 'Say how you will know you got there.' : null,
@@ -258,9 +278,9 @@ const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, onAdded, onCancel }) 
 
   return (
     <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <h5 id={headingId} className={styles.formHeading}>
+      <FormHeading id={headingId} className={styles.formHeading}>
         A new goal
-      </h5>
+      </FormHeading>
       <Field label="Goal" required {...fieldValidation(mutation.error, 'title', problems.title)}>
         <Input ref={titleInput} value={goal.title} maxLength={200} placeholder="e.g. Run a design review" onChange={(_e, d) => setGoal({ ...goal, title: d.value })} />
       </Field>

@@ -27,12 +27,19 @@ export function myUserId(pair: Pair, me: Me): string {
   return pair.members.find((m) => sameMail(m.mail, me.mail))?.userId ?? me.id;
 }
 
+/** What naming people needs from a pair: its id, status and members (a Pair, or a session agenda's members). */
+export interface PairPeople {
+  id: string;
+  status: PairStatus;
+  members: readonly Pick<PairMember, 'userId' | 'displayName' | 'mail'>[];
+}
+
 export function memberName(member: Pick<PairMember, 'displayName' | 'mail'>): string {
   return member.displayName.trim() || member.mail;
 }
 
 /** Who a user id is in this pair: "You", a member's name, or "Someone who left the pair". */
-export function personLabel(pair: Pair, userId: string | null, meId: string): string {
+export function personLabel(pair: PairPeople, userId: string | null, meId: string): string {
   if (userId === null) return 'Someone';
   if (userId === meId) return 'You';
   const member = pair.members.find((m) => m.userId === userId);
@@ -86,7 +93,7 @@ export interface ChangeLine {
 
 const quote = (s: string) => `“${s}”`;
 
-export function commitmentChanges(fields: readonly string[], current: Commitment, pair: Pair, meId: string): ChangeLine[] {
+export function commitmentChanges(fields: readonly string[], current: Commitment, pair: PairPeople, meId: string): ChangeLine[] {
   return fields.flatMap((field): ChangeLine[] => {
     switch (field) {
       case 'text':

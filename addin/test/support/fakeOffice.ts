@@ -37,6 +37,12 @@ export interface FakeOfficeOptions {
   /** When false, onReady never settles (office.js blocked). */
   ready?: boolean;
   initial?: Partial<FakeAppointmentState>;
+  /** Read mode: the item's EWS id (default "AAMkAD-ews-1"). */
+  itemId?: string;
+  /** What convertToRestId answers for an EWS id (default: the id with "-rest" appended). */
+  toRestId?: (ewsId: string) => string;
+  /** mailbox.diagnostics.hostName (e.g. "OutlookIOS", where item ids are REST ids already). */
+  hostName?: string;
 }
 
 export interface FakeOffice {
@@ -44,6 +50,12 @@ export interface FakeOffice {
   state: FakeAppointmentState;
   /** Every async call in order, e.g. ["requiredAttendees.getAsync", "start.setAsync", …]. */
   calls: string[];
+  /** Every convertToRestId call: [ewsId, restVersion]. */
+  restIdCalls: [string, string][];
+  /** Moves a pinned pane to another item (null: none) and fires ItemChanged, as Outlook does. */
+  selectItem(item: { itemId: string; itemType?: 'appointment' | 'message' } | null): void;
+  /** How many ItemChanged handlers are registered now. */
+  itemChangedHandlers(): number;
 }
 
 const Succeeded = 0;
@@ -144,21 +156,39 @@ export function createFakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
         ),
     },
   };
-  const readItem = { itemType: options.itemType ?? 'appointment', start: state.start, end: state.end, subject: state.subject };
-  const item = mode === 'compose' ? composeItem : mode === 'read' ? readItem : null;
+  const readItem = (itemId: string, itemType: 'appointment' | 'message') => ({ itemType, itemId, start: state.start, end: state.end, subject: state.subject });
   const supported = options.supportedMailbox ?? '1.16';
+  const restIdCalls: [string, string][] = [];
+  const handlers: (() => void)[] = [];
+  const mailbox = {
+    item: (mode === 'compose' ? composeItem : mode === 'read' ? readItem(options.itemId ?? 'AAMkAD-ews-1', options.itemType ?? 'appointment') : null) as unknown,
+    diagnostics: { hostName: options.hostName ?? 'OutlookWebApp' },
+    convertToRestId: (id: string, version: string) => {
+      restIdCalls.push([id, version]);
+      return (options.toRestId ?? ((ews: string) => `${ews}-rest`))(id);
+    },
+    addHandlerAsync: (eventType: string, handler: () => void, cb?: Callback<void>) => {
+      if (eventType === 'olkItemSelectedChanged') handlers.push(handler);
+      answer('mailbox.addHandlerAsync', () => undefined, cb);
+    },
+    removeHandlerAsync: (eventType: string, cb?: Callback<void>) => {
+      if (eventType === 'olkItemSelectedChanged') handlers.length = 0;
+      answer('mailbox.removeHandlerAsync', () => undefined, typeof cb === 'function' ? cb : undefined);
+    },
+  };
 
   const office = {
     HostType: { Outlook: 'Outlook', Word: 'Word', Excel: 'Excel' },
     AsyncResultStatus: { Succeeded, Failed },
-    MailboxEnums: { ItemType: { Appointment: 'appointment', Message: 'message' } },
+    MailboxEnums: { ItemType: { Appointment: 'appointment', Message: 'message' }, RestVersion: { v1_0: 'v1.0', v2_0: 'v2.0', Beta: 'beta' } },
+    EventType: { ItemChanged: 'olkItemSelectedChanged' },
     SeriesTime,
     onReady: () =>
       options.ready === false ? new Promise(() => undefined) : Promise.resolve({ host, platform: host === null ? null : 'OfficeOnline' }),
     context:
       host === 'Outlook'
         ? {
-            mailbox: { item },
+            mailbox,
             requirements: {
               isSetSupported: (name: string, version: string) => name === 'Mailbox' && compareVersions(version, supported) <= 0,
             },
@@ -167,7 +197,17 @@ export function createFakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
           ? {}
           : { requirements: { isSetSupported: () => false } },
   };
-  return { office, state, calls };
+  return {
+    office,
+    state,
+    calls,
+    restIdCalls,
+    selectItem(next) {
+      mailbox.item = next === null ? null : readItem(next.itemId, next.itemType ?? 'appointment');
+      for (const handler of [...handlers]) handler();
+    },
+    itemChangedHandlers: () => handlers.length,
+  };
 }
 
 export function installFakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
