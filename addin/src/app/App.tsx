@@ -10,7 +10,8 @@ import { DevTenantAuth } from '../auth/devTenantAuth';
 import type { PaneAuth, SignedInAccount } from '../auth/types';
 import { zoneCity } from '../format/time';
 import { useAsync } from '../hooks/useAsync';
-import type { OfficeConnection } from '../office';
+import type { OfficeConnection, OutlookItem } from '../office';
+import { createAgendaClient, type AgendaApi } from '../agenda/agendaClient';
 import { ScheduleView } from '../schedule/ScheduleView';
 import { DevSignIn } from '../signin/DevSignIn';
 import { ErrorNotice } from './ErrorNotice';
@@ -48,6 +49,7 @@ export interface AppProps {
   createAuth?: (config: ClientConfig) => PaneAuth;
   createApi?: (auth: PaneAuth) => ApiClient;
   createPairsApi?: (auth: PaneAuth) => PairsApi;
+  createAgendaApi?: (auth: PaneAuth) => AgendaApi;
   peopleSearchDebounceMs?: number;
 }
 
@@ -60,6 +62,10 @@ function whoLine(me: Me): string {
 const defaultLoadConfig = (signal: AbortSignal) => fetchClientConfig({ signal });
 const defaultCreateApi = (auth: PaneAuth) => createApiClient({ auth });
 const defaultCreatePairsApi = (auth: PaneAuth) => createPairsClient({ auth });
+const defaultCreateAgendaApi = (auth: PaneAuth) => createAgendaClient({ auth });
+const noItem: OutlookItem = { kind: 'none' };
+// The start view on one of the pair's sessions; it shares My peers' commitments and goals code.
+const AgendaView = lazy(() => import('../agenda/AgendaView').then((m) => ({ default: m.AgendaView })));
 // Loaded the first time someone opens "My peers", so scheduling from a meeting does not wait for it.
 const PeersView = lazy(() => import('../peers/PeersView').then((m) => ({ default: m.PeersView })));
 
@@ -70,6 +76,7 @@ export const App: React.FC<AppProps> = ({
   createAuth = createPaneAuth,
   createApi = defaultCreateApi,
   createPairsApi = defaultCreatePairsApi,
+  createAgendaApi = defaultCreateAgendaApi,
   peopleSearchDebounceMs,
 }) => {
   const styles = useStyles();
@@ -90,6 +97,13 @@ export const App: React.FC<AppProps> = ({
   const api = useMemo(() => (auth && account ? createApi(auth) : null), [auth, account, createApi]);
   const pairsApi = useMemo(() => (auth && account ? createPairsApi(auth) : null), [auth, account, createPairsApi]);
   const me = useAsync(api ? (signal) => api.getMe(signal) : null, [api]);
+  // The Outlook item decides the start view: a session of one of the pair's series opens its Agenda view. Nothing is
+  // remembered locally: reopening the pane on the meeting looks it up again.
+  const agendaApi = useMemo(() => (auth && account ? createAgendaApi(auth) : null), [auth, account, createAgendaApi]);
+  const [item, setItem] = useState<OutlookItem>(office.item ?? noItem);
+  useEffect(() => office.watchItem?.(setItem), [office]);
+  const restId = item.kind === 'appointmentRead' ? item.restId : null;
+  const lookup = useAsync(agendaApi && restId ? (signal) => agendaApi.lookup(restId, signal) : null, [agendaApi, restId]);
 
   const signOut = useCallback(() => {
     auth?.signOut();
@@ -102,6 +116,9 @@ export const App: React.FC<AppProps> = ({
   useEffect(() => {
     if (needsSignIn(me.error)) onSignInNeeded();
   }, [me.error, onSignInNeeded]);
+  useEffect(() => {
+    if (needsSignIn(lookup.error)) onSignInNeeded();
+  }, [lookup.error, onSignInNeeded]);
 
   let body: React.ReactNode;
   if (config.loading) body = <Spinner size="small" label="Starting…" />;
@@ -120,26 +137,52 @@ export const App: React.FC<AppProps> = ({
     );
   else if (api && me.loading) body = <Spinner size="small" label="Loading your profile…" />;
   else if (api && me.error && !needsSignIn(me.error)) body = <ErrorNotice error={me.error} onRetry={me.reload} />;
+  else if (api && pairsApi && restId !== null && lookup.loading) body = <Spinner size="small" label="Opening this meeting…" />;
   else if (api && pairsApi && me.data) {
     const signedIn = me.data;
+    const session = lookup.data?.match === true ? lookup.data : null;
     body = (
-      <PaneTabs
-        schedule={
-          <ScheduleView
-            api={api}
-            me={signedIn}
-            writer={office.appointment}
-            showOutlookHint={office.appointment === null}
-            onSignInNeeded={onSignInNeeded}
-            peopleSearchDebounceMs={peopleSearchDebounceMs}
-          />
-        }
-        peers={() => (
-          <Suspense fallback={<Spinner size="small" label="Loading…" />}>
-            <PeersView pairsApi={pairsApi} peopleApi={api} me={signedIn} onSignInNeeded={onSignInNeeded} peopleSearchDebounceMs={peopleSearchDebounceMs} />
-          </Suspense>
-        )}
-      />
+      <>
+        {lookup.error && !needsSignIn(lookup.error) ? (
+          <ErrorNotice error={lookup.error} title="PeerMentor365 could not tell whether this meeting is one of your sessions" onRetry={lookup.reload} />
+        ) : null}
+        <PaneTabs
+          key={session?.sessionId ?? 'no-session'}
+          initialTab={session ? 'agenda' : 'schedule'}
+          agenda={
+            session && agendaApi
+              ? () => (
+                  <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+                    <AgendaView
+                      agendaApi={agendaApi}
+                      pairsApi={pairsApi}
+                      peopleApi={api}
+                      me={signedIn}
+                      pairId={session.pairId}
+                      sessionId={session.sessionId}
+                      onSignInNeeded={onSignInNeeded}
+                    />
+                  </Suspense>
+                )
+              : undefined
+          }
+          schedule={
+            <ScheduleView
+              api={api}
+              me={signedIn}
+              writer={office.appointment}
+              showOutlookHint={office.appointment === null}
+              onSignInNeeded={onSignInNeeded}
+              peopleSearchDebounceMs={peopleSearchDebounceMs}
+            />
+          }
+          peers={() => (
+            <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+              <PeersView pairsApi={pairsApi} peopleApi={api} me={signedIn} onSignInNeeded={onSignInNeeded} peopleSearchDebounceMs={peopleSearchDebounceMs} />
+            </Suspense>
+          )}
+        />
+      </>
     );
   } else body = null;
 
