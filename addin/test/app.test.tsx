@@ -6,7 +6,9 @@ import { createApiClient, fetchClientConfig } from '../src/api/client';
 import type { ClientConfig } from '../src/api/types';
 import { App } from '../src/app/App';
 import type { PaneAuth } from '../src/auth';
+import { createPaneAuth } from '../src/auth/createPaneAuth';
 import type { OfficeConnection } from '../src/office';
+import { apiAccessToken, apiScope, entraConfig, fakeSeam, FakeMsalClient, msalError, tokenResult } from './support/fakeMsal';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 
 const browser: OfficeConnection = { host: { host: 'browser', platform: null, officeJsReady: true }, appointment: null };
@@ -96,10 +98,24 @@ describe('App', () => {
     );
   });
 
-  it('explains that Entra sign-in is not in this version', async () => {
-    config = { authMode: 'entra', apiScope: 'api://x/access_as_user', devTenant: null, entra: { clientId: 'c', tenantId: 't', authority: 'a' } };
-    renderApp();
-    expect(await screen.findByRole('alert')).toHaveTextContent(/signs in with Microsoft Entra ID/);
+  it('with Entra sign-in, offers "Sign in" when Office cannot sign in quietly, then calls the API with the access token', async () => {
+    const user = userEvent.setup();
+    config = { authMode: 'entra', apiScope, devTenant: null, entra: entraConfig };
+    const token = apiAccessToken();
+    const window = new FakeMsalClient([msalError('no_account_error')], [tokenResult(token)]);
+    const seam = fakeSeam({ naa: false, officeSso: null, window });
+    const loadConfig = (signal: AbortSignal) => fetchClientConfig({ baseUrl: server.origin, signal });
+    const createApi = (auth: PaneAuth) => createApiClient({ auth, baseUrl: server.origin });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App office={browser} loadConfig={loadConfig} createAuth={(c) => createPaneAuth(c, undefined, seam)} createApi={createApi} />
+      </FluentProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Sign in with your work account' })).toBeVisible();
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByRole('banner')).toHaveTextContent('Ana Souza'));
+    const me = server.requests.find((r) => r.path === '/api/me');
+    expect(me?.headers.authorization).toBe(`Bearer ${token}`);
   });
 
   it('says the service is not reachable and can try again', async () => {

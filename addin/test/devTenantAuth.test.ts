@@ -136,15 +136,15 @@ describe('createPaneAuth', () => {
     expect(createPaneAuth(base)).toBeInstanceOf(DevTenantAuth);
   });
 
-  it('says plainly that Entra sign-in is not in this version', () => {
+  it('says plainly when the service asks for Entra sign-in without saying which app registration', () => {
     const error = (() => {
       try {
-        createPaneAuth({ ...base, authMode: 'entra', devTenant: null, entra: { clientId: 'c', tenantId: 't', authority: 'a' } });
+        createPaneAuth({ ...base, authMode: 'entra', devTenant: null, entra: null });
       } catch (e) {
         return e;
       }
       return null;
     })();
-    expect(isAuthError(error) && error.kind).toBe('unsupported');
+    expect(isAuthError(error) && error.kind).toBe('unexpectedResponse');
   });
 });

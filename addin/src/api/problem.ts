@@ -1,3 +1,5 @@
+import { consentRequiredMessage, tenantNotAllowedMessage } from '../auth/entraErrors';
+
 /** Why an API call failed, in the terms the pane reacts to. */
 export type ApiErrorKind =
   | 'validation' // 400 with field errors: show them next to the fields
@@ -18,6 +20,10 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   errors?: Record<string, string[]>;
+  /** Extension on a 403: nobody has consented to the app acting for this user (on-behalf-of was refused for it). */
+  consentRequired?: boolean;
+  /** Extension on a 403: the user's Microsoft 365 tenant is not on the service's allow-list. */
+  tenantNotAllowed?: boolean;
 }
 
 /** A failed API call: carries the problem details and a message meant for the person using the pane. */
@@ -80,6 +86,8 @@ function messageFor(kind: ApiErrorKind, status: number, problem: ProblemDetails 
     case 'unauthorized':
       return 'Your sign-in has expired. Sign in again to continue.';
     case 'forbidden':
+      if (problem?.consentRequired === true) return consentRequiredMessage;
+      if (problem?.tenantNotAllowed === true) return tenantNotAllowedMessage;
       return detail || 'Your account is not allowed to do this.';
     case 'notFound':
       return detail || 'The service could not find what the pane asked for.';
@@ -101,6 +109,13 @@ function asProblem(body: unknown): ProblemDetails | null {
   if (typeof candidate.status === 'number') problem.status = candidate.status;
   if (typeof candidate.detail === 'string') problem.detail = candidate.detail;
   if (typeof candidate.instance === 'string') problem.instance = candidate.instance;
+  if (candidate.consentRequired === true || (typeof candidate.type === 'string' && /consent-?required$/i.test(candidate.type))) {
+    problem.consentRequired = true;
+  }
+  // The backend may say it with a flag or with its problem type (…/tenant-not-allowed).
+  if (candidate.tenantNotAllowed === true || (typeof candidate.type === 'string' && /tenant-?not-?allowed$/i.test(candidate.type))) {
+    problem.tenantNotAllowed = true;
+  }
   if (typeof candidate.errors === 'object' && candidate.errors !== null && !Array.isArray(candidate.errors)) {
     const errors: Record<string, string[]> = {};
     for (const [field, messages] of Object.entries(candidate.errors as Record<string, unknown>)) {

@@ -7,6 +7,8 @@ import { createPairsClient, type PairsApi } from '../api/pairsClient';
 import type { ClientConfig, Me } from '../api/types';
 import { createPaneAuth } from '../auth/createPaneAuth';
 import { DevTenantAuth } from '../auth/devTenantAuth';
+import { EntraAuth } from '../auth/entraAuth';
+import { EntraSignIn } from '../auth/EntraSignIn';
 import type { PaneAuth, SignedInAccount } from '../auth/types';
 import { zoneCity } from '../format/time';
 import { useAsync } from '../hooks/useAsync';
@@ -127,6 +129,17 @@ export const App: React.FC<AppProps> = ({
   else if (auth && !account && auth instanceof DevTenantAuth)
     body = (
       <DevSignIn
+        auth={auth}
+        reason={signInReason}
+        onSignedIn={(a) => {
+          setSignInReason(null);
+          setAccount(a);
+        }}
+      />
+    );
+  else if (auth && !account && auth instanceof EntraAuth)
+    body = (
+      <EntraSignIn
         auth={auth}
         reason={signInReason}
         onSignedIn={(a) => {

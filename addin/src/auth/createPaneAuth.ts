@@ -1,17 +1,31 @@
 import type { ClientConfig } from '../api/types';
 import { DevTenantAuth } from './devTenantAuth';
+import { EntraAuth } from './entraAuth';
+import { productionEntraSeam, type EntraSeam } from './entraSeam';
 import { AuthError, type PaneAuth } from './types';
 
+/** The page the sign-in window returns to: auth-redirect.html, built next to the pane's page (/api/pane/). */
+export function authRedirectUri(): string {
+  const url = new URL('auth-redirect.html', window.location.href);
+  return `${url.origin}${url.pathname}`;
+}
+
 /** Picks the sign-in the backend asks for in GET /api/client-config. */
-export function createPaneAuth(config: ClientConfig, storage?: Storage): PaneAuth {
+export function createPaneAuth(config: ClientConfig, storage?: Storage, seam?: EntraSeam): PaneAuth {
   if (config.authMode === 'devTenant') {
     if (!config.devTenant) {
       throw new AuthError('unexpectedResponse', 'The service asks for dev-tenant sign-in but does not say where the dev tenant is.');
     }
     return new DevTenantAuth({ config: config.devTenant, apiScope: config.apiScope, ...(storage ? { storage } : {}) });
   }
-  throw new AuthError(
-    'unsupported',
-    'This PeerMentor365 service signs in with Microsoft Entra ID, which this version of the pane cannot do yet. Use the dev tenant, or update the pane.',
-  );
+  if (!config.entra) {
+    throw new AuthError('unexpectedResponse', 'The service asks for Microsoft Entra sign-in but does not say which app registration to use.');
+  }
+  return new EntraAuth({
+    config: config.entra,
+    apiScope: config.apiScope,
+    seam: seam ?? productionEntraSeam(),
+    redirectUri: authRedirectUri(),
+    ...(storage ? { storage } : {}),
+  });
 }

@@ -4,8 +4,8 @@ export interface SignedInAccount {
 }
 
 /**
- * What the rest of the pane needs from sign-in. The dev tenant's password sign-in implements it today;
- * the Microsoft Entra sign-in (nested app authentication) plugs in behind the same interface.
+ * What the rest of the pane needs from sign-in: the dev tenant's password sign-in (DevTenantAuth) and the Microsoft
+ * Entra sign-in (EntraAuth: nested app authentication, Office's single sign-on, a sign-in window) implement it.
  */
 export interface PaneAuth {
   readonly mode: 'devTenant' | 'entra';
@@ -18,7 +18,24 @@ export interface PaneAuth {
   signOut(): void;
 }
 
-export type AuthErrorKind = 'signInRequired' | 'rejected' | 'network' | 'unsupported' | 'unexpectedResponse';
+export type AuthErrorKind =
+  | 'signInRequired'
+  | 'rejected'
+  | 'network'
+  | 'unsupported'
+  | 'unexpectedResponse'
+  /** Silent sign-in is not possible: the person has to press "Sign in" (a window opens). */
+  | 'interactionRequired'
+  /** The person closed the sign-in or consent window. */
+  | 'cancelled'
+  /** The browser blocked the sign-in window. */
+  | 'popupBlocked'
+  /** Nobody has consented to PeerMentor365 acting for this person (they, or their admin, must). */
+  | 'consentRequired'
+  /** The person's Microsoft 365 organisation is not one this service accepts. */
+  | 'tenantNotAllowed'
+  /** Office itself is in a state the person has to fix (signed out of Office on the web, security zones, a call in progress). */
+  | 'office';
 
 /** A sign-in failure with a message meant for the person using the pane (never containing a token). */
 export class AuthError extends Error {
@@ -27,6 +44,8 @@ export class AuthError extends Error {
   constructor(
     readonly kind: AuthErrorKind,
     readonly userMessage: string,
+    /** The library's or Office's own code (e.g. "consent_required", "13003"), for support; never a token. */
+    readonly code: string | null = null,
   ) {
     super(userMessage);
   }

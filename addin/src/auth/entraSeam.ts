@@ -1,0 +1,72 @@
+import { getOfficeSsoToken, hasOfficeSso, isNestedAppAuthSupported, type OfficeSsoOptions } from '../office/sso';
+
+// The outer edge of the Entra sign-in: MSAL.js and office.js. EntraAuth talks to them only through this seam, so
+// tests put fakes of exactly these calls behind it; production uses the real @azure/msal-browser and src/office.
+
+/** The part of an MSAL account the pane uses (MSAL's AccountInfo has more). */
+export interface MsalAccount {
+  homeAccountId: string;
+  tenantId: string;
+  username: string;
+  name?: string | undefined;
+}
+
+export interface MsalTokenResult {
+  accessToken: string;
+  account: MsalAccount | null;
+}
+
+/** The calls of MSAL's IPublicClientApplication that the pane makes. */
+export interface MsalClient {
+  getActiveAccount(): MsalAccount | null;
+  getAllAccounts(): MsalAccount[];
+  setActiveAccount(account: MsalAccount | null): void;
+  acquireTokenSilent(request: { scopes: string[]; account?: MsalAccount; forceRefresh?: boolean }): Promise<MsalTokenResult>;
+  acquireTokenPopup(request: { scopes: string[]; account?: MsalAccount }): Promise<MsalTokenResult>;
+  clearCache(): Promise<void>;
+}
+
+export interface MsalClientConfig {
+  clientId: string;
+  authority: string;
+  /** Where the sign-in window returns (a page that hands the answer back); unused under nested app authentication. */
+  redirectUri: string;
+}
+
+export interface EntraSeam {
+  /** Office says nested app authentication works here (NestedAppAuth 1.1). */
+  nestedAppAuthSupported(): boolean;
+  /** MSAL's nestable client: talks to Office's broker under NAA. */
+  createNestableClient(config: MsalClientConfig): Promise<MsalClient>;
+  /** MSAL's standard client, for the sign-in window (popup) outside NAA. */
+  createWindowClient(config: MsalClientConfig): Promise<MsalClient>;
+  /** Office's legacy single sign-on (Office.auth.getAccessToken) exists here. */
+  officeSsoAvailable(): boolean;
+  /** Office's single sign-on token; fails with an OfficeError carrying Office's code. */
+  officeSsoToken(options: OfficeSsoOptions): Promise<string>;
+}
+
+function msalConfiguration(config: MsalClientConfig) {
+  return {
+    auth: { clientId: config.clientId, authority: config.authority, redirectUri: config.redirectUri },
+    // Tokens stay in this tab's memory/session only.
+    cache: { cacheLocation: 'sessionStorage' },
+  };
+}
+
+/** The real seam: MSAL.js is loaded only when the service asks for Entra sign-in (the dev tenant never needs it). */
+export function productionEntraSeam(): EntraSeam {
+  return {
+    nestedAppAuthSupported: isNestedAppAuthSupported,
+    async createNestableClient(config) {
+      const msal = await import('@azure/msal-browser');
+      return (await msal.createNestablePublicClientApplication(msalConfiguration(config))) as unknown as MsalClient;
+    },
+    async createWindowClient(config) {
+      const msal = await import('@azure/msal-browser');
+      return (await msal.createStandardPublicClientApplication(msalConfiguration(config))) as unknown as MsalClient;
+    },
+    officeSsoAvailable: hasOfficeSso,
+    officeSsoToken: getOfficeSsoToken,
+  };
+}
