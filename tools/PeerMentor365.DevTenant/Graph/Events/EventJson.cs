@@ -59,7 +59,10 @@ internal static class EventJson
         var selected = new JsonObject();
         foreach (var (name, value) in json)
         {
-            if (name is "@odata.etag" or "id" || select.Contains(name, StringComparer.OrdinalIgnoreCase))
+            // As in Exchange, selecting location brings locations along.
+            var wanted = select.Contains(name, StringComparer.OrdinalIgnoreCase)
+                || (name == "locations" && select.Contains("location", StringComparer.OrdinalIgnoreCase));
+            if (name is "@odata.etag" or "id" || wanted)
             {
                 selected[name] = value?.DeepClone();
             }
@@ -120,7 +123,7 @@ internal static class EventJson
         json["end"] = GraphFormats.DateTimeTimeZone(end.Instant, zone);
         json["location"] = Location(meeting.Location);
         json["locations"] = meeting.Location is { } place
-            ? new JsonArray(new JsonObject { ["displayName"] = place, ["locationType"] = "default", ["uniqueIdType"] = "unknown" })
+            ? new JsonArray(Location(place))
             : new JsonArray();
         json["attendees"] = new JsonArray([.. meeting.Attendees.Select(a => (JsonNode?)new JsonObject
         {
