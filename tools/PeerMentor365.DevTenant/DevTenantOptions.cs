@@ -27,6 +27,9 @@ public sealed class DevTenantOptions
     /// <summary>The fault switch's initial setting (off by default).</summary>
     public FaultOptions Faults { get; set; } = new();
 
+    /// <summary>OneNote's per-user throttling limits (Graph's by default: 120 a minute, 400 an hour, 5 at once).</summary>
+    public OneNoteLimits OneNoteLimits { get; set; } = new();
+
     /// <summary>Clock for token lifetimes and for placing seeded events relative to today.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

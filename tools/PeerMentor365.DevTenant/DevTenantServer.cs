@@ -41,7 +41,8 @@ public sealed class DevTenantServer : IAsyncDisposable
         TokenIssuer issuer,
         IdentityEndpoints identity,
         GraphRequestLog requests,
-        FaultSwitch faults)
+        FaultSwitch faults,
+        OneNoteInspection oneNote)
     {
         _app = app;
         _options = options;
@@ -51,6 +52,7 @@ public sealed class DevTenantServer : IAsyncDisposable
         _identity = identity;
         Requests = requests;
         Faults = faults;
+        OneNote = oneNote;
         Users = [.. seed.Mailboxes.Select(m => m.User)];
     }
 
@@ -81,6 +83,9 @@ public sealed class DevTenantServer : IAsyncDisposable
     /// <summary>The fault switch.</summary>
     public FaultSwitch Faults { get; }
 
+    /// <summary>What OneNote and the notebook folders in OneDrive hold (notebooks, sections, pages, permissions), and a hold on OneNote requests for concurrency tests.</summary>
+    public OneNoteInspection OneNote { get; }
+
     /// <summary>Loads the seed, starts Kestrel on 127.0.0.1 and returns once it accepts requests.</summary>
     /// <exception cref="InvalidDataException">The seed file is not valid (the message names the bad field).</exception>
     public static async Task<DevTenantServer> StartAsync(DevTenantOptions options, CancellationToken cancellationToken = default)
@@ -90,6 +95,7 @@ public sealed class DevTenantServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort);
         FaultSwitch.Validate(options.Faults);
+        OneNoteLimits.Validate(options.OneNoteLimits);
 
         var clock = options.TimeProvider;
         var seed = SeedLoader.Load(options.SeedPath, clock);
@@ -116,6 +122,10 @@ public sealed class DevTenantServer : IAsyncDisposable
             var log = new GraphRequestLog();
             var faults = new FaultSwitch(options.Faults);
             var graphContext = new GraphContext(seed, endpoints.GraphBaseUrl);
+            var oneNoteStore = new OneNoteStore(seed);
+            var oneNoteThrottle = new OneNoteThrottle(options.OneNoteLimits, clock);
+            var oneNoteJson = new OneNoteJson(graphContext);
+            var notebooks = new NotebooksEndpoint(oneNoteStore, oneNoteJson, graphContext, clock);
             var eventStore = new EventStore();
             var router = new GraphRouter(
                 graphContext,
@@ -123,13 +133,13 @@ public sealed class DevTenantServer : IAsyncDisposable
                 new MailboxSettingsEndpoint(graphContext, clock),
                 new GetScheduleEndpoint(graphContext, eventStore),
                 new EventsRoutes(graphContext, new EventReads(graphContext, eventStore), new EventWrites(graphContext, eventStore, clock, options.TenantId)),
-                new OneNoteRoutes(graphContext),
-                new DriveRoutes(graphContext));
+                new OneNoteRoutes(graphContext, oneNoteThrottle, notebooks, new PagesEndpoint(oneNoteStore, oneNoteJson, notebooks, clock)),
+                new DriveRoutes(graphContext, new DriveEndpoint(oneNoteStore, graphContext, clock)));
             var graph = new GraphService(router, faults, new MailboxConcurrency());
             var batch = new BatchEndpoint(graph, log, clock);
             handler = new DevTenantHttpHandler(endpoints, seed, issuer, identity, graph, batch, log, faults, clock);
 
-            return new DevTenantServer(app, options, endpoints, seed, issuer, identity, log, faults) { _events = eventStore };
+            return new DevTenantServer(app, options, endpoints, seed, issuer, identity, log, faults, new OneNoteInspection(oneNoteStore, oneNoteThrottle)) { _events = eventStore };
         }
         catch
         {

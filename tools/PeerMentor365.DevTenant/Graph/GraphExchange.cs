@@ -28,6 +28,12 @@ internal sealed class GraphRequest
 
     public bool HasBody { get; init; }
 
+    /// <summary>The body as text (UTF-8), whatever its type: HTML pages and JSON alike. In a $batch, a string body is given here decoded from base64 when it was sent that way.</summary>
+    public string? BodyText { get; init; }
+
+    /// <summary>The request's Content-Type header, when one was sent.</summary>
+    public string? ContentType { get; init; }
+
     public required Mailbox Caller { get; init; }
 
     public required string RequestId { get; init; }
@@ -76,6 +82,23 @@ internal sealed class GraphResponse
         response.Headers["Cache-Control"] = "no-cache";
         response.Headers["OData-Version"] = "4.0";
         response.Headers["Content-Type"] = ODataJson;
+        return response;
+    }
+
+    /// <summary>An HTML body (OneNote page content); inside a $batch it travels as a JSON string.</summary>
+    public static GraphResponse Html(string html, int status = StatusCodes.Status200OK)
+    {
+        var response = new GraphResponse { Status = status, Text = html };
+        response.Headers["Cache-Control"] = "no-cache";
+        response.Headers["Content-Type"] = "text/html; charset=utf-8";
+        return response;
+    }
+
+    /// <summary>A response without a body (204 by default).</summary>
+    public static GraphResponse Empty(int status = StatusCodes.Status204NoContent)
+    {
+        var response = new GraphResponse { Status = status };
+        response.Headers["Cache-Control"] = "no-cache";
         return response;
     }
 

@@ -64,6 +64,11 @@ internal sealed class GraphRouter(
             return MatchUser(request, mailbox, segments, 2);
         }
 
+        if (Is(root, "drives"))
+        {
+            return drive.MatchDrives(request, segments) ?? Fixed(GraphErrors.SegmentNotFound(request, root));
+        }
+
         if (Is(root, "shares"))
         {
             return drive.MatchShares(request, segments) ?? Fixed(GraphErrors.SegmentNotFound(request, root));

@@ -274,6 +274,7 @@ internal sealed class DevTenantHttpHandler(
         JsonNode? body = null;
         string? bodyError = null;
         var hasBody = false;
+        string? bodyText = null;
         if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
         {
             using var buffer = new MemoryStream();
@@ -292,6 +293,7 @@ internal sealed class DevTenantHttpHandler(
             hasBody = buffer.Length > 0;
             if (hasBody && bodyError is null)
             {
+                bodyText = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
                 try
                 {
                     body = JsonNode.Parse(buffer.ToArray());
@@ -314,6 +316,8 @@ internal sealed class DevTenantHttpHandler(
             Body = body,
             BodyError = bodyError,
             HasBody = hasBody,
+            BodyText = bodyText,
+            ContentType = http.Request.ContentType,
             Caller = caller,
             RequestId = requestId,
             ClientRequestId = clientRequestId,

@@ -242,11 +242,30 @@ internal sealed class BatchEndpoint(GraphService service, GraphRequestLog log, T
             Headers = item.Headers,
             Body = item.Body,
             HasBody = item.HasBody,
+            BodyText = BodyText(item),
+            ContentType = item.Headers.TryGetValue("Content-Type", out var contentType) ? contentType : null,
             Caller = outer.Caller,
             RequestId = Guid.NewGuid().ToString(),
             ClientRequestId = clientRequestId,
             IsBatchItem = true,
         };
+    }
+
+    /// <summary>
+    /// A step's body as text: JSON as written; a string (how a non-JSON body such as a OneNote page travels) decoded
+    /// from base64 when it is base64 (the SDK sends it so), else as it is.
+    /// </summary>
+    private static string? BodyText(BatchItem item)
+    {
+        if (item.Body is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            var buffer = new byte[text.Length];
+            return !text.Contains('<', StringComparison.Ordinal) && Convert.TryFromBase64String(text, buffer, out var written)
+                ? System.Text.Encoding.UTF8.GetString(buffer, 0, written)
+                : text;
+        }
+
+        return item.Body?.ToJsonString();
     }
 
     private static JsonObject Render(string id, GraphResponse response)
@@ -267,6 +286,11 @@ internal sealed class BatchEndpoint(GraphService service, GraphRequestLog log, T
         {
             // Each response is built for this item alone, so its JSON can move into the batch without a copy.
             item["body"] = response.Json;
+        }
+        else if (response.Text is not null && response.Headers.GetValueOrDefault("Content-Type")?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // HTML (OneNote page content) travels as a JSON string, which the SDK's batch response hands back as the content.
+            item["body"] = response.Text;
         }
         else if (response.Text is not null)
         {
