@@ -377,6 +377,19 @@ public sealed class OneNoteTests : IAsyncLifetime
         Assert.Single(_tenant.OneNote.NotebooksOf(Ana).Single().Pages);
     }
 
+    [Fact]
+    public async Task A_connection_dropped_after_the_page_write_leaves_the_page_for_a_look_up_by_title()
+    {
+        var section = await NewSectionAsync();
+        _tenant.Faults.Set(new FaultOptions { Rate = 1, Kind = FaultKind.DropAfterWrite, PathPrefix = "/me/onenote/sections", MaxFaults = 1 });
+
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => RawPostPageAsync(section.Id!, OneNoteGraph.Page("Peer mentoring – 2026-12-01", "<p>x</p>")));
+        var found = await _ana.Me.Onenote.Sections[section.Id].Pages.GetAsync(r => r.QueryParameters.Filter = "title eq 'Peer mentoring – 2026-12-01'");
+
+        Assert.Single(found!.Value!);
+        Assert.Single(_tenant.OneNote.NotebooksOf(Ana).Single().Pages);
+    }
+
     private async Task<OnenoteSection> NewSectionAsync()
     {
         var notebook = await OneNoteGraph.CreateNotebookAsync(_ana, "Notebook " + Guid.NewGuid().ToString("N")[..6]);

@@ -10,7 +10,9 @@ public sealed class OneNoteRequestHold : IDisposable
     private readonly Action _onDispose;
     private readonly object _gate = new();
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
+    private readonly List<(int Count, TaskCompletionSource Reached)> _refusalWaiters = [];
     private int _held;
+    private int _refused;
 
     internal OneNoteRequestHold(Action onDispose) => _onDispose = onDispose;
 
@@ -42,11 +44,40 @@ public sealed class OneNoteRequestHold : IDisposable
         }
     }
 
+    /// <summary>Completes once at least <paramref name="count"/> OneNote requests have been throttled while this hold was on.</summary>
+    public Task WhenRefusedAsync(int count)
+    {
+        lock (_gate)
+        {
+            if (_refused >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _refusalWaiters.Add((count, reached));
+            return reached.Task;
+        }
+    }
+
     /// <summary>Lets every held request (and any later one) run on.</summary>
     public void Dispose()
     {
         _onDispose();
         _released.Set();
+    }
+
+    internal void Refused()
+    {
+        lock (_gate)
+        {
+            _refused++;
+            foreach (var waiter in _refusalWaiters.Where(w => w.Count <= _refused).ToList())
+            {
+                waiter.Reached.TrySetResult();
+                _refusalWaiters.Remove(waiter);
+            }
+        }
     }
 
     internal void Wait()

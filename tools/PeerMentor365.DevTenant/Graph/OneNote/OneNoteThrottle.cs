@@ -33,6 +33,7 @@ internal sealed class OneNoteThrottle(OneNoteLimits limits, TimeProvider clock)
             var lastMinute = window.Admitted.Count(t => now - t < TimeSpan.FromMinutes(1));
             if (window.InFlight >= limits.ConcurrentRequests || lastMinute >= limits.RequestsPerMinute || window.Admitted.Count >= limits.RequestsPerHour)
             {
+                _hold?.Refused();
                 return OneNoteErrors.Throttled(request);
             }
 
