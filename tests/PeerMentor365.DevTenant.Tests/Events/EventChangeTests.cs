@@ -112,6 +112,50 @@ public sealed class EventChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ending_the_series_early_keeps_a_moved_occurrence_and_drops_the_later_ones()
+    {
+        var ana = GraphClients.For(_tenant, Ana);
+        var series = await CreateSeriesAsync(ana);
+        var second = (await InstancesAsync(Ana, series.Id!))[1];
+        await ana.Me.Events[second.Id].PatchAsync(new Event
+        {
+            Start = new DateTimeTimeZone { DateTime = "2027-03-10T11:00:00", TimeZone = London },
+            End = new DateTimeTimeZone { DateTime = "2027-03-10T12:00:00", TimeZone = London },
+        });
+
+        await ana.Me.Events[series.Id].PatchAsync(new Event
+        {
+            Recurrence = new PatternedRecurrence { Pattern = Weekly(DayOfWeekObject.Monday), Range = EndDate(2027, 3, 1, new Microsoft.Kiota.Abstractions.Date(2027, 3, 15)) },
+        });
+
+        var left = await InstancesAsync(Ben, (await BensCopyAsync(series.ICalUId!)).Id!);
+        Assert.Equal(["2027-03-01T09:00", "2027-03-10T11:00", "2027-03-15T09:00"], left.Select(o => o.Start!.DateTime![..16]));
+        Assert.Equal(EventType.Exception, left[1].Type);
+    }
+
+    [Fact]
+    public async Task Extreme_dates_are_a_400_or_an_empty_window_never_a_500()
+    {
+        var ana = GraphClients.For(_tenant, Ana);
+        var series = await CreateSeriesAsync(ana);
+
+        var farStart = await RawGraph.PostAsync(SharedHttp.Client, _tenant, "/me/events", Ana, new System.Text.Json.Nodes.JsonObject
+        {
+            ["subject"] = "Far",
+            ["start"] = new System.Text.Json.Nodes.JsonObject { ["dateTime"] = "9999-12-31T09:00:00", ["timeZone"] = London },
+            ["end"] = new System.Text.Json.Nodes.JsonObject { ["dateTime"] = "9999-12-31T10:00:00", ["timeZone"] = London },
+        });
+        var wideWindow = await RawGraph.GetAsync(SharedHttp.Client, _tenant,
+            $"/me/events/{series.Id}/instances?startDateTime=0001-01-01T00:00:00Z&endDateTime=9999-12-31T23:59:59Z&$top=3", Ana);
+
+        Assert.Equal(HttpStatusCode.BadRequest, farStart.Status);
+        Assert.Equal("ErrorInvalidRequest", farStart.ErrorCode);
+        Assert.Equal(HttpStatusCode.OK, wideWindow.Status);
+        Assert.Equal(3, wideWindow.Body["value"]!.AsArray().Count);
+        Assert.Single(_tenant.EventsIn(Ana));
+    }
+
+    [Fact]
     public async Task Moving_the_series_start_without_its_recurrence_is_refused()
     {
         var ana = GraphClients.For(_tenant, Ana);

@@ -65,6 +65,13 @@ internal static class EventInput
             return null;
         }
 
+        // Exchange's calendar spans the years 1601 to 4500.
+        if (local.Year is < 1601 or > 4500)
+        {
+            error = GraphErrors.BadRequest(request, $"Your request can't be completed. The {name} must be between the years 1601 and 4500.", "ErrorInvalidRequest");
+            return null;
+        }
+
         return new ZonedTime(local, zoneName!.Trim(), zone);
     }
 

@@ -428,14 +428,14 @@ internal sealed class EventWrites(GraphContext context, EventStore store, TimePr
             return error;
         }
 
-        var timeChanged = start is not null || end is not null || EventInput.Has(body, "recurrence");
+        // Changing only the range (ending a series early) keeps moved occurrences; a new time or pattern does not.
+        var timeChanged = newStart != meeting.Start || newEnd != meeting.End
+            || (recurrence is null) != (meeting.Recurrence is null)
+            || (recurrence is not null && !recurrence.SamePattern(meeting.Recurrence!));
         meeting.Start = newStart;
         meeting.End = newEnd;
         meeting.Recurrence = recurrence;
-        if (timeChanged)
-        {
-            KeepValidOverrides(meeting);
-        }
+        KeepValidOverrides(meeting, timeChanged);
 
         if (EventInput.Has(body, "subject"))
         {
@@ -470,12 +470,16 @@ internal sealed class EventWrites(GraphContext context, EventStore store, TimePr
 
     // When the series' time or pattern changes, moved occurrences snap back to the pattern (their time changes are
     // dropped); cancellations and retitled occurrences stay where their date is still one of the pattern's.
-    private static void KeepValidOverrides(Meeting meeting)
+    private static void KeepValidOverrides(Meeting meeting, bool timeChanged)
     {
         foreach (var (date, change) in meeting.Overrides.ToList())
         {
-            change.Start = null;
-            change.End = null;
+            if (timeChanged)
+            {
+                change.Start = null;
+                change.End = null;
+            }
+
             if (!meeting.IsPatternDate(date) || (!change.Cancelled && !change.IsException))
             {
                 meeting.Overrides.Remove(date);

@@ -126,7 +126,8 @@ internal sealed class Meeting
         }
 
         var zone = SeriesZone;
-        var lastDate = to.InZone(zone).Date.PlusDays(1);
+        var lastLocal = to.InZone(zone).Date;
+        var lastDate = lastLocal.Year < 9999 ? lastLocal.PlusDays(1) : lastLocal;
         var seen = new HashSet<LocalDate>();
         foreach (var date in Recurrence.DatesUntil(lastDate))
         {

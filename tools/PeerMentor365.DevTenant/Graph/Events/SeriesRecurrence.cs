@@ -182,8 +182,10 @@ internal sealed record SeriesRecurrence(
         return new SeriesRecurrence(type, interval, days, firstDay, index, dayOfMonth, month, rangeType, startDate, endDate, count, recurrenceZone);
     }
 
-    /// <summary>The same recurrence starting on another date (when a series moves), keeping its pattern and end.</summary>
-    public SeriesRecurrence StartingOn(LocalDate date) => this with { StartDate = date };
+    /// <summary>Whether the pattern (not the range) is the same: which days, how often.</summary>
+    public bool SamePattern(SeriesRecurrence other) =>
+        Type == other.Type && Interval == other.Interval && DaysOfWeek.SequenceEqual(other.DaysOfWeek) && FirstDayOfWeek == other.FirstDayOfWeek
+        && Index == other.Index && DayOfMonth == other.DayOfMonth && Month == other.Month && StartDate == other.StartDate;
 
     /// <summary>Graph's JSON for this recurrence, with the defaults Graph fills in (month 0, index first, ...).</summary>
     public JsonObject ToJson() => new()
