@@ -20,6 +20,25 @@ internal sealed class SessionRow : ITableEntity
     public DateTimeOffset End { get; set; }
     public string FocusUserId { get; set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; set; }
+
+    // A session of a series (docs/series-api.md): null on sessions created through POST …/sessions.
+
+    /// <summary>The series (e_…) this session is an occurrence of.</summary>
+    public string? SeriesId { get; set; }
+
+    /// <summary>The occurrence's originalStart: its identity when its time moves (the row key is derived from it).</summary>
+    public DateTimeOffset? OriginalStart { get; set; }
+
+    /// <summary>The organizer's event id of the occurrence, when known.</summary>
+    public string? EventId { get; set; }
+
+    /// <summary>The agenda page: none, creating (claimed until <see cref="PageLeaseUntil"/>) or ready.</summary>
+    public string? PageState { get; set; }
+    public string? PageId { get; set; }
+    public string? PageTitle { get; set; }
+    public string? PageWebUrl { get; set; }
+    public string? PageClientUrl { get; set; }
+    public DateTimeOffset? PageLeaseUntil { get; set; }
 }
 
 /// <summary>A rating row (row = {sessionId}_r_{oid}, right after its session). The private note lives only here.</summary>

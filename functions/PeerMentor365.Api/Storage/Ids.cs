@@ -14,6 +14,7 @@ internal static class Ids
     public const char Goal = 'g';
     public const char Commitment = 'c';
     public const char Session = 's';
+    public const char Series = 'e';
 
     /// <summary>Characters after the kind and '_'.</summary>
     public const int BodyLength = TimeChars + RandomChars;
@@ -45,6 +46,47 @@ internal static class Ids
         }
 
         return new string(id);
+    }
+
+    /// <summary>
+    /// An id that is the same for the same <paramref name="at"/> and <paramref name="salt"/> (a series session: its
+    /// originalStart and series id), ordered like <see cref="NewestFirst"/>; the last 7 characters come from a SHA-256
+    /// of the salt, so two writers preparing the same occurrence collide on insert.
+    /// </summary>
+    public static string Deterministic(char kind, Instant at, string salt)
+    {
+        var id = NewestFirst(kind, at).ToCharArray();
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(salt));
+        for (var i = 0; i < RandomChars; i++)
+        {
+            id[2 + TimeChars + i] = Alphabet[hash[i] & 31];
+        }
+
+        return new string(id);
+    }
+
+    /// <summary>Lower-case Crockford base32 of <paramref name="bytes"/> (5 bits a character), for hashes in keys.</summary>
+    public static string Base32(ReadOnlySpan<byte> bytes)
+    {
+        var text = new System.Text.StringBuilder((bytes.Length * 8 + 4) / 5);
+        int buffer = 0, bits = 0;
+        foreach (var b in bytes)
+        {
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                text.Append(Alphabet[(buffer >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+
+        if (bits > 0)
+        {
+            text.Append(Alphabet[(buffer << (5 - bits)) & 31]);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>A random suffix for keys that must be unique per write (see the due-date index).</summary>

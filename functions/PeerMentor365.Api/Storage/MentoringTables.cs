@@ -5,11 +5,12 @@ using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Storage;
 
-/// <summary>The three tables of mentoring data (docs/storage-design.md), once they exist.</summary>
+/// <summary>The tables of mentoring data (docs/storage-design.md), once they exist.</summary>
 /// <param name="Pairs">One partition per pair: the pair, its goals, commitments, sessions and ratings.</param>
 /// <param name="Memberships">One partition per user: the ids of their pairs.</param>
 /// <param name="DueCommitments">One partition per due date: a row per open commitment, for the nightly overdue sweep.</param>
-internal sealed record TableSet(TableClient Pairs, TableClient Memberships, TableClient DueCommitments);
+/// <param name="SeriesIndex">Series found by iCalUId (any attendee's copy) and the active ones (docs/series-api.md).</param>
+internal sealed record TableSet(TableClient Pairs, TableClient Memberships, TableClient DueCommitments, TableClient SeriesIndex);
 
 /// <summary>The table clients, built from <see cref="StorageOptions"/>; the tables are created on first use, once.</summary>
 internal sealed partial class MentoringTables(IOptions<StorageOptions> options, ILogger<MentoringTables> logger) : IDisposable
@@ -17,6 +18,7 @@ internal sealed partial class MentoringTables(IOptions<StorageOptions> options, 
     public const string PairsTable = "Pairs";
     public const string MembershipsTable = "PairMemberships";
     public const string DueCommitmentsTable = "CommitmentsDue";
+    public const string SeriesIndexTable = "SeriesIndex";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TableSet? _ready;
@@ -44,12 +46,13 @@ internal sealed partial class MentoringTables(IOptions<StorageOptions> options, 
             {
                 var prefix = settings.TablePrefix ?? string.Empty;
                 var client = ClientFactory(settings);
-                var tables = new TableSet(client(prefix + PairsTable), client(prefix + MembershipsTable), client(prefix + DueCommitmentsTable));
+                var tables = new TableSet(client(prefix + PairsTable), client(prefix + MembershipsTable), client(prefix + DueCommitmentsTable), client(prefix + SeriesIndexTable));
                 // A failure leaves _ready unset, so the next request tries again.
                 await Task.WhenAll(
                     tables.Pairs.CreateIfNotExistsAsync(cancellationToken),
                     tables.Memberships.CreateIfNotExistsAsync(cancellationToken),
-                    tables.DueCommitments.CreateIfNotExistsAsync(cancellationToken));
+                    tables.DueCommitments.CreateIfNotExistsAsync(cancellationToken),
+                    tables.SeriesIndex.CreateIfNotExistsAsync(cancellationToken));
                 LogTablesReady(logger, prefix.Length > 0);
                 _ready = tables;
             }

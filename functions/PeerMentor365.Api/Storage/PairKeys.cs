@@ -22,6 +22,18 @@ internal static class PairKeys
     public const string CommitmentKind = "commitment";
     public const string SessionKind = "session";
     public const string RatingKind = "rating";
+    public const string SeriesKind = "series";
+    public const string IdempotencyKind = "idempotency";
+    public const string NotebookKind = "notebook";
+
+    /// <summary>Pairs table: the pair's shared OneNote notebook (docs/series-api.md).</summary>
+    public const string NotebookRow = "notebook";
+
+    /// <summary>Pairs table: which series of the pair is creating or active, so two keys cannot start two at once.</summary>
+    public const string CurrentSeriesRow = "seriescurrent";
+
+    /// <summary>SeriesIndex table: the partition of series the nightly job prepares.</summary>
+    public const string ActiveSeriesPartition = "active";
 
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
@@ -42,6 +54,17 @@ internal static class PairKeys
 
     /// <summary>CommitmentsDue row: unique per write (the nonce), so concurrent writers never share an index row.</summary>
     public static string DueRow(string pairId, string commitmentId, string nonce) => $"{pairId}_{commitmentId}_{nonce}";
+
+    /// <summary>Pairs table: an Idempotency-Key seen for the pair, k_ + base32(SHA-256 of the key).</summary>
+    public static string IdempotencyRow(string idempotencyKey) =>
+        "k_" + Ids.Base32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)));
+
+    /// <summary>SeriesIndex partition finding a series from any attendee's copy: ical_ + 32 hex of SHA-256 of the master's iCalUId.</summary>
+    public static string ICalPartition(string iCalUId) =>
+        "ical_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(iCalUId)))[..32];
+
+    /// <summary>SeriesIndex row in the active partition.</summary>
+    public static string ActiveSeriesRow(string pairId, string seriesId) => $"{pairId}_{seriesId}";
 
     /// <summary>The first key after every key that starts with <paramref name="prefix"/> ("c_" → "c`").</summary>
     public static string AfterPrefix(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

@@ -1,0 +1,153 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.OneNote;
+using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
+
+namespace PeerMentor365.Api.Series;
+
+/// <summary>
+/// A pair's recurring series with its shared OneNote agenda (docs/series-api.md): POST and GET
+/// /api/pairs/{pairId}/series, GET /api/pairs/{pairId}/series/{seriesId}.
+/// </summary>
+internal static class SeriesApi
+{
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public static WebApplicationBuilder AddSeries(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SeriesOptions>().BindConfiguration(SeriesOptions.Section)
+            .Validate(o => o.LeaseSeconds is >= 10 and <= 600, "Series:LeaseSeconds must be 10 to 600.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<OneNoteOptions>().BindConfiguration(OneNoteOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OneNoteOptions>, OneNoteOptionsValidation>();
+        builder.Services.AddSingleton<OneNotePacer>();
+        builder.Services.AddSingleton<OneNoteGateway>();
+        builder.Services.AddSingleton<SeriesStore>();
+        builder.Services.AddSingleton<SeriesSessionStore>();
+        builder.Services.AddSingleton<SeriesCreation>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapSeries(this RouteGroupBuilder api)
+    {
+        var group = api.MapPairsGroup("Series");
+        var pair = group.MapMemberPair();
+        pair.MapGet("/series", ListSeries).WithName("ListSeries");
+        pair.MapPost("/series", CreateSeries).WithName("CreateSeries").Accepts<object>("application/json");
+        pair.MapGet("/series/{seriesId}", GetSeries).WithName("GetSeries");
+        return group;
+    }
+
+    private static async Task<Ok<SeriesListResponse>> ListSeries(string pairId, SeriesStore store, SeriesCreation creation, CancellationToken cancellationToken)
+    {
+        var rows = await store.ListAsync(pairId, cancellationToken);
+        var answers = new List<SeriesResponse>(rows.Count);
+        foreach (var row in rows)
+        {
+            answers.Add(await creation.ReadAsync(row, cancellationToken));
+        }
+
+        return TypedResults.Ok(new SeriesListResponse(answers));
+    }
+
+    private static async Task<Results<Ok<SeriesResponse>, ProblemHttpResult>> GetSeries(
+        string pairId, string seriesId, HttpContext http, SeriesStore store, SeriesCreation creation, CancellationToken cancellationToken)
+    {
+        var row = await store.FindAsync(pairId, seriesId, cancellationToken);
+        if (row is null)
+        {
+            return PairAccess.ItemNotFound("series");
+        }
+
+        var answer = await creation.ReadAsync(row, cancellationToken);
+        http.Response.Headers.ETag = answer.Etag;
+        return TypedResults.Ok(answer);
+    }
+
+    private static async Task<IResult> CreateSeries(
+        string pairId, HttpContext http, SignedInUser user, SeriesCreation creation, IClock clock, CancellationToken cancellationToken)
+    {
+        var (me, stored) = MemberPair.Of(http);
+        var pair = stored.Value;
+        var (key, keyProblem) = SeriesRequestReader.ReadKey(http.Request);
+        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            if (keyProblem is not null)
+            {
+                errors[SeriesRequestReader.IdempotencyHeader] = [keyProblem];
+            }
+
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (keyProblem is not null)
+        {
+            body.Add(SeriesRequestReader.IdempotencyHeader, keyProblem);
+        }
+
+        var request = SeriesRequestReader.Read(body, pair, clock.GetCurrentInstant());
+        if (!body.IsValid || request is null || key is null)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        CreateOutcome outcome;
+        try
+        {
+            outcome = await creation.CreateAsync(pair, user, me, key, request, cancellationToken);
+        }
+        catch (CreationTakenOverException)
+        {
+            outcome = new CreateOutcome.InProgress();
+        }
+
+        switch (outcome)
+        {
+            case CreateOutcome.Created created:
+                if (created.Replayed)
+                {
+                    http.Response.Headers[ReplayedHeader] = "true";
+                }
+
+                http.Response.Headers.ETag = created.Series.Etag;
+                return TypedResults.Created($"/api/pairs/{pairId}/series/{created.Series.Id}", created.Series);
+            case CreateOutcome.KeyReused:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Idempotency-Key reused",
+                    detail: "This Idempotency-Key was already used with a different request; make a new key for a new Create.");
+            case CreateOutcome.InProgress:
+                http.Response.Headers.RetryAfter = "2";
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Still creating",
+                    detail: "An earlier request with this Idempotency-Key is still creating the series; repeat it in a moment.");
+            case CreateOutcome.OtherSeries other:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "The pair already has a series",
+                    detail: "This pair already has a series that is being created or is active; end it before creating another.",
+                    extensions: new Dictionary<string, object?> { ["seriesId"] = other.SeriesId });
+            case CreateOutcome.PairNotActive notActive:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Not possible now",
+                    detail: $"A series can be created only for an active pair; this one is {notActive.Status}.");
+            default:
+                throw new InvalidOperationException("Unknown outcome " + outcome.GetType().Name);
+        }
+    }
+
+    private sealed class OneNoteOptionsValidation : IValidateOptions<OneNoteOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, OneNoteOptions options)
+        {
+            var failures = options.Check();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+}

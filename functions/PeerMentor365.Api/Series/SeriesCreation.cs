@@ -1,0 +1,617 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using NodaTime;
+using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Commitments;
+using PeerMentor365.Api.Goals;
+using PeerMentor365.Api.Graph;
+using PeerMentor365.Api.OneNote;
+using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Sessions;
+using PeerMentor365.Api.Storage;
+using PeerMentor365.Scheduling;
+
+namespace PeerMentor365.Api.Series;
+
+/// <summary>Settings of the Series section (docs/settings.md#series).</summary>
+internal sealed class SeriesOptions
+{
+    public const string Section = "Series";
+
+    /// <summary>How long one attempt holds a creation; a repeat finding it expired takes the creation over.</summary>
+    public int LeaseSeconds { get; set; } = 120;
+}
+
+/// <summary>What a create request came to.</summary>
+internal abstract record CreateOutcome
+{
+    /// <summary>201: the series (<paramref name="Replayed"/>: an earlier request with the same key created it).</summary>
+    public sealed record Created(SeriesResponse Series, bool Replayed) : CreateOutcome;
+
+    /// <summary>422: the key was used with another request.</summary>
+    public sealed record KeyReused : CreateOutcome;
+
+    /// <summary>409 with Retry-After: another attempt with the same key holds the creation right now.</summary>
+    public sealed record InProgress : CreateOutcome;
+
+    /// <summary>409: the pair already has a series that is creating or active.</summary>
+    public sealed record OtherSeries(string SeriesId) : CreateOutcome;
+
+    /// <summary>409: the pair is not active.</summary>
+    public sealed record PairNotActive(string Status) : CreateOutcome;
+}
+
+/// <summary>Another attempt took the creation over while this one ran (its lease had expired).</summary>
+internal sealed class CreationTakenOverException() : Exception("Another attempt took this series creation over.");
+
+/// <summary>
+/// Creates a pair's series with its shared agenda, never twice (docs/series-api.md, "The Graph calls, and their round
+/// trips" and "Never twice"): the idempotency row and the series row are inserted together first; every step's progress
+/// is recorded before the next step; a create whose answer may have been lost is looked up before it is tried again;
+/// the event carries the stored transactionId. Independent Graph calls travel together in one $batch.
+/// </summary>
+internal sealed partial class SeriesCreation(
+    SeriesStore store,
+    SeriesSessionStore sessions,
+    OneNoteGateway oneNote,
+    UserGraphClients graphs,
+    GoalStore goals,
+    CommitmentStore commitments,
+    IOptions<SeriesOptions> options,
+    IClock clock,
+    ILogger<SeriesCreation> logger)
+{
+    private SeriesStore Store { get; } = store;
+
+    private SeriesSessionStore Sessions { get; } = sessions;
+
+    private OneNoteGateway OneNote { get; } = oneNote;
+
+    private GoalStore Goals { get; } = goals;
+
+    private CommitmentStore Commitments { get; } = commitments;
+
+    private IClock Clock { get; } = clock;
+
+    private ILogger<SeriesCreation> Logger { get; } = logger;
+
+    private const int MaxStartAttempts = 4;
+    private const int MaxRounds = 12;
+
+    private Duration Lease => Duration.FromSeconds(options.Value.LeaseSeconds);
+
+    public async Task<CreateOutcome> CreateAsync(Pair pair, SignedInUser user, string me, string idempotencyKey, SeriesRequest request, CancellationToken cancellationToken)
+    {
+        var keyRow = PairKeys.IdempotencyRow(idempotencyKey);
+        var hash = request.Hash();
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = Clock.GetCurrentInstant();
+            var seen = await Store.FindKeyAsync(pair.Id, keyRow, cancellationToken);
+            if (seen is not null)
+            {
+                if (seen.RequestHash != hash)
+                {
+                    return new CreateOutcome.KeyReused();
+                }
+
+                var existing = await Store.FindAsync(pair.Id, seen.SeriesId, cancellationToken)
+                    ?? throw new InvalidOperationException("An idempotency row points at no series.");
+                if (existing.State != SeriesState.Creating)
+                {
+                    return new CreateOutcome.Created(await ReadAsync(existing, cancellationToken), Replayed: true);
+                }
+
+                if (existing.LeaseUntil is { } until && Instant.FromDateTimeOffset(until) > now)
+                {
+                    return new CreateOutcome.InProgress();
+                }
+
+                // The attempt that held it is gone (crashed, timed out): take the creation over and resume it.
+                existing.LeaseOwner = Guid.NewGuid().ToString("N");
+                existing.LeaseUntil = now.Plus(Lease).ToDateTimeOffset();
+                if (!await Store.TrySaveAsync(existing, cancellationToken))
+                {
+                    return new CreateOutcome.InProgress();
+                }
+
+                return new CreateOutcome.Created(await ResumeAsync(existing, pair, user, me, cancellationToken), Replayed: true);
+            }
+
+            if (pair.Status != PairStatus.Active)
+            {
+                return new CreateOutcome.PairNotActive(pair.Status.ToString().ToLowerInvariant());
+            }
+
+            var current = await Store.FindCurrentAsync(pair.Id, cancellationToken);
+            if (current is not null && await Store.FindAsync(pair.Id, current.SeriesId, cancellationToken) is { State: SeriesState.Creating or SeriesState.Active } busy)
+            {
+                return new CreateOutcome.OtherSeries(busy.RowKey);
+            }
+
+            var series = NewSeries(pair, user, me, request, keyRow, hash, now);
+            var key = new IdempotencyRow
+            {
+                PartitionKey = PairKeys.PairPartition(pair.Id),
+                RowKey = keyRow,
+                SeriesId = series.RowKey,
+                RequestHash = hash,
+                CreatedAt = now.ToDateTimeOffset(),
+            };
+            if (await Store.TryStartAsync(key, series, current, cancellationToken))
+            {
+                return new CreateOutcome.Created(await ResumeAsync(series, pair, user, me, cancellationToken), Replayed: false);
+            }
+
+            // Lost a race: the same key (a concurrent repeat) or another series was inserted meanwhile. Read again.
+            if (attempt == MaxStartAttempts)
+            {
+                return new CreateOutcome.InProgress();
+            }
+        }
+    }
+
+    /// <summary>The series as the API answers it, with its notebook and first session.</summary>
+    public async Task<SeriesResponse> ReadAsync(SeriesRow series, CancellationToken cancellationToken)
+    {
+        var notebook = Store.FindNotebookAsync(series.PartitionKey, cancellationToken);
+        var first = string.IsNullOrEmpty(series.FirstSessionId)
+            ? Task.FromResult<SessionRow?>(null)
+            : Sessions.FindAsync(series.PartitionKey, series.FirstSessionId, cancellationToken);
+        await Task.WhenAll(notebook, first);
+        return SeriesResponse.From(series, await notebook, await first);
+    }
+
+    private SeriesRow NewSeries(Pair pair, SignedInUser user, string me, SeriesRequest request, string keyRow, string hash, Instant now)
+    {
+        var id = Ids.NewestFirst(Ids.Series, now);
+        var plan = request.Plan();
+        return new SeriesRow
+        {
+            PartitionKey = PairKeys.PairPartition(pair.Id),
+            RowKey = PairKeys.ItemRow(id),
+            State = SeriesState.Creating,
+            LeaseOwner = Guid.NewGuid().ToString("N"),
+            LeaseUntil = now.Plus(Lease).ToDateTimeOffset(),
+            OrganizerId = me,
+            OrganizerMail = user.Mail,
+            RequestHash = hash,
+            IdempotencyRowKey = keyRow,
+            FirstStart = SeriesRequest.FormatLocal(request.FirstStart),
+            AnchorTimeZone = request.AnchorZone.Id,
+            AnchorWindowsTimeZone = TimeZoneNames.ToWindowsId(request.AnchorZone),
+            DurationMinutes = request.DurationMinutes,
+            Cadence = request.Cadence.ToString(),
+            EndSessions = request.End.Sessions,
+            EndDate = request.End.Date is { } date ? Requests.Wire.Format(date) : null,
+            FirstFocusUserId = request.FirstFocusUserId,
+            Subject = Subject.For([.. pair.Members.Select(member => Subject.FirstName(member.DisplayName))]),
+            TransactionId = Guid.NewGuid().ToString(),
+            SectionName = OneNoteNames.Section(request.FirstStart.Date),
+            FirstSessionId = SeriesSessionStore.SessionId(id, plan.StartOf(0)),
+            CreatedAt = now.ToDateTimeOffset(),
+            UpdatedAt = now.ToDateTimeOffset(),
+        };
+    }
+
+    private static SeriesRequest RequestOf(SeriesRow series)
+    {
+        if (!Cadence.TryParse(series.Cadence, out var cadence))
+        {
+            throw new InvalidOperationException("A stored series has an unknown cadence.");
+        }
+
+        return new SeriesRequest(
+            SeriesRequest.ParseLocal(series.FirstStart),
+            DateTimeZoneProviders.Tzdb[series.AnchorTimeZone],
+            cadence,
+            series.DurationMinutes,
+            new SeriesEnd(series.EndSessions, series.EndDate is null ? null : Requests.Wire.ParseDate(series.EndDate)),
+            series.FirstFocusUserId);
+    }
+
+    /// <summary>Runs (or resumes) the Graph steps of a creation this attempt holds the lease of, then activates the series.</summary>
+    private async Task<SeriesResponse> ResumeAsync(SeriesRow series, Pair pair, SignedInUser user, string me, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var graph = graphs.For(user);
+        var run = new Run(this, series, pair, graph, me, RequestOf(series).Plan(), cancellationToken);
+        try
+        {
+            await run.PrepareAsync();
+            var rounds = 0;
+            while (await run.NextRoundAsync())
+            {
+                if (++rounds > MaxRounds)
+                {
+                    throw new GraphUnavailableException("Creating the series did not settle; try again shortly.", StatusCodes.Status503ServiceUnavailable, TimeSpan.FromSeconds(2));
+                }
+            }
+        }
+        catch (Exception error) when (error is not CreationTakenOverException)
+        {
+            // Let the repeat resume at once instead of waiting for the lease to run out (a crash still has the lease expire).
+            await ReleaseLeaseAsync(series);
+            throw;
+        }
+
+        var now = Clock.GetCurrentInstant();
+        await Store.WriteIndexAsync(series, cancellationToken);
+        series.State = SeriesState.Active;
+        series.LeaseUntil = null;
+        series.LeaseOwner = null;
+        series.UpdatedAt = now.ToDateTimeOffset();
+        await run.SaveSeriesAsync();
+        LogCreated(Logger, run.RoundTrips, series.RoundTrips, stopwatch.ElapsedMilliseconds, run.NotebookWasNew);
+        return SeriesResponse.From(series, run.Notebook, run.Session);
+    }
+
+    private async Task ReleaseLeaseAsync(SeriesRow series)
+    {
+        try
+        {
+            series.LeaseUntil = Clock.GetCurrentInstant().ToDateTimeOffset();
+            await Store.TrySaveAsync(series, CancellationToken.None);
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // Best effort: the lease runs out by itself.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Series created: {RoundTrips} Graph round trips in this attempt ({TotalRoundTrips} in all attempts), {ElapsedMs} ms, new notebook {NewNotebook}")]
+    private static partial void LogCreated(ILogger logger, int roundTrips, int totalRoundTrips, long elapsedMs, bool newNotebook);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Series creation: the notebook folder's permissions do not show write access for {Missing} member(s)")]
+    private static partial void LogNotVerified(ILogger logger, int missing);
+
+    /// <summary>One attempt at the steps: the rows it works on, and what it has sent.</summary>
+    private sealed class Run(SeriesCreation owner, SeriesRow series, Pair pair, GraphServiceClient graph, string me, SeriesPlan plan, CancellationToken cancellationToken)
+    {
+        private const string SectionStep = "section";
+        private const string FolderStep = "folder";
+        private const string PageStep = "page";
+        private const string InviteStep = "invite";
+        private const string EventStep = "event";
+        private const string VerifyStep = "verify";
+
+        private bool _verifyTried;
+
+        public NotebookRow Notebook { get; private set; } = null!;
+
+        public SessionRow Session { get; private set; } = null!;
+
+        public int RoundTrips { get; private set; }
+
+        public bool NotebookWasNew { get; private set; }
+
+        private string OwnerRoot => OneNoteGateway.OwnerRoot(Notebook.OwnerId, me);
+
+        private IEnumerable<PairMember> Others => pair.Members.Where(member => member.UserId != Notebook.OwnerId);
+
+        public async Task PrepareAsync()
+        {
+            var now = owner.Clock.GetCurrentInstant();
+            var notebook = owner.Store.FindNotebookAsync(pair.Id, cancellationToken);
+            var session = owner.Sessions.InsertOrReadAsync(
+                pair.Id, series.RowKey, plan.StartOf(0), plan.StartOf(0), plan.EndOf(0),
+                SeriesSessionStore.FocusFor(pair, series.FirstFocusUserId, 0), null, now, cancellationToken);
+            await Task.WhenAll(notebook, session);
+            Session = await session;
+            Notebook = await notebook ?? new NotebookRow
+            {
+                PartitionKey = PairKeys.PairPartition(pair.Id),
+                DisplayName = OneNoteNames.Notebook([.. pair.Members.Select(member => Subject.FirstName(member.DisplayName))], pair.Id),
+                OwnerId = me,
+                State = StepState.None,
+            };
+        }
+
+        /// <summary>Sends the next round of calls; false when nothing is left to do.</summary>
+        public async Task<bool> NextRoundAsync()
+        {
+            if (Notebook.State != StepState.Done)
+            {
+                await NotebookAsync();
+                return true;
+            }
+
+            await LookUpAttemptedAsync();
+
+            var steps = new List<GraphBatchStep>();
+            var oneNoteCalls = 0;
+            var seriesChanged = false;
+            var notebookChanged = false;
+            var pageReady = Session.PageState == PageState.Ready;
+            string? pageXhtml = null;
+
+            if (series.SectionState != StepState.Done)
+            {
+                var sectionName = series.SectionName;
+                var notebookId = Notebook.NotebookId!;
+                steps.Add(new GraphBatchStep(SectionStep, () => OneNoteGateway.CreateSectionRequest(graph, OwnerRoot, notebookId, sectionName), UsesMailbox: false));
+                oneNoteCalls++;
+                series.SectionState = StepState.Attempted;
+                seriesChanged = true;
+            }
+            else if (!pageReady)
+            {
+                pageXhtml = await PageXhtmlAsync();
+                var sectionId = series.SectionId!;
+                steps.Add(new GraphBatchStep(PageStep, () => OneNoteGateway.CreatePageRequest(graph, OwnerRoot, sectionId, pageXhtml), UsesMailbox: false));
+                oneNoteCalls++;
+            }
+
+            if (Notebook.DriveItemId is null && Notebook.OwnerId == me)
+            {
+                var webUrl = Notebook.WebUrl!;
+                steps.Add(new GraphBatchStep(FolderStep, () => OneNoteGateway.ResolveFolderRequest(graph, webUrl), UsesMailbox: false));
+            }
+            else if (Notebook.DriveItemId is { } itemId && Notebook.InviteState != StepState.Done && Notebook.OwnerId == me)
+            {
+                var mails = Others.Select(member => member.Mail).ToList();
+                steps.Add(new GraphBatchStep(InviteStep, () => OneNoteGateway.InviteRequest(graph, itemId, mails), UsesMailbox: false));
+                Notebook.InviteState = StepState.Attempted;
+                notebookChanged = true;
+            }
+            else if (Notebook.InviteState == StepState.Done && !Notebook.Verified && !_verifyTried && Notebook.DriveItemId is { } verifyId && Notebook.OwnerId == me)
+            {
+                steps.Add(new GraphBatchStep(VerifyStep, () => OneNoteGateway.PermissionsRequest(graph, verifyId), UsesMailbox: false));
+            }
+
+            if (pageReady && series.EventState != StepState.Done)
+            {
+                var created = EventRequest();
+                steps.Add(new GraphBatchStep(EventStep, () => graph.Me.Events.ToPostRequestInformation(created), UsesMailbox: true));
+                series.EventState = StepState.Attempted;
+                seriesChanged = true;
+            }
+
+            if (steps.Count == 0)
+            {
+                return false;
+            }
+
+            if (seriesChanged)
+            {
+                await SaveSeriesAsync();
+            }
+
+            if (notebookChanged)
+            {
+                await SaveNotebookAsync();
+            }
+
+            var result = await SendAsync(steps, oneNoteCalls);
+            await RecordAsync(steps, result);
+            return true;
+        }
+
+        public async Task SaveSeriesAsync()
+        {
+            var now = owner.Clock.GetCurrentInstant();
+            if (series.State == SeriesState.Creating)
+            {
+                series.LeaseUntil = now.Plus(owner.Lease).ToDateTimeOffset();
+            }
+
+            series.UpdatedAt = now.ToDateTimeOffset();
+            if (!await owner.Store.TrySaveAsync(series, cancellationToken))
+            {
+                throw new CreationTakenOverException();
+            }
+        }
+
+        private async Task SaveNotebookAsync()
+        {
+            Notebook.UpdatedAt = owner.Clock.GetCurrentInstant().ToDateTimeOffset();
+            if (!await owner.Store.TrySaveNotebookAsync(Notebook, cancellationToken))
+            {
+                throw new CreationTakenOverException();
+            }
+        }
+
+        private async Task<GraphBatchResult> SendAsync(List<GraphBatchStep> steps, int oneNoteCalls)
+        {
+            RoundTrips++;
+            series.RoundTrips++;
+            return await owner.OneNote.SendBatchAsync(graph, me, steps, oneNoteCalls, cancellationToken);
+        }
+
+        private async Task NotebookAsync()
+        {
+            NotebookWasNew = true;
+            NotebookInfo? found = null;
+            if (Notebook.State == StepState.Attempted)
+            {
+                // The last attempt may have created it and lost the answer.
+                RoundTrips++;
+                series.RoundTrips++;
+                found = await owner.OneNote.FindNotebookAsync(graph, me, Notebook.DisplayName, cancellationToken);
+            }
+
+            if (found is null)
+            {
+                Notebook.State = StepState.Attempted;
+                Notebook.OwnerId = me;
+                await SaveNotebookAsync();
+                RoundTrips++;
+                series.RoundTrips++;
+                found = await owner.OneNote.CreateNotebookAsync(graph, me, Notebook.DisplayName, cancellationToken);
+                if (found is null)
+                {
+                    // 20117: the name exists (an earlier attempt made it, or the SDK re-sent the POST).
+                    RoundTrips++;
+                    series.RoundTrips++;
+                    found = await owner.OneNote.FindNotebookAsync(graph, me, Notebook.DisplayName, cancellationToken)
+                        ?? throw new GraphUnavailableException("OneNote says the notebook exists but does not list it.", StatusCodes.Status502BadGateway, null);
+                }
+            }
+
+            Notebook.State = StepState.Done;
+            Notebook.NotebookId = found.Id;
+            Notebook.WebUrl = found.WebUrl;
+            Notebook.ClientUrl = found.ClientUrl;
+            await SaveNotebookAsync();
+        }
+
+        private async Task LookUpAttemptedAsync()
+        {
+            if (series.SectionState == StepState.Attempted)
+            {
+                RoundTrips++;
+                series.RoundTrips++;
+                var section = await owner.OneNote.FindSectionAsync(graph, me, OwnerRoot, Notebook.NotebookId!, series.SectionName, cancellationToken);
+                series.SectionState = section is null ? StepState.None : StepState.Done;
+                series.SectionId = section?.Id;
+                await SaveSeriesAsync();
+            }
+
+            if (series.SectionState == StepState.Done && Session.PageState != PageState.Ready)
+            {
+                // This attempt holds the series' lease, so any claim on the first page is from an earlier attempt of it.
+                var claim = await owner.Sessions.TryClaimPageAsync(Session, owner.Clock.GetCurrentInstant(), cancellationToken, takeOverLiveClaim: true)
+                    ?? throw new CreationTakenOverException();
+                Session = claim.Session;
+                if (claim.EarlierClaimLapsed)
+                {
+                    RoundTrips++;
+                    series.RoundTrips++;
+                    var page = await owner.OneNote.FindPageAsync(graph, me, OwnerRoot, series.SectionId!, PageTitle, cancellationToken);
+                    if (page is not null)
+                    {
+                        await MarkPageAsync(page);
+                    }
+                }
+            }
+        }
+
+        private string PageTitle => OneNoteNames.PageTitle(Instant.FromDateTimeOffset(Session.Start), plan.Zone);
+
+        private async Task MarkPageAsync(PageInfo page)
+        {
+            if (!await owner.Sessions.MarkPageReadyAsync(Session, new AgendaPageRef(page.Id, page.Title, page.WebUrl, page.ClientUrl), cancellationToken))
+            {
+                throw new CreationTakenOverException();
+            }
+        }
+
+        private async Task<string> PageXhtmlAsync()
+        {
+            var goalList = owner.Goals.ListAsync(pair.Id, cancellationToken);
+            var open = owner.Commitments.ListAsync(pair.Id, Commitment.StatusName(CommitmentStatus.Open), null, cancellationToken);
+            await Task.WhenAll(goalList, open);
+            return AgendaPageBuilder.Build(new AgendaPageContent(
+                PageTitle,
+                Instant.FromDateTimeOffset(Session.Start),
+                plan.Zone,
+                [.. pair.Members.Select(member => new AgendaPerson(member.UserId, member.DisplayName))],
+                Session.FocusUserId,
+                pair.Agreement.Purpose,
+                [.. (await goalList).Select(goal => goal.Value).Where(goal => goal.Status == GoalStatus.Active)
+                    .Select(goal => new AgendaGoal(goal.OwnerId, goal.Title, goal.Progress))],
+                [.. (await open).Select(item => item.Value).Select(item => new AgendaCommitment(item.Id, item.OwnerId, item.Text, item.Due))],
+                plan.LocalStarts.Count > 1 ? plan.StartOf(1) : null));
+        }
+
+        private Microsoft.Graph.Models.Event EventRequest()
+        {
+            var page = SeriesSessionStore.PageOf(Session)!;
+            var focusName = pair.Member(series.FirstFocusUserId)?.DisplayName ?? "A member";
+            var body = SeriesInvite.Body(
+                plan,
+                [.. pair.Members.Select(member => member.DisplayName)],
+                pair.Agreement.Purpose,
+                focusName,
+                new AgendaLinks(page.WebUrl, page.ClientUrl, Notebook.WebUrl!, Notebook.DisplayName));
+            var attendees = pair.Members.Where(member => member.UserId != me).Select(member => new Invitee(member.Mail, member.DisplayName)).ToList();
+            return SeriesInvite.Build(plan, series.Subject, body, attendees, series.TransactionId);
+        }
+
+        private async Task RecordAsync(List<GraphBatchStep> steps, GraphBatchResult result)
+        {
+            foreach (var step in steps)
+            {
+                if (!result.Succeeded(step.Id))
+                {
+                    throw new GraphUnavailableException(
+                        $"Microsoft Graph refused a step of the series creation ({step.Id}: {result.StatusOf(step.Id)}); repeat the request with the same Idempotency-Key.",
+                        StatusCodes.Status502BadGateway,
+                        null);
+                }
+            }
+
+            var seriesChanged = false;
+            var notebookChanged = false;
+            foreach (var step in steps)
+            {
+                using var json = await result.ReadJsonAsync(step.Id, cancellationToken);
+                var answer = json.RootElement;
+                switch (step.Id)
+                {
+                    case SectionStep:
+                        series.SectionId = OneNoteGateway.ReadSection(answer).Id;
+                        series.SectionState = StepState.Done;
+                        seriesChanged = true;
+                        break;
+                    case PageStep:
+                        await MarkPageAsync(OneNoteGateway.ReadPage(answer));
+                        break;
+                    case FolderStep:
+                        Notebook.DriveItemId = OneNoteGateway.ReadDriveItemId(answer);
+                        notebookChanged = true;
+                        break;
+                    case InviteStep:
+                        Notebook.InviteState = StepState.Done;
+                        Notebook.SharedWith = SeriesResponse.Serialize([.. Others.Select(member => new SharedPerson(member.UserId, member.Mail, false))]);
+                        notebookChanged = true;
+                        break;
+                    case VerifyStep:
+                        _verifyTried = true;
+                        var permissions = OneNoteGateway.ReadPermissions(answer);
+                        var people = Others.Select(member => new SharedPerson(
+                            member.UserId,
+                            member.Mail,
+                            permissions.Any(p => p.CanWrite && (p.UserId == member.UserId || string.Equals(p.Mail, member.Mail, StringComparison.OrdinalIgnoreCase))))).ToList();
+                        Notebook.SharedWith = SeriesResponse.Serialize(people);
+                        Notebook.Verified = people.TrueForAll(person => person.Verified);
+                        if (!Notebook.Verified)
+                        {
+                            LogNotVerified(owner.Logger, people.Count(person => !person.Verified));
+                        }
+
+                        notebookChanged = true;
+                        break;
+                    case EventStep:
+                        series.EventId = Optional(answer, "id");
+                        series.EventICalUId = Optional(answer, "iCalUId");
+                        series.EventWebLink = Optional(answer, "webLink");
+                        series.JoinUrl = answer.TryGetProperty("onlineMeeting", out var meeting) && meeting.ValueKind == JsonValueKind.Object ? Optional(meeting, "joinUrl") : null;
+                        if (series.EventId is null || series.EventICalUId is null)
+                        {
+                            throw new GraphUnavailableException("Microsoft Graph created the event but answered without its ids.", StatusCodes.Status502BadGateway, null);
+                        }
+
+                        series.EventState = StepState.Done;
+                        seriesChanged = true;
+                        break;
+                }
+            }
+
+            if (notebookChanged)
+            {
+                await SaveNotebookAsync();
+            }
+
+            if (seriesChanged)
+            {
+                await SaveSeriesAsync();
+            }
+        }
+
+        private static string? Optional(JsonElement json, string name) =>
+            json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+}

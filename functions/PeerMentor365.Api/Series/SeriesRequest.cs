@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using NodaTime;
+using NodaTime.Text;
+using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
+using PeerMentor365.Scheduling;
+
+namespace PeerMentor365.Api.Series;
+
+/// <summary>How a series ends: after a number of sessions, or on a local date in the anchor zone (exactly one is set).</summary>
+internal sealed record SeriesEnd(int? Sessions, LocalDate? Date);
+
+/// <summary>A validated request to create a series, with the pair's defaults filled in.</summary>
+internal sealed record SeriesRequest(
+    LocalDateTime FirstStart,
+    DateTimeZone AnchorZone,
+    Cadence Cadence,
+    int DurationMinutes,
+    SeriesEnd End,
+    string FirstFocusUserId)
+{
+    public const int MinSessions = 1;
+    public const int MaxSessions = 100;
+    public const int MinDuration = 15;
+    public const int MaxDuration = 120;
+
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
+
+    /// <summary>The plan of sessions this request describes (pattern, count, every local start).</summary>
+    public SeriesPlan Plan() => SeriesPlan.From(this);
+
+    /// <summary>
+    /// The request's fingerprint: the same key with the same (resolved) request is a replay, with another one a 422.
+    /// 64 hex characters of SHA-256 over the canonical fields.
+    /// </summary>
+    public string Hash()
+    {
+        var canonical = string.Join(
+            '\n',
+            FormatLocal(FirstStart),
+            AnchorZone.Id,
+            Cadence.ToString(),
+            DurationMinutes.ToString(CultureInfo.InvariantCulture),
+            End.Sessions?.ToString(CultureInfo.InvariantCulture) ?? "-",
+            End.Date is { } date ? Wire.Format(date) : "-",
+            FirstFocusUserId);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    public static string FormatLocal(LocalDateTime local) => LocalPattern.Format(local);
+
+    public static LocalDateTime ParseLocal(string text) => LocalPattern.Parse(text).GetValueOrThrow();
+}
+
+/// <summary>Reads and validates POST /api/pairs/{pairId}/series: every mistake is reported against its field, before anything else happens.</summary>
+internal static partial class SeriesRequestReader
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    private static readonly string[] CadenceNames = ["weekly", "every2Weeks", "every3Weeks", "every4Weeks", "monthly"];
+
+    private static readonly LocalDateTimePattern[] LocalPatterns =
+    [
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
+    ];
+
+    /// <summary>The Idempotency-Key header, or null with the reason it is not usable.</summary>
+    public static (string? Key, string? Problem) ReadKey(HttpRequest http)
+    {
+        var values = http.Headers[IdempotencyHeader];
+        if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
+        {
+            return (null, "The Idempotency-Key header is required: 8-100 characters of A-Z a-z 0-9 _ -, the same on every retry of one Create.");
+        }
+
+        return KeyPattern().IsMatch(values[0]!)
+            ? (values[0], null)
+            : (null, "The Idempotency-Key header must be 8-100 characters of A-Z a-z 0-9 _ -.");
+    }
+
+    /// <summary>The request with defaults from the pair's agreement, or null (the errors are in <paramref name="body"/>).</summary>
+    public static SeriesRequest? Read(JsonBody body, Pair pair, Instant now)
+    {
+        var zone = Zone(body);
+        var firstStart = FirstStart(body, zone, now);
+
+        var cadenceName = body.Choice("cadence", CadenceNames, required: false);
+        var cadence = cadenceName is null ? pair.Agreement.Cadence : Parse(cadenceName);
+        var duration = body.Int("durationMinutes", SeriesRequest.MinDuration, SeriesRequest.MaxDuration, required: false, step: 5)
+            ?? pair.Agreement.DurationMinutes;
+
+        var end = End(body, pair, firstStart);
+
+        var focus = body.Text("firstFocusUserId", 1, 100, required: false);
+        if (body.Has("firstFocusUserId") && !body.IsNull("firstFocusUserId") && focus is not null && !pair.IsMember(focus))
+        {
+            body.Add("firstFocusUserId", "firstFocusUserId must be the user id of a member of this pair.");
+        }
+
+        if (!body.IsValid || zone is null || firstStart is null || end is null)
+        {
+            return null;
+        }
+
+        return new SeriesRequest(firstStart.Value, zone, cadence, duration, end, focus ?? pair.ProposedBy);
+    }
+
+    private static Cadence Parse(string name) => Cadence.TryParse(name, out var cadence) ? cadence : throw new InvalidOperationException("Unknown cadence " + name);
+
+    private static DateTimeZone? Zone(JsonBody body)
+    {
+        var name = body.Text("anchorTimeZone", 1, 64, required: true);
+        if (name is null)
+        {
+            return null;
+        }
+
+        // IANA only: a Windows name (or anything else) is not accepted here; the answer gives the Windows name.
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(name);
+        if (zone is null)
+        {
+            body.Add("anchorTimeZone", "anchorTimeZone must be an IANA time zone id such as Europe/London.");
+        }
+
+        return zone;
+    }
+
+    private static LocalDateTime? FirstStart(JsonBody body, DateTimeZone? zone, Instant now)
+    {
+        var text = body.Text("firstStart", 1, 40, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        LocalDateTime? parsed = null;
+        foreach (var pattern in LocalPatterns)
+        {
+            var result = pattern.Parse(text);
+            if (result.Success)
+            {
+                parsed = result.Value;
+                break;
+            }
+        }
+
+        if (parsed is not { } local)
+        {
+            body.Add("firstStart", "firstStart must be a local date and time without offset, like 2026-12-01T15:00:00.");
+            return null;
+        }
+
+        if (zone is null)
+        {
+            return local;
+        }
+
+        if (zone.MapLocal(local).Count == 0)
+        {
+            body.Add("firstStart", $"firstStart {SeriesRequest.FormatLocal(local)} does not exist in {zone.Id} (the clocks skip it).");
+            return null;
+        }
+
+        var at = LocalTimePolicy.ToInstant(local, zone);
+        if (at <= now)
+        {
+            body.Add("firstStart", $"firstStart must be in the future (it is now {SeriesRequest.FormatLocal(now.InZone(zone).LocalDateTime)} in {zone.Id}).");
+            return null;
+        }
+
+        if (at > now.Plus(Duration.FromDays(366)))
+        {
+            body.Add("firstStart", "firstStart must be within a year from now.");
+            return null;
+        }
+
+        return local;
+    }
+
+    private static SeriesEnd? End(JsonBody body, Pair pair, LocalDateTime? firstStart)
+    {
+        if (!body.Has("end") || body.IsNull("end"))
+        {
+            return CheckDate(body, "end", pair.Agreement.PlannedEndDate, firstStart) ? new SeriesEnd(null, pair.Agreement.PlannedEndDate) : null;
+        }
+
+        var end = body.Object("end", required: true);
+        if (end is null)
+        {
+            return null;
+        }
+
+        var hasSessions = end.Has("sessions") && !end.IsNull("sessions");
+        var hasDate = end.Has("date") && !end.IsNull("date");
+        if (hasSessions == hasDate)
+        {
+            body.Add("end", "end must have exactly one of sessions (1-100) and date (yyyy-MM-dd).");
+            return null;
+        }
+
+        if (hasSessions)
+        {
+            var sessions = end.Int("sessions", SeriesRequest.MinSessions, SeriesRequest.MaxSessions, required: true);
+            body.Adopt("end", end);
+            return sessions is { } count ? new SeriesEnd(count, null) : null;
+        }
+
+        var date = end.Date("date", new LocalDate(1900, 1, 1), new LocalDate(9999, 12, 31), required: true);
+        body.Adopt("end", end);
+        return date is { } until && CheckDate(body, "end.date", until, firstStart) ? new SeriesEnd(null, until) : null;
+    }
+
+    private static bool CheckDate(JsonBody body, string field, LocalDate until, LocalDateTime? firstStart)
+    {
+        if (firstStart is not { } first)
+        {
+            return true;
+        }
+
+        if (until < first.Date)
+        {
+            body.Add(field, $"The series cannot end ({Wire.Format(until)}) before its first session ({Wire.Format(first.Date)}).");
+            return false;
+        }
+
+        if (until > first.Date.PlusYears(2))
+        {
+            body.Add(field, "The series can end at most 2 years after its first session.");
+            return false;
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{8,100}$")]
+    private static partial Regex KeyPattern();
+}

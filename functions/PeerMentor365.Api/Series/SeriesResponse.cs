@@ -1,0 +1,105 @@
+using System.Text.Json;
+using NodaTime;
+using PeerMentor365.Api.Concurrency;
+using PeerMentor365.Api.Requests;
+using PeerMentor365.Api.Sessions;
+using PeerMentor365.Scheduling;
+
+namespace PeerMentor365.Api.Series;
+
+internal sealed record PatternResponse(string Type, int Interval, IReadOnlyList<string> DaysOfWeek, string? Index);
+
+internal sealed record EndResponse(int? Sessions, string? Date);
+
+internal sealed record EventResponse(string? Id, string? ICalUId, string? WebLink, string? JoinUrl);
+
+internal sealed record SharedWithResponse(string Mail, bool Verified);
+
+internal sealed record SeriesAgendaResponse(string? NotebookId, string? NotebookWebUrl, string? SectionId, IReadOnlyList<SharedWithResponse> SharedWith);
+
+internal sealed record SeriesPageResponse(string Id, string Title, string WebUrl, string ClientUrl);
+
+internal sealed record FirstSessionResponse(string Id, string Start, string End, string FocusUserId, SeriesPageResponse? AgendaPage);
+
+internal sealed record SeriesListResponse(IReadOnlyList<SeriesResponse> Series);
+
+/// <summary>A series as the API answers it (docs/series-api.md).</summary>
+internal sealed record SeriesResponse(
+    string Id,
+    string Etag,
+    string PairId,
+    string Status,
+    string OrganizerId,
+    string Subject,
+    string AnchorTimeZone,
+    string AnchorWindowsTimeZone,
+    string FirstStart,
+    int DurationMinutes,
+    string Cadence,
+    PatternResponse Pattern,
+    EndResponse End,
+    string FirstFocusUserId,
+    EventResponse Event,
+    SeriesAgendaResponse Agenda,
+    FirstSessionResponse? FirstSession,
+    string CreatedAt,
+    string UpdatedAt,
+    string? EndedAt,
+    string? EndMessage)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static SeriesResponse From(SeriesRow series, NotebookRow? notebook, SessionRow? firstSession)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[series.AnchorTimeZone];
+        var firstStart = SeriesRequest.ParseLocal(series.FirstStart);
+        var pattern = SeriesPlan.PatternFor(firstStart.Date, Scheduling.Cadence.TryParse(series.Cadence, out var cadence)
+            ? cadence
+            : throw new InvalidOperationException("A stored series has an unknown cadence."));
+        var page = firstSession is null ? null : SeriesSessionStore.PageOf(firstSession);
+        return new SeriesResponse(
+            series.RowKey,
+            ApiETag.From(series.ETag),
+            series.PartitionKey,
+            series.State,
+            series.OrganizerId,
+            series.Subject,
+            zone.Id,
+            series.AnchorWindowsTimeZone,
+            series.FirstStart,
+            series.DurationMinutes,
+            series.Cadence,
+            SeriesInvite.Describe(pattern),
+            new EndResponse(series.EndSessions, series.EndDate),
+            series.FirstFocusUserId,
+            new EventResponse(series.EventId, series.EventICalUId, series.EventWebLink, series.JoinUrl),
+            new SeriesAgendaResponse(
+                notebook?.NotebookId,
+                notebook?.WebUrl,
+                series.SectionId,
+                [.. SharedWith(notebook).Select(person => new SharedWithResponse(person.Mail, person.Verified))]),
+            firstSession is null
+                ? null
+                : new FirstSessionResponse(
+                    firstSession.RowKey,
+                    Wire.Format(Instant.FromDateTimeOffset(firstSession.Start)),
+                    Wire.Format(Instant.FromDateTimeOffset(firstSession.End)),
+                    firstSession.FocusUserId,
+                    page is null ? null : new SeriesPageResponse(page.Id, page.Title, page.WebUrl, page.ClientUrl)),
+            Wire.Format(Instant.FromDateTimeOffset(series.CreatedAt)),
+            Wire.Format(Instant.FromDateTimeOffset(series.UpdatedAt)),
+            series.EndedAt is { } ended ? Wire.Format(Instant.FromDateTimeOffset(ended)) : null,
+            series.EndMessage);
+    }
+
+    /// <summary>Who the notebook is shared with, as stored in the notebook row.</summary>
+    public static IReadOnlyList<SharedPerson> SharedWith(NotebookRow? notebook) =>
+        notebook is null || string.IsNullOrEmpty(notebook.SharedWith)
+            ? []
+            : JsonSerializer.Deserialize<List<SharedPerson>>(notebook.SharedWith, Json) ?? [];
+
+    public static string Serialize(IReadOnlyList<SharedPerson> people) => JsonSerializer.Serialize(people, Json);
+}
+
+/// <summary>A member the notebook's folder is shared with, and whether the permission was seen afterwards.</summary>
+internal sealed record SharedPerson(string UserId, string Mail, bool Verified);

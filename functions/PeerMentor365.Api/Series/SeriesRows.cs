@@ -1,0 +1,147 @@
+using Azure;
+using PeerMentor365.Api.Storage;
+using PeerMentor365.Tables;
+
+namespace PeerMentor365.Api.Series;
+
+/// <summary>Where a series is: being created (held by a lease), active, or ended.</summary>
+internal static class SeriesState
+{
+    public const string Creating = "creating";
+    public const string Active = "active";
+    public const string Ended = "ended";
+}
+
+/// <summary>Progress of one create step: not tried, tried (the answer may have been lost: look up first), or done.</summary>
+internal static class StepState
+{
+    public const string None = "none";
+    public const string Attempted = "attempted";
+    public const string Done = "done";
+}
+
+/// <summary>
+/// The series row (Pairs table, partition = pair id, row = series id e_…): state, lease, the request, and the progress
+/// of every create step, recorded before the next step starts so a repeat resumes where the last attempt stopped.
+/// </summary>
+internal sealed class SeriesRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = PairKeys.SeriesKind;
+    public string State { get; set; } = SeriesState.Creating;
+
+    /// <summary>Until when the creating attempt <see cref="LeaseOwner"/> holds the creation.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public string? LeaseOwner { get; set; }
+
+    public string OrganizerId { get; set; } = string.Empty;
+    public string OrganizerMail { get; set; } = string.Empty;
+
+    /// <summary>The organizer's mailbox zone (IANA) when known: page titles use it; else the anchor zone.</summary>
+    public string? OrganizerTimeZone { get; set; }
+
+    public string RequestHash { get; set; } = string.Empty;
+    public string IdempotencyRowKey { get; set; } = string.Empty;
+    public string FirstStart { get; set; } = string.Empty;
+    public string AnchorTimeZone { get; set; } = string.Empty;
+    public string AnchorWindowsTimeZone { get; set; } = string.Empty;
+    public int DurationMinutes { get; set; }
+    public string Cadence { get; set; } = string.Empty;
+    public int? EndSessions { get; set; }
+    public string? EndDate { get; set; }
+    public string FirstFocusUserId { get; set; } = string.Empty;
+    public string Subject { get; set; } = string.Empty;
+
+    /// <summary>Graph's transactionId for the event create: stored before the first attempt, the same on every retry.</summary>
+    public string TransactionId { get; set; } = string.Empty;
+
+    public string SectionState { get; set; } = StepState.None;
+    public string SectionName { get; set; } = string.Empty;
+    public string? SectionId { get; set; }
+
+    public string EventState { get; set; } = StepState.None;
+    public string? EventId { get; set; }
+    public string? EventICalUId { get; set; }
+    public string? EventWebLink { get; set; }
+    public string? JoinUrl { get; set; }
+
+    public string FirstSessionId { get; set; } = string.Empty;
+
+    /// <summary>Graph round trips the creation took (all attempts together), for the figures in the docs.</summary>
+    public int RoundTrips { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public string? EndMessage { get; set; }
+}
+
+/// <summary>An Idempotency-Key seen for the pair (row k_{hash}): the series it created and the request's hash.</summary>
+internal sealed class IdempotencyRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = PairKeys.IdempotencyKind;
+    public string SeriesId { get; set; } = string.Empty;
+    public string RequestHash { get; set; } = string.Empty;
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// The pair's notebook (row "notebook"): state (none/attempted/done, as steps), id, name, links, owner, the drive item
+/// of its folder and who it is shared with (JSON: [{ "mail", "userId", "verified" }]).
+/// </summary>
+internal sealed class NotebookRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = PairKeys.NotebookRow;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = PairKeys.NotebookKind;
+    public string State { get; set; } = StepState.None;
+    public string DisplayName { get; set; } = string.Empty;
+    public string OwnerId { get; set; } = string.Empty;
+    public string? NotebookId { get; set; }
+    public string? WebUrl { get; set; }
+    public string? ClientUrl { get; set; }
+    public string? DriveItemId { get; set; }
+
+    /// <summary>none, attempted (invite sent, answer maybe lost: sending it again is harmless) or done.</summary>
+    public string InviteState { get; set; } = StepState.None;
+    public string SharedWith { get; set; } = "[]";
+    public bool Verified { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Row "seriescurrent": the series that is creating or active in this pair (one at a time).</summary>
+internal sealed class CurrentSeriesRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = PairKeys.CurrentSeriesRow;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = PairKeys.SeriesKind + "-current";
+    public string SeriesId { get; set; } = string.Empty;
+}
+
+/// <summary>A row of the SeriesIndex table: ical_{hash} → the series, and active → the series the nightly job prepares.</summary>
+internal sealed class SeriesIndexRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string PairId { get; set; } = string.Empty;
+    public string? SeriesId { get; set; }
+    public string? OrganizerId { get; set; }
+}

@@ -1,0 +1,118 @@
+using Azure;
+using PeerMentor365.Api.Storage;
+using PeerMentor365.Tables;
+
+namespace PeerMentor365.Api.Series;
+
+/// <summary>
+/// The series, idempotency, notebook and "current series" rows in the pair's partition, and the SeriesIndex rows.
+/// Writes to a series or notebook row are conditional on the ETag the caller read (updated on success).
+/// </summary>
+internal sealed class SeriesStore(PairPartitions partitions, MentoringTables tables)
+{
+    public Task<IdempotencyRow?> FindKeyAsync(string pairId, string keyRow, CancellationToken cancellationToken) =>
+        partitions.GetAsync<IdempotencyRow>(pairId, keyRow, cancellationToken);
+
+    public async Task<SeriesRow?> FindAsync(string pairId, string seriesId, CancellationToken cancellationToken) =>
+        Ids.IsValid(seriesId, Ids.Series) && await partitions.GetAsync<SeriesRow>(pairId, PairKeys.ItemRow(seriesId), cancellationToken) is { Kind: PairKeys.SeriesKind } row
+            ? row
+            : null;
+
+    /// <summary>The pair's series, newest first (series ids count down).</summary>
+    public async Task<IReadOnlyList<SeriesRow>> ListAsync(string pairId, CancellationToken cancellationToken) =>
+        [.. (await partitions.QueryAsync<SeriesRow>(pairId, Ids.Series + "_", TableClient.CreateQueryFilter($"Kind eq {PairKeys.SeriesKind}"), cancellationToken))
+            .OrderBy(row => row.RowKey, StringComparer.Ordinal)];
+
+    public Task<CurrentSeriesRow?> FindCurrentAsync(string pairId, CancellationToken cancellationToken) =>
+        partitions.GetAsync<CurrentSeriesRow>(pairId, PairKeys.CurrentSeriesRow, cancellationToken);
+
+    /// <summary>
+    /// Inserts the idempotency row and the series row, and makes the series the pair's current one, in one
+    /// transaction: false when the key was inserted meanwhile or another series became current (the caller re-reads).
+    /// </summary>
+    /// <param name="current">The current-series row as read (null: there was none) — replaced only if still at its ETag.</param>
+    public async Task<bool> TryStartAsync(IdempotencyRow key, SeriesRow series, CurrentSeriesRow? current, CancellationToken cancellationToken)
+    {
+        var next = new CurrentSeriesRow { PartitionKey = series.PartitionKey, SeriesId = series.RowKey };
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.Add, key),
+            new(TableTransactionActionType.Add, series),
+            current is null
+                ? new(TableTransactionActionType.Add, next)
+                : new(TableTransactionActionType.UpdateReplace, next, current.ETag),
+        ];
+        var responses = await partitions.TrySubmitAsync(actions, cancellationToken);
+        if (responses is null)
+        {
+            return false;
+        }
+
+        series.ETag = responses[1].Headers.ETag ?? default;
+        return true;
+    }
+
+    /// <summary>Replaces the series row if it is still at its ETag (then the row carries the new one); false when another writer came first.</summary>
+    public async Task<bool> TrySaveAsync(SeriesRow row, CancellationToken cancellationToken)
+    {
+        var etag = await partitions.ReplaceAsync(row, row.ETag, cancellationToken);
+        if (etag is not { } saved)
+        {
+            return false;
+        }
+
+        row.ETag = saved;
+        return true;
+    }
+
+    public Task<NotebookRow?> FindNotebookAsync(string pairId, CancellationToken cancellationToken) =>
+        partitions.GetAsync<NotebookRow>(pairId, PairKeys.NotebookRow, cancellationToken);
+
+    /// <summary>Adds (never stored yet) or replaces (at its ETag) the notebook row; false when another writer came first.</summary>
+    public async Task<bool> TrySaveNotebookAsync(NotebookRow row, CancellationToken cancellationToken)
+    {
+        if (row.ETag == default)
+        {
+            try
+            {
+                row.ETag = await partitions.AddAsync(row, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException failed) when (failed.Status == StatusCodes.Status409Conflict)
+            {
+                return false;
+            }
+        }
+
+        var etag = await partitions.ReplaceAsync(row, row.ETag, cancellationToken);
+        if (etag is not { } saved)
+        {
+            return false;
+        }
+
+        row.ETag = saved;
+        return true;
+    }
+
+    /// <summary>The SeriesIndex rows of an active series: ical_{hash} (from any attendee's copy) and active (for the nightly job).</summary>
+    public async Task WriteIndexAsync(SeriesRow series, CancellationToken cancellationToken)
+    {
+        var table = (await tables.GetAsync(cancellationToken)).SeriesIndex;
+        var pairId = series.PartitionKey;
+        await table.UpsertEntityAsync(
+            new SeriesIndexRow { PartitionKey = PairKeys.ICalPartition(series.EventICalUId!), RowKey = series.RowKey, PairId = pairId },
+            TableUpdateMode.Replace,
+            cancellationToken);
+        await table.UpsertEntityAsync(
+            new SeriesIndexRow
+            {
+                PartitionKey = PairKeys.ActiveSeriesPartition,
+                RowKey = PairKeys.ActiveSeriesRow(pairId, series.RowKey),
+                PairId = pairId,
+                SeriesId = series.RowKey,
+                OrganizerId = series.OrganizerId,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+    }
+}
