@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, fetchClientConfig } from '../src/api/client';
@@ -14,6 +14,9 @@ import { makeCommitment, makePair } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 
 // The pane opened from an Outlook item: which view it starts in, decided by the session look-up alone.
+// Real HTTP on a shared 2-core machine: give answers more than the default second to arrive.
+configure({ asyncUtilTimeout: 15_000 });
+
 let server: StubServer;
 let backend: AgendaBackend;
 
