@@ -58,6 +58,8 @@ public sealed class SharingTests : IAsyncLifetime
         Assert.Equal(item.Name, again!.Name);
         var raw = await RawGraph.GetAsync(_http, _tenant, $"/me/drive/items/{item.Id}", Ana);
         Assert.Equal(HttpStatusCode.OK, raw.Status);
+        var selected = await RawGraph.GetAsync(_http, _tenant, $"/shares/{ShareToken(notebook.Links.OneNoteWebUrl.Href!)}/driveItem?$select=id,name,webUrl", Ana);
+        Assert.Equal(["@odata.context", "id", "name", "webUrl"], selected.Body.AsObject().Select(p => p.Key));
     }
 
     [Fact]

@@ -49,6 +49,7 @@ internal sealed class DriveEndpoint(OneNoteStore store, GraphContext context, Ti
             body = ItemJson(item);
         }
 
+        body = Selected(request, body);
         body.Insert(0, "@odata.context", context.Metadata($"drives('{DriveItemIds.Drive(owner.User)}')/items/$entity"));
         return GraphResponse.Ok(body);
     }
@@ -87,6 +88,7 @@ internal sealed class DriveEndpoint(OneNoteStore store, GraphContext context, Ti
                 : ItemJson(item);
         }
 
+        body = Selected(request, body);
         body.Insert(0, "@odata.context", context.Metadata(wrapper ? "shares/$entity" : $"shares('{token}')/driveItem/$entity"));
         return GraphResponse.Ok(body);
     }
@@ -328,6 +330,12 @@ internal sealed class DriveEndpoint(OneNoteStore store, GraphContext context, Ti
 
         return json;
     }
+
+    /// <summary>The item with only the properties named in $select (all when there is none).</summary>
+    private static JsonObject Selected(GraphRequest request, JsonObject item) =>
+        request.Option("select") is { Length: > 0 } select
+            ? OneNoteQuery.Select(item, select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            : item;
 
     private static JsonObject OwnerPermission(SeedUser owner) => new()
     {
