@@ -12,6 +12,7 @@ using PeerMentor365.Api.Pane;
 using PeerMentor365.Api.People;
 using PeerMentor365.Api.Problems;
 using PeerMentor365.Api.Series;
+using PeerMentor365.Api.Security;
 using PeerMentor365.Api.SessionAgenda;
 using PeerMentor365.Api.Sessions;
 using PeerMentor365.Api.Storage;
@@ -31,11 +32,13 @@ builder.AddStorage();
 builder.AddSessionAgenda();
 builder.AddSuggestions();
 builder.AddSeries();
+builder.AddSecurity();
 builder.AddPane();
 builder.AddApiDocs();
 
 var app = builder.Build();
 
+app.UseSecurity();
 app.UseProblems();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -44,7 +47,7 @@ app.UseRateLimiter();
 app.MapReadiness();
 app.MapInternalFunctions();
 
-var api = app.MapGroup("/api");
+var api = app.MapGroup("/api").WithSecurity();
 api.MapClientConfig();
 api.MapMe();
 api.MapPeople();

@@ -36,12 +36,14 @@ public sealed class ApiApplication : IAsyncLifetime
         return settings;
     }
 
-    /// <summary>The settings that point the app at a running dev tenant (and lift the per-user rate limit).</summary>
+    /// <summary>The settings that point the app at a running dev tenant (and lift the per-user rate limits).</summary>
     public static Dictionary<string, string?> SettingsFor(DevTenantServer devTenant) => new()
     {
         ["Graph:Mode"] = "DevTenant",
         ["DevTenant:BaseUrl"] = devTenant.BaseAddress.ToString(),
         ["Suggestions:RequestsPerUserPerMinute"] = "0",
+        ["Security:RequestsPerUserPerMinute"] = "0",
+        ["Security:AnonymousRequestsPerMinute"] = "0",
         ["Graph:MaxRetryAfterSeconds"] = "5",
     };
 
