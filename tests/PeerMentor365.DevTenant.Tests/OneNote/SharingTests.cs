@@ -226,6 +226,41 @@ public sealed class SharingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
     }
 
+    [Fact]
+    public async Task Share_lookup_invite_and_permissions_work_inside_a_batch()
+    {
+        var notebook = await OneNoteGraph.CreateNotebookAsync(_ana, "Batched share");
+        var folder = _tenant.OneNote.Notebook(notebook!.Id!)!.DriveItemId;
+        var batch = new JsonObject
+        {
+            ["requests"] = new JsonArray(
+                new JsonObject { ["id"] = "share", ["method"] = "GET", ["url"] = $"/shares/{ShareToken(notebook.Links!.OneNoteWebUrl!.Href!)}/driveItem" },
+                new JsonObject
+                {
+                    ["id"] = "invite",
+                    ["method"] = "POST",
+                    ["url"] = $"/me/drive/items/{folder}/invite",
+                    ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
+                    ["body"] = new JsonObject
+                    {
+                        ["recipients"] = new JsonArray(new JsonObject { ["email"] = Ben }),
+                        ["roles"] = new JsonArray("write"),
+                        ["requireSignIn"] = true,
+                        ["sendInvitation"] = false,
+                    },
+                },
+                new JsonObject { ["id"] = "verify", ["method"] = "GET", ["url"] = $"/me/drive/items/{folder}/permissions", ["dependsOn"] = new JsonArray("invite") }),
+        };
+
+        var response = await RawGraph.PostAsync(_http, _tenant, "/$batch", Ana, batch);
+
+        var items = response.Body["responses"]!.AsArray().ToDictionary(i => i!["id"]!.GetValue<string>(), i => i!);
+        Assert.Equal(folder, items["share"]["body"]!["id"]!.GetValue<string>());
+        Assert.Equal(200, items["invite"]["status"]!.GetValue<int>());
+        var permissions = items["verify"]["body"]!["value"]!.AsArray();
+        Assert.Contains(permissions, p => p!["grantedToV2"]!["user"]!["email"]!.GetValue<string>() == Ben && p["roles"]![0]!.GetValue<string>() == "write");
+    }
+
     private async Task<(Notebook Notebook, DriveItem Item, string DriveId)> NotebookWithFolderAsync()
     {
         var notebook = await OneNoteGraph.CreateNotebookAsync(_ana, "Shared " + Guid.NewGuid().ToString("N")[..6]);
