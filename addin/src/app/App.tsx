@@ -4,6 +4,7 @@ import type React from 'react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient, fetchClientConfig, type ApiClient } from '../api/client';
 import { createPairsClient, type PairsApi } from '../api/pairsClient';
+import { createSeriesClient, type SeriesApi } from '../api/seriesClient';
 import type { ClientConfig, Me } from '../api/types';
 import { createPaneAuth } from '../auth/createPaneAuth';
 import { DevTenantAuth } from '../auth/devTenantAuth';
@@ -52,6 +53,7 @@ export interface AppProps {
   createApi?: (auth: PaneAuth) => ApiClient;
   createPairsApi?: (auth: PaneAuth) => PairsApi;
   createAgendaApi?: (auth: PaneAuth) => AgendaApi;
+  createSeriesApi?: (auth: PaneAuth) => SeriesApi;
   peopleSearchDebounceMs?: number;
 }
 
@@ -65,6 +67,7 @@ const defaultLoadConfig = (signal: AbortSignal) => fetchClientConfig({ signal })
 const defaultCreateApi = (auth: PaneAuth) => createApiClient({ auth });
 const defaultCreatePairsApi = (auth: PaneAuth) => createPairsClient({ auth });
 const defaultCreateAgendaApi = (auth: PaneAuth) => createAgendaClient({ auth });
+const defaultCreateSeriesApi = (auth: PaneAuth) => createSeriesClient({ auth });
 const noItem: OutlookItem = { kind: 'none' };
 // The start view on one of the pair's sessions; it shares My peers' commitments and goals code.
 const AgendaView = lazy(() => import('../agenda/AgendaView').then((m) => ({ default: m.AgendaView })));
@@ -79,6 +82,7 @@ export const App: React.FC<AppProps> = ({
   createApi = defaultCreateApi,
   createPairsApi = defaultCreatePairsApi,
   createAgendaApi = defaultCreateAgendaApi,
+  createSeriesApi = defaultCreateSeriesApi,
   peopleSearchDebounceMs,
 }) => {
   const styles = useStyles();
@@ -99,6 +103,7 @@ export const App: React.FC<AppProps> = ({
   const api = useMemo(() => (auth && account ? createApi(auth) : null), [auth, account, createApi]);
   const pairsApi = useMemo(() => (auth && account ? createPairsApi(auth) : null), [auth, account, createPairsApi]);
   const me = useAsync(api ? (signal) => api.getMe(signal) : null, [api]);
+  const seriesDeps = useMemo(() => (auth && account && pairsApi ? { pairsApi, seriesApi: createSeriesApi(auth) } : undefined), [auth, account, pairsApi, createSeriesApi]);
   // The Outlook item decides the start view: a session of one of the pair's series opens its Agenda view. Nothing is
   // remembered locally: reopening the pane on the meeting looks it up again.
   const agendaApi = useMemo(() => (auth && account ? createAgendaApi(auth) : null), [auth, account, createAgendaApi]);
@@ -187,6 +192,7 @@ export const App: React.FC<AppProps> = ({
               showOutlookHint={office.appointment === null}
               onSignInNeeded={onSignInNeeded}
               peopleSearchDebounceMs={peopleSearchDebounceMs}
+              series={seriesDeps}
             />
           }
           peers={() => (

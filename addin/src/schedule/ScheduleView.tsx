@@ -11,6 +11,8 @@ import { useSuggestions } from '../hooks/useApi';
 import type { AppointmentWriter } from '../office';
 import { cadenceOptions, defaultCadence, defaultDurationMinutes, durationLabel, durationOptions } from './options';
 import { PeoplePicker } from './PeoplePicker';
+import { createSeriesAction, PairSeriesSection } from '../series/PairSeriesSection';
+import { usePairSeries, type SeriesDeps } from '../series/usePairSeries';
 import { SlotList } from './SlotList';
 import { directoryKey, type PersonLabel } from './slotView';
 
@@ -47,10 +49,12 @@ export interface ScheduleViewProps {
   /** Called when the API says the sign-in is no longer valid. */
   onSignInNeeded?: () => void;
   peopleSearchDebounceMs?: number;
+  /** The pairs and series APIs: with them, a slot for exactly one's active pair offers "Create series". */
+  series?: SeriesDeps;
 }
 
 /** Pick peers, cadence and length; find and show recurring slots that are humane for everyone. */
-export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, showOutlookHint, onSignInNeeded, peopleSearchDebounceMs }) => {
+export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, showOutlookHint, onSignInNeeded, peopleSearchDebounceMs, series }) => {
   const styles = useStyles();
   const [peers, setPeers] = useState<Person[]>([]);
   const [cadence, setCadence] = useState<Cadence>(defaultCadence);
@@ -58,6 +62,7 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
   const [request, setRequest] = useState<SuggestionsRequest | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const suggestions = useSuggestions(api, request);
+  const pairSeries = usePairSeries(series, me, suggestions.data ? (request?.peers ?? null) : null);
 
   // People seen so far, so that a slot can name everyone even after the picker changed.
   const [known, setKnown] = useState<ReadonlyMap<string, PersonLabel>>(new Map());
@@ -153,6 +158,7 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
           onRetry={isApiError(apiError) && apiError.kind !== 'validation' ? suggestions.reload : undefined}
         />
       ) : null}
+      {series && suggestions.data ? <PairSeriesSection deps={series} state={pairSeries} me={me} /> : null}
       {suggestions.data ? (
         <SlotList
           response={suggestions.data}
@@ -161,6 +167,7 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
           writer={writer}
           showOutlookHint={showOutlookHint}
           onTryLength={tryLength}
+          {...(series ? { slotAction: createSeriesAction(series, pairSeries) } : {})}
         />
       ) : null}
     </div>

@@ -55,12 +55,14 @@ export interface SlotCardProps {
   writer: AppointmentWriter | null;
   attendees: readonly Attendee[];
   subjectIfEmpty: string;
+  /** Another action for this slot (e.g. "Create series" for a pair), given the id of the card's title. */
+  action?: (titleId: string) => React.ReactNode;
 }
 
 type ApplyState = { status: 'idle' } | { status: 'applying' } | { status: 'done' } | { status: 'failed'; error: unknown };
 
 /** One ranked recurring slot: the pattern, everyone's local time, clashes and warnings with dates. */
-export const SlotCard: React.FC<SlotCardProps> = ({ suggestion, view, writer, attendees, subjectIfEmpty }) => {
+export const SlotCard: React.FC<SlotCardProps> = ({ suggestion, view, writer, attendees, subjectIfEmpty, action }) => {
   const styles = useStyles();
   const titleId = useId();
   const datesId = useId();
@@ -188,6 +190,7 @@ export const SlotCard: React.FC<SlotCardProps> = ({ suggestion, view, writer, at
           </Button>
         ) : null}
       </div>
+      {action ? action(titleId) : null}
       {apply.status === 'done' ? (
         <MessageBar intent="success" role="status">
           <MessageBarBody>Added to your meeting: attendees, time and recurrence.</MessageBarBody>

@@ -1,7 +1,7 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import type React from 'react';
 import { useMemo } from 'react';
-import type { SuggestionsResponse } from '../api/types';
+import type { Suggestion, SuggestionsResponse } from '../api/types';
 import type { AppointmentWriter, Attendee } from '../office';
 import { durationLabel, longestOfferedLength } from './options';
 import { SlotCard } from './SlotCard';
@@ -26,6 +26,8 @@ export interface SlotListProps {
   showOutlookHint: boolean;
   /** Asks again with a shorter session, when the answer says one would fit. */
   onTryLength?: (minutes: number) => void;
+  /** Another action on each slot card (e.g. "Create series"), given the slot and the id of the card's title. */
+  slotAction?: (suggestion: Suggestion, titleId: string) => React.ReactNode;
 }
 
 /** When nothing is humane: why, in the service's words, and a shorter session to try when one would fit. */
@@ -55,7 +57,7 @@ const NoSuggestions: React.FC<{ response: SuggestionsResponse; people: PeopleDir
 };
 
 /** The ranked slots, best first. */
-export const SlotList: React.FC<SlotListProps> = ({ response, people: known, viewerTimeZone, writer, showOutlookHint, onTryLength }) => {
+export const SlotList: React.FC<SlotListProps> = ({ response, people: known, viewerTimeZone, writer, showOutlookHint, onTryLength, slotAction }) => {
   const styles = useStyles();
   const people = useMemo(() => answerDirectory(response, known), [response, known]);
   const order = useMemo(
@@ -108,6 +110,7 @@ export const SlotList: React.FC<SlotListProps> = ({ response, people: known, vie
               writer={writer}
               attendees={attendees}
               subjectIfEmpty={subject}
+              {...(slotAction ? { action: (titleId: string) => slotAction(suggestion, titleId) } : {})}
             />
           </li>
         ))}

@@ -1,0 +1,53 @@
+import { Spinner } from '@fluentui/react-components';
+import type React from 'react';
+import { useEffect, useRef } from 'react';
+import type { Suggestion, Me } from '../api/types';
+import { ErrorNotice } from '../app/ErrorNotice';
+import { CreateSeriesButton } from './CreateSeriesButton';
+import { SeriesPanel } from './SeriesPanel';
+import type { PairSeriesState, SeriesDeps } from './usePairSeries';
+
+/** Above the suggestions: the pair's current series (with its management), once the chosen peers are one's pair. */
+export const PairSeriesSection: React.FC<{ deps: SeriesDeps; state: PairSeriesState; me: Me }> = ({ deps, state, me }) => {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const createdId = state.justCreated ? state.series?.id : null;
+  useEffect(() => {
+    // After "Create series", the result is where attention goes next.
+    if (createdId) heading.current?.focus();
+  }, [createdId]);
+
+  if (state.pair !== null && state.loading) return <Spinner size="tiny" label="Checking your pair’s series…" />;
+  if (state.error) return <ErrorNotice error={state.error} onRetry={state.reload} />;
+  if (state.series === null) return null;
+  return (
+    <SeriesPanel
+      seriesApi={deps.seriesApi}
+      series={state.series}
+      pair={state.pair}
+      me={me}
+      onChange={(s) => state.show(s)}
+      justCreated={state.justCreated}
+      headingRef={heading}
+    />
+  );
+};
+
+/** "Create series" on each slot, when the peers are exactly one's active pair and it has no series going. */
+export function createSeriesAction(deps: SeriesDeps, state: PairSeriesState): (suggestion: Suggestion, titleId: string) => React.ReactNode {
+  return (suggestion, titleId) => {
+    const pair = state.pair;
+    if (pair === null || state.loading || state.error || (state.series !== null && state.series.status !== 'ended')) return null;
+    return (
+      <CreateSeriesButton
+        seriesApi={deps.seriesApi}
+        pair={pair}
+        suggestion={suggestion}
+        describedBy={titleId}
+        onCreated={(series) => state.show(series, true)}
+        onExisting={() => state.reload()}
+        {...(deps.sleep ? { sleep: deps.sleep } : {})}
+        {...(deps.newKey ? { newKey: deps.newKey } : {})}
+      />
+    );
+  };
+}

@@ -1,0 +1,449 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { CheckmarkCircleRegular, WarningRegular } from '@fluentui/react-icons';
+import type React from 'react';
+import { useId, useState } from 'react';
+import type { Pair } from '../api/pairTypes';
+import { isConcurrencyConflict } from '../api/pairsClient';
+import { isApiError } from '../api/problem';
+import type { SeriesApi } from '../api/seriesClient';
+import type { Series, SeriesOccurrence } from '../api/seriesTypes';
+import type { Me } from '../api/types';
+import { ErrorNotice } from '../app/ErrorNotice';
+import { zoneCity } from '../format/time';
+import { useAsync } from '../hooks/useAsync';
+import { instantAt, localDateAndTime } from './localTime';
+import { SeriesWarnings } from './SeriesWarnings';
+import { useAction } from './useAction';
+import { defaultEndMessage, nameForMail, nameForUser, seriesPatternLine, sessionWhen, viewerZone } from './wording';
+
+const useStyles = makeStyles({
+  card: { gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
+  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, overflowWrap: 'anywhere' },
+  subheading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, overflowWrap: 'anywhere' },
+  ok: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0, marginTop: '2px' },
+  caution: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0, marginTop: '2px' },
+  note: { color: tokens.colorNeutralForeground3 },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  occurrence: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+});
+
+export interface SeriesPanelProps {
+  seriesApi: SeriesApi;
+  series: Series;
+  pair: Pair | null;
+  me: Me;
+  /** The series as the API answered after a change (or a 412's current version). */
+  onChange: (series: Series) => void;
+  /** Says "Created" above the details, right after the click. */
+  justCreated?: boolean;
+  headingRef?: React.Ref<HTMLHeadingElement>;
+}
+
+/** A pair's series: the Teams meeting and the shared agenda, who can open it, and (for the organizer) its management. */
+export const SeriesPanel: React.FC<SeriesPanelProps> = ({ seriesApi, series, pair, me, onChange, justCreated, headingRef }) => {
+  const styles = useStyles();
+  const headingId = useId();
+  const zone = viewerZone(me, series);
+  const page = series.firstSession?.agendaPage ?? null;
+  const organizer = series.organizerId === me.id;
+  const refresh = useAction();
+
+  return (
+    <Card className={styles.card} role="region" aria-labelledby={headingId} data-testid="series-panel" data-status={series.status}>
+      <div className={styles.header}>
+        <h2 id={headingId} ref={headingRef} tabIndex={-1} className={styles.title}>
+          {series.subject}
+        </h2>
+        <Badge appearance="tint" color={series.status === 'active' ? 'success' : series.status === 'ended' ? 'informative' : 'warning'}>
+          {series.status === 'active' ? 'Active' : series.status === 'ended' ? 'Ended' : 'Being set up'}
+        </Badge>
+      </div>
+      {justCreated ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>Created: the meeting is in everyone’s calendar and the agenda is shared.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Text size={200}>{seriesPatternLine(series)}</Text>
+      {series.firstSession ? (
+        <Text size={200}>
+          First session: {sessionWhen(series.firstSession.start, series.firstSession.end, zone)}. {nameForUser(pair, series.firstSession.focusUserId, me)}{' '}
+          {series.firstSession.focusUserId === me.id ? 'take' : 'takes'} the focus first.
+        </Text>
+      ) : null}
+
+      <ul className={styles.list} aria-label="Links">
+        {series.event.joinUrl ? (
+          <li>
+            <Link href={series.event.joinUrl} target="_blank" rel="noopener noreferrer">
+              Join the Teams meeting
+            </Link>
+          </li>
+        ) : null}
+        {series.event.webLink ? (
+          <li>
+            <Link href={series.event.webLink} target="_blank" rel="noopener noreferrer">
+              Open the meeting in Outlook
+            </Link>
+          </li>
+        ) : null}
+        {page ? (
+          <li>
+            <Link href={page.webUrl} target="_blank" rel="noopener noreferrer">
+              Open the agenda in OneNote
+            </Link>{' '}
+            <Text size={200}>
+              (
+              <Link href={page.clientUrl} aria-label="Open the agenda in the OneNote app">
+                in the OneNote app
+              </Link>
+              )
+            </Text>
+          </li>
+        ) : null}
+        {series.agenda.notebookWebUrl ? (
+          <li>
+            <Link href={series.agenda.notebookWebUrl} target="_blank" rel="noopener noreferrer">
+              The pair’s notebook
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+
+      {series.agenda.sharedWith.length > 0 ? (
+        <section aria-label="Agenda shared with">
+          <Text size={200} weight="semibold">
+            Agenda shared with
+          </Text>
+          <ul className={styles.list}>
+            {series.agenda.sharedWith.map((person) => (
+              <li key={person.mail} className={styles.item} data-testid="shared-with" data-verified={person.verified}>
+                {person.verified ? <CheckmarkCircleRegular className={styles.ok} aria-hidden /> : <WarningRegular className={styles.caution} aria-hidden />}
+                <Text size={200}>
+                  {nameForMail(pair, person.mail)} ({person.mail}):{' '}
+                  {person.verified
+                    ? 'can edit'
+                    : 'invited, but access is not confirmed yet. Ask them to open the notebook link; if they cannot, share it again from OneNote.'}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {series.status === 'creating' ? (
+        <div className={styles.actions}>
+          <Text size={200}>Still being set up.</Text>
+          <Button
+            size="small"
+            disabled={refresh.pending}
+            onClick={() => void refresh.run(async (signal) => onChange(await seriesApi.getSeries(series.pairId, series.id, signal)))}
+          >
+            Check again
+          </Button>
+        </div>
+      ) : null}
+      {refresh.error ? <ErrorNotice error={refresh.error} /> : null}
+
+      {series.status === 'ended' ? (
+        <Text size={200}>
+          Ended{series.endMessage ? ` with this message: “${series.endMessage}”` : '.'} You can create a new series from a suggested time.
+        </Text>
+      ) : null}
+
+      {series.status === 'active' && organizer ? <ManageSeries seriesApi={seriesApi} series={series} me={me} zone={zone} onChange={onChange} /> : null}
+      {series.status === 'active' && !organizer ? (
+        <Text size={200} className={styles.note}>
+          {nameForUser(pair, series.organizerId, me)} organizes the meeting in Outlook, so only they can move or cancel sessions.
+        </Text>
+      ) : null}
+    </Card>
+  );
+};
+
+interface ManageProps {
+  seriesApi: SeriesApi;
+  series: Series;
+  me: Me;
+  zone: string;
+  onChange: (series: Series) => void;
+}
+
+type Open = null | 'move' | 'end';
+
+const ManageSeries: React.FC<ManageProps> = ({ seriesApi, series, zone, onChange }) => {
+  const styles = useStyles();
+  const [open, setOpen] = useState<Open>(null);
+  // A reload keeps the rows (and anything typed in them) on screen until the new list arrives.
+  const occurrences = useAsync((signal) => seriesApi.listOccurrences(series.pairId, series.id, {}, signal), [seriesApi, series.pairId, series.id, series.etag], {
+    keepPreviousData: true,
+  });
+
+  return (
+    <section aria-label="Manage the series" className={styles.form}>
+      <h3 className={styles.subheading}>Manage the series</h3>
+      <div className={styles.actions}>
+        <Button size="small" aria-expanded={open === 'move'} onClick={() => setOpen(open === 'move' ? null : 'move')}>
+          Move the whole series
+        </Button>
+        <Button size="small" aria-expanded={open === 'end'} onClick={() => setOpen(open === 'end' ? null : 'end')}>
+          End the series…
+        </Button>
+      </div>
+      {/* Closed forms stay mounted (hidden) so that what was typed in them survives closing and reopening. */}
+      <div hidden={open !== 'move'}>
+        <MoveSeriesForm seriesApi={seriesApi} series={series} onChange={onChange} onClose={() => setOpen(null)} />
+      </div>
+      <div hidden={open !== 'end'}>
+        <EndSeriesForm seriesApi={seriesApi} series={series} onChange={onChange} onClose={() => setOpen(null)} />
+      </div>
+
+      <h3 className={styles.subheading}>Next sessions</h3>
+      {occurrences.loading && !occurrences.data ? <Spinner size="tiny" label="Loading sessions…" /> : null}
+      {occurrences.error ? <ErrorNotice error={occurrences.error} onRetry={occurrences.reload} /> : null}
+      {occurrences.data && occurrences.data.length === 0 ? <Text size={200}>No sessions in the next 90 days.</Text> : null}
+      {occurrences.data && occurrences.data.length > 0 ? (
+        <ol className={styles.list} aria-label="Next sessions">
+          {occurrences.data.map((o) => (
+            <OccurrenceRow key={o.id} seriesApi={seriesApi} series={series} occurrence={o} zone={zone} onDone={occurrences.reload} />
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+};
+
+const MoveSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange: (s: Series) => void; onClose: () => void }> = ({
+  seriesApi,
+  series,
+  onChange,
+  onClose,
+}) => {
+  const styles = useStyles();
+  const [date, setDate] = useState(series.firstStart.slice(0, 10));
+  const [time, setTime] = useState(series.firstStart.slice(11, 16));
+  const action = useAction();
+  const [conflictNote, setConflictNote] = useState<string | null>(null);
+
+  const submit = (acceptWarnings: boolean) =>
+    void action
+      .run(async (signal) => {
+        try {
+          onChange(await seriesApi.rescheduleSeries(series, { firstStart: `${date}T${time}:00`, ...(acceptWarnings ? { acceptWarnings } : {}) }, signal));
+        } catch (error) {
+          if (isConcurrencyConflict(error) && error.current) {
+            onChange(error.current as Series);
+            setConflictNote('The series changed while you were working on it; it now shows the latest version. Check the time and move it again.');
+          }
+          throw error;
+        }
+      })
+      .then((ok) => {
+        if (ok) {
+          setConflictNote(null);
+          onClose();
+        }
+      });
+
+  const fieldErrors = (field: string): readonly string[] => (isApiError(action.error) ? action.error.fieldMessages(field) : []);
+  return (
+    <form
+      className={styles.form}
+      aria-label="Move the whole series"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(false);
+      }}
+    >
+      <Text size={200} className={styles.note}>
+        The new first session, in {zoneCity(series.anchorTimeZone)} time (where the series is anchored). Every later session moves with it.
+      </Text>
+      <div className={styles.row}>
+        <Field label="Date" validationState={fieldErrors('firstStart').length > 0 ? 'error' : 'none'} validationMessage={fieldErrors('firstStart').join(' ') || undefined}>
+          <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
+        </Field>
+        <Field label="Start time">
+          <Input type="time" value={time} onChange={(_e, d) => setTime(d.value)} />
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" size="small" disabled={action.pending || date === '' || time === ''}>
+          Move series
+        </Button>
+        <Button size="small" onClick={onClose}>
+          Keep it as it is
+        </Button>
+      </div>
+      {action.warnings ? <SeriesWarnings warnings={action.warnings} pending={action.pending} onAccept={() => submit(true)} /> : null}
+      {conflictNote ? <Text size={200}>{conflictNote}</Text> : null}
+      {action.error && fieldErrors('firstStart').length === 0 ? <ErrorNotice error={action.error} /> : null}
+    </form>
+  );
+};
+
+const EndSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange: (s: Series) => void; onClose: () => void }> = ({
+  seriesApi,
+  series,
+  onChange,
+  onClose,
+}) => {
+  const styles = useStyles();
+  const [message, setMessage] = useState(defaultEndMessage);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const action = useAction();
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (message.trim() === '') {
+      setLocalError('Write a few words to your peers; they will read them at the top of the invitation.');
+      return;
+    }
+    setLocalError(null);
+    void action.run(async (signal) => {
+      try {
+        onChange(await seriesApi.endSeries(series, message.trim(), signal));
+      } catch (error) {
+        if (isConcurrencyConflict(error) && error.current) onChange(error.current as Series);
+        throw error;
+      }
+    });
+  };
+
+  const fieldError = localError ?? (isApiError(action.error) ? action.error.fieldMessages('message').join(' ') : '');
+  return (
+    <form className={styles.form} aria-label="End the series" noValidate onSubmit={submit}>
+      <Text size={200} className={styles.note}>
+        Sessions already held stay in everyone’s calendar; the later ones are removed. Your message goes at the top of the invitation.
+      </Text>
+      <Field label="Message to your peers" validationState={fieldError ? 'error' : 'none'} validationMessage={fieldError || undefined}>
+        <Textarea value={message} maxLength={2000} resize="vertical" onChange={(_e, d) => setMessage(d.value)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" size="small" disabled={action.pending}>
+          End the series
+        </Button>
+        <Button size="small" onClick={onClose}>
+          Keep it going
+        </Button>
+      </div>
+      {action.error && !fieldError ? <ErrorNotice error={action.error} /> : null}
+    </form>
+  );
+};
+
+type RowOpen = null | 'move' | 'cancel';
+
+const OccurrenceRow: React.FC<{ seriesApi: SeriesApi; series: Series; occurrence: SeriesOccurrence; zone: string; onDone: () => void }> = ({
+  seriesApi,
+  series,
+  occurrence,
+  zone,
+  onDone,
+}) => {
+  const styles = useStyles();
+  const titleId = useId();
+  const [open, setOpen] = useState<RowOpen>(null);
+  const initial = localDateAndTime(occurrence.start, zone);
+  const [date, setDate] = useState(initial.date);
+  const [time, setTime] = useState(initial.time);
+  const [comment, setComment] = useState('');
+  const action = useAction();
+  const when = sessionWhen(occurrence.start, occurrence.end, zone);
+
+  const move = (acceptWarnings: boolean) =>
+    void action
+      .run((signal) =>
+        seriesApi.rescheduleOccurrence(series, { occurrenceId: occurrence.id, start: instantAt(date, time, zone), ...(acceptWarnings ? { acceptWarnings } : {}) }, signal),
+      )
+      .then((ok) => {
+        if (!ok) return;
+        setOpen(null);
+        onDone();
+      });
+  const cancel = () =>
+    void action
+      .run((signal) => seriesApi.cancelOccurrence(series, { occurrenceId: occurrence.id, ...(comment.trim() ? { comment: comment.trim() } : {}) }, signal))
+      .then((ok) => {
+        if (!ok) return;
+        setOpen(null);
+        setComment('');
+        onDone();
+      });
+
+  return (
+    <li className={styles.occurrence} data-testid="occurrence">
+      <Text id={titleId} size={200}>
+        {when}
+        {occurrence.isException ? ' (moved)' : ''}
+      </Text>
+      <div className={styles.actions}>
+        <Button size="small" appearance="subtle" aria-describedby={titleId} aria-expanded={open === 'move'} onClick={() => setOpen(open === 'move' ? null : 'move')}>
+          Move
+        </Button>
+        <Button size="small" appearance="subtle" aria-describedby={titleId} aria-expanded={open === 'cancel'} onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}>
+          Cancel session
+        </Button>
+      </div>
+      <form
+        hidden={open !== 'move'}
+        className={styles.form}
+        aria-label={`Move the session of ${when}`}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          move(false);
+        }}
+      >
+        <div className={styles.row}>
+          <Field label={`Date (${zoneCity(zone)} time)`}>
+            <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
+          </Field>
+          <Field label="Start time">
+            <Input type="time" value={time} onChange={(_e, d) => setTime(d.value)} />
+          </Field>
+        </div>
+        <Button type="submit" size="small" appearance="primary" disabled={action.pending || date === '' || time === ''}>
+          Move this session
+        </Button>
+        {action.warnings ? <SeriesWarnings warnings={action.warnings} pending={action.pending} onAccept={() => move(true)} /> : null}
+      </form>
+      <form
+        hidden={open !== 'cancel'}
+        className={styles.form}
+        aria-label={`Cancel the session of ${when}`}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          cancel();
+        }}
+      >
+        <Field label="Message to your peers (optional)">
+          <Textarea value={comment} maxLength={1000} onChange={(_e, d) => setComment(d.value)} />
+        </Field>
+        <Button type="submit" size="small" appearance="primary" disabled={action.pending}>
+          Cancel this session
+        </Button>
+      </form>
+      {action.error ? <ErrorNotice error={action.error} /> : null}
+    </li>
+  );
+};
