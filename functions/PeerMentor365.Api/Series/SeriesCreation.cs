@@ -532,6 +532,21 @@ internal sealed partial class SeriesCreation(
 
         private async Task RecordAsync(List<GraphBatchStep> steps, GraphBatchResult result)
         {
+            if (steps.Exists(step => step.Id == SectionStep) && result.StatusOf(SectionStep) == StatusCodes.Status409Conflict)
+            {
+                // 20117: a section of that name exists (a series that ended started on the same date): use it.
+                RoundTrips++;
+                series.RoundTrips++;
+                var existing = await owner.OneNote.FindSectionAsync(graph, me, OwnerRoot, Notebook.NotebookId!, series.SectionName, cancellationToken);
+                if (existing is not null)
+                {
+                    series.SectionId = existing.Id;
+                    series.SectionState = StepState.Done;
+                    await SaveSeriesAsync();
+                    steps.RemoveAll(step => step.Id == SectionStep);
+                }
+            }
+
             foreach (var step in steps)
             {
                 if (!result.Succeeded(step.Id))
