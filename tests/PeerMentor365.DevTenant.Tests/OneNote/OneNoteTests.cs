@@ -67,6 +67,17 @@ public sealed class OneNoteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Five_simultaneous_creates_of_one_name_make_one_notebook_and_four_20117s()
+    {
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            RawGraph.PostAsync(_http, _tenant, "/me/onenote/notebooks", Ana, new JsonObject { ["displayName"] = "Double click" })));
+
+        Assert.Single(attempts, a => a.Status == HttpStatusCode.Created);
+        Assert.Equal(4, attempts.Count(a => a.Status == HttpStatusCode.Conflict && a.ErrorCode == "20117"));
+        Assert.Single(_tenant.OneNote.NotebooksOf(Ana));
+    }
+
+    [Fact]
     public async Task The_SDK_sees_20117_as_an_ODataError_with_that_code()
     {
         await OneNoteGraph.CreateNotebookAsync(_ana, "Twice");

@@ -38,7 +38,8 @@ internal sealed class NotebooksEndpoint(OneNoteStore store, OneNoteJson json, Gr
             return error;
         }
 
-        NotebookRecord notebook;
+        JsonObject body;
+        string location;
         lock (store.Gate)
         {
             if (store.OwnedBy(owner.User.Id).Any(n => string.Equals(n.DisplayName, name, StringComparison.OrdinalIgnoreCase)))
@@ -47,7 +48,7 @@ internal sealed class NotebooksEndpoint(OneNoteStore store, OneNoteJson json, Gr
             }
 
             var now = clock.GetUtcNow();
-            notebook = new NotebookRecord
+            var notebook = new NotebookRecord
             {
                 Id = "1-" + Guid.NewGuid().ToString("D"),
                 Owner = owner.User,
@@ -58,9 +59,11 @@ internal sealed class NotebooksEndpoint(OneNoteStore store, OneNoteJson json, Gr
                 DriveItemId = DriveItemIds.New(),
             };
             store.Add(notebook);
+            body = json.Notebook(notebook, request.Caller.User.Id);
+            location = json.NotebookSelf(notebook);
         }
 
-        return Entity(request, json.Notebook(notebook, request.Caller.User.Id), owner.User, "notebooks/$entity", 201, json.NotebookSelf(notebook));
+        return Entity(request, body, owner.User, "notebooks/$entity", 201, location);
     }
 
     public GraphResponse Get(GraphRequest request, Mailbox owner, string notebookId)
@@ -142,7 +145,8 @@ internal sealed class NotebooksEndpoint(OneNoteStore store, OneNoteJson json, Gr
     public GraphResponse CreateSection(GraphRequest request, Mailbox owner, string notebookId)
     {
         var (name, nameError) = ReadName(request, SectionNameMax, SectionForbidden, "section");
-        SectionRecord section;
+        JsonObject body;
+        string location;
         lock (store.Gate)
         {
             var (notebook, error) = Find(request, owner, notebookId, write: true);
@@ -162,7 +166,7 @@ internal sealed class NotebooksEndpoint(OneNoteStore store, OneNoteJson json, Gr
             }
 
             var now = clock.GetUtcNow();
-            section = new SectionRecord
+            var section = new SectionRecord
             {
                 Id = "1-" + Guid.NewGuid().ToString("D"),
                 Notebook = notebook,
@@ -172,9 +176,11 @@ internal sealed class NotebooksEndpoint(OneNoteStore store, OneNoteJson json, Gr
             };
             notebook.Sections.Add(section);
             notebook.ModifiedAt = now;
+            body = json.Section(section);
+            location = json.SectionSelf(section);
         }
 
-        return Entity(request, json.Section(section), owner.User, $"notebooks('{notebookId}')/sections/$entity", 201, json.SectionSelf(section));
+        return Entity(request, body, owner.User, $"notebooks('{notebookId}')/sections/$entity", 201, location);
     }
 
     public GraphResponse GetSection(GraphRequest request, Mailbox owner, string sectionId)

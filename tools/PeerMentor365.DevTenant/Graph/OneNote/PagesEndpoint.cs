@@ -42,7 +42,8 @@ internal sealed partial class PagesEndpoint(OneNoteStore store, OneNoteJson json
             return GraphErrors.Create(request, 400, parseCode!, parseError!);
         }
 
-        PageRecord page;
+        JsonObject body;
+        string location;
         lock (store.Gate)
         {
             var (section, error) = notebooks.FindSection(request, owner, sectionId, write: true);
@@ -53,7 +54,7 @@ internal sealed partial class PagesEndpoint(OneNoteStore store, OneNoteJson json
 
             var now = clock.GetUtcNow();
             var created = parsed.Created ?? now;
-            page = new PageRecord
+            var page = new PageRecord
             {
                 Id = $"1-{Guid.NewGuid():N}!{section.Pages.Count + 1}-{section.Guid}",
                 Section = section,
@@ -66,9 +67,11 @@ internal sealed partial class PagesEndpoint(OneNoteStore store, OneNoteJson json
             };
             section.Pages.Add(page);
             section.ModifiedAt = now;
+            body = json.Page(page);
+            location = json.PageSelf(page);
         }
 
-        return notebooks.Entity(request, json.Page(page), owner.User, $"sections('{sectionId}')/pages/$entity", 201, json.PageSelf(page));
+        return notebooks.Entity(request, body, owner.User, $"sections('{sectionId}')/pages/$entity", 201, location);
     }
 
     public GraphResponse List(GraphRequest request, Mailbox owner, string? sectionId)
