@@ -97,7 +97,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
-      cors: { allowedOrigins: [ paneOrigin ] }
+      // The platform answers CORS preflights before the app sees them; bearer tokens, never cookies (docs/security.md).
+      cors: { allowedOrigins: [ paneOrigin ], supportCredentials: false }
       appSettings: appSettings
     }
     functionAppConfig: {
