@@ -1,0 +1,115 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectNoSeriousA11yViolations, screenshots, signIn } from './pane';
+
+// "Create series" against the real backend on the dev tenant: Olivia and Mateo (people no other browser test uses) are
+// an active pair; Olivia finds times with Mateo and double-clicks "Create series" on the best slot.
+const organizer = { name: 'Olivia Brown', first: 'Olivia', mail: 'olivia.brown@contoso.dev' };
+const peer = { name: 'Mateo García', first: 'Mateo', mail: 'mateo.garcia@contoso.dev' };
+
+interface ClientConfig {
+  apiScope: string;
+  devTenant: { tokenEndpoint: string; clientId: string } | null;
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+async function tokenFor(api: APIRequestContext, config: ClientConfig, mail: string): Promise<string> {
+  const dev = config.devTenant;
+  if (dev === null) throw new Error('The browser tests need the backend on the dev tenant (authMode devTenant).');
+  const response = await api.post(dev.tokenEndpoint, {
+    form: { grant_type: 'password', username: mail, password: 'dev', client_id: dev.clientId, scope: config.apiScope },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+async function call<T>(api: APIRequestContext, token: string, method: string, path: string, expected: number, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await api.fetch(path, { method, headers: { Authorization: `Bearer ${token}`, ...headers }, ...(body === undefined ? {} : { data: body }) });
+  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(expected);
+  return (await response.json()) as T;
+}
+
+async function findTimesWithMateo(page: Page) {
+  const search = page.getByRole('combobox', { name: 'Search people' });
+  await search.click();
+  await search.pressSequentially('Mateo');
+  await page.getByRole('option', { name: new RegExp(peer.name) }).click();
+  await page.getByRole('button', { name: 'Find times' }).click();
+  await expect(page.getByTestId('slot-card').first()).toBeVisible({ timeout: 30_000 });
+}
+
+test('a double click on "Create series" makes exactly one series, and the result links the agenda', async ({ page, playwright }, testInfo) => {
+  test.setTimeout(180_000);
+  const api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  let pairId: string;
+  let olivia: string;
+  try {
+    const config = (await (await api.get('/api/client-config')).json()) as ClientConfig;
+    olivia = await tokenFor(api, config, organizer.mail);
+    const mateo = await tokenFor(api, config, peer.mail);
+    // An active pair: Olivia proposes, Mateo accepts. The agreement ends in six months: the series' end.
+    const today = new Date();
+    const proposed = await call<{ id: string; etag: string }>(api, olivia, 'POST', '/api/pairs', 201, {
+      peers: [peer.mail],
+      agreement: {
+        purpose: `Learn to lead design reviews (e2e ${Date.now().toString(36)})`,
+        cadence: 'every2Weeks',
+        durationMinutes: 60,
+        confidentiality: 'What we discuss stays between us unless we both agree otherwise.',
+        boundaries: '',
+        startDate: isoDate(today),
+        plannedEndDate: isoDate(new Date(today.getTime() + 180 * 86_400_000)),
+      },
+    });
+    pairId = proposed.id;
+    const accepted = await call<{ status: string }>(api, mateo, 'POST', `/api/pairs/${pairId}/accept`, 200, {}, { 'If-Match': proposed.etag });
+    expect(accepted.status).toBe('active');
+  } catch (error) {
+    await api.dispose();
+    throw error;
+  }
+
+  const creates: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === `/api/pairs/${pairId}/series`) creates.push(r.headers()['idempotency-key'] ?? '');
+  });
+
+  await signIn(page, organizer.name);
+  await findTimesWithMateo(page);
+
+  const create = page.getByTestId('slot-card').first().getByRole('button', { name: 'Create series' });
+  await expect(create).toBeVisible();
+  await create.dblclick();
+
+  const panel = page.getByRole('region', { name: `Peer mentoring: ${organizer.first} & ${peer.first}` });
+  await expect(panel).toBeVisible({ timeout: 90_000 });
+  const agenda = panel.getByRole('link', { name: 'Open the agenda in OneNote' });
+  await expect(agenda).toBeVisible();
+  expect(await agenda.getAttribute('href')).toMatch(/^https?:\/\//);
+  await expect(panel.getByRole('link', { name: 'Open the agenda in the OneNote app' })).toHaveAttribute('href', /^onenote:/);
+  await expect(panel.getByRole('link', { name: 'Join the Teams meeting' })).toBeVisible();
+  await expect(panel.getByTestId('shared-with')).toContainText(peer.mail);
+
+  // One intent, one key: however many requests the clicks made, they carried the same key, and there is one series.
+  expect(creates.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(creates).size).toBe(1);
+  const list = await call<{ series: { id: string; status: string }[] }>(api, olivia, 'GET', `/api/pairs/${pairId}/series`, 200);
+  expect(list.series).toHaveLength(1);
+  expect(list.series[0]?.status).toBe('active');
+  await api.dispose();
+
+  // Opened again, the pane shows the pair's series (read back from the API) instead of "Create series".
+  await page.reload();
+  await findTimesWithMateo(page);
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByRole('link', { name: 'Open the agenda in OneNote' })).toHaveAttribute('href', (await agenda.getAttribute('href')) ?? '');
+  await expect(page.getByRole('button', { name: 'Create series' })).toHaveCount(0);
+
+  await expectNoSeriousA11yViolations(page, 'series result');
+  mkdirSync(screenshots, { recursive: true });
+  await page.setViewportSize({ width: 320, height: 900 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await page.screenshot({ path: join(screenshots, 'series-320.png'), fullPage: true });
+});
