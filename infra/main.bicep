@@ -1,5 +1,5 @@
 // PeerMentor365 in Azure: a Flex Consumption Function App running the ASP.NET Core backend as a custom
-// handler, with identity-only storage (host, package and the app's tables). The Entra app registration arrives with the sign-in issue.
+// handler, with identity-only storage (host, package and the app's tables). The Entra app registration is made once by an admin: docs/entra-setup.md.
 // No Bicep compiler is available in this workplace: keep this file plain and check it with `az bicep build`.
 
 @description('Base name for the resources (letters and digits).')
@@ -15,6 +15,9 @@ param apiClientId string
 
 @description('Audience of access tokens for the API (its application id URI).')
 param apiAudience string
+
+@description('Tenant ids (comma-separated) whose users may sign in; empty allows only tenantId. See docs/entra-setup.md.')
+param allowedTenantIds string = ''
 
 @description('Origin that serves the pane, for CORS (the Functions platform answers preflights itself).')
 param paneOrigin string = 'https://${name}.azurewebsites.net'
@@ -85,6 +88,10 @@ var appSettings = [
   { name: 'Auth__TenantId', value: tenantId }
   { name: 'Auth__ClientId', value: apiClientId }
   { name: 'Auth__Audience', value: apiAudience }
+  // On-behalf-of without a secret: this identity's token is the client assertion of the app registration, which
+  // carries a federated credential for it (docs/entra-setup.md, step 5). No Auth__ClientSecret in Azure.
+  { name: 'Auth__FederatedIdentityClientId', value: identity.properties.clientId }
+  { name: 'Auth__AllowedTenantIds', value: allowedTenantIds }
 ]
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
@@ -120,4 +127,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 }
 
 output functionAppName string = app.name
+@description('Subject of the federated credential to add to the API app registration (the identity\'s object id).')
+output federatedCredentialSubject string = identity.properties.principalId
+@description('Issuer of that federated credential.')
+output federatedCredentialIssuer string = '${environment().authentication.loginEndpoint}${tenantId}/v2.0'
 output paneUrl string = 'https://${app.properties.defaultHostName}/api/pane/'

@@ -15,13 +15,11 @@ internal sealed class UserGraphClients : IDisposable
     private readonly TenantEndpoints _tenant;
     private readonly IGraphTokenExchange _exchange;
 
-    public UserGraphClients(TenantEndpoints tenant, IGraphTokenExchange exchange)
+    public UserGraphClients(TenantEndpoints tenant, IGraphTokenExchange exchange, GraphTransport transport)
     {
         _tenant = tenant;
         _exchange = exchange;
-        _http = GraphClientFactory.Create(
-            GraphClientFactory.CreateDefaultHandlers(),
-            finalHandler: new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        _http = GraphClientFactory.Create(GraphClientFactory.CreateDefaultHandlers(), finalHandler: transport.CreateHandler());
     }
 
     /// <summary>A client for one request; the caller need not dispose it (the shared pipeline outlives it).</summary>
@@ -39,6 +37,12 @@ internal sealed class UserGraphClients : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+}
+
+/// <summary>The network end of the Graph pipeline (tests route graph.microsoft.com to the dev tenant with their own).</summary>
+internal sealed record GraphTransport(Func<HttpMessageHandler> CreateHandler)
+{
+    public static GraphTransport Direct { get; } = new(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
 }
 
 /// <summary>Hands the SDK a token from a callback, only for the configured Graph host.</summary>

@@ -49,11 +49,34 @@ internal sealed class EntraSettings
 
     public string Instance { get; set; } = "https://login.microsoftonline.com";
 
+    /// <summary>The tenant the app is registered in (its home tenant).</summary>
     public string? TenantId { get; set; }
+
+    /// <summary>Tenant ids (GUIDs, separated by commas) whose users may sign in; unset allows only <see cref="TenantId"/>.</summary>
+    public string? AllowedTenantIds { get; set; }
 
     /// <summary>The API's application (client) id.</summary>
     public string? ClientId { get; set; }
 
     /// <summary>The API's application id URI (the audience of its access tokens), e.g. api://host/clientId.</summary>
     public string? Audience { get; set; }
+
+    /// <summary>A PFX file with the certificate (and private key) registered on the app: the on-behalf-of client credential.</summary>
+    public string? ClientCertificatePath { get; set; }
+
+    /// <summary>The PFX file's password, if it has one.</summary>
+    public string? ClientCertificatePassword { get; set; }
+
+    /// <summary>The client id of the user-assigned managed identity named in the app's federated credential: the on-behalf-of client credential without any secret.</summary>
+    public string? FederatedIdentityClientId { get; set; }
+
+    /// <summary>A client secret, for a developer's machine only (Azure uses the certificate or the federated credential).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The allowed tenants: <see cref="AllowedTenantIds"/> when set, else the home tenant.</summary>
+    public IReadOnlyList<string> AllowedTenants() =>
+        string.IsNullOrWhiteSpace(AllowedTenantIds)
+            ? (TenantId is { } home ? [home.Trim().ToLowerInvariant()] : [])
+            : [.. AllowedTenantIds.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(id => id.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
 }

@@ -25,7 +25,8 @@ internal static class TenantSetup
 
         if (graph.Mode == GraphMode.Entra)
         {
-            throw EntraNotAvailableYet();
+            services.AddSingleton(ForEntra(entra, graph));
+            return builder;
         }
 
         if (!string.IsNullOrWhiteSpace(dev.BaseUrl))
@@ -57,7 +58,9 @@ internal static class TenantSetup
             Mode = GraphMode.DevTenant,
             TenantId = tenantId,
             Authority = authority,
+            MetadataAddress = authority + "/.well-known/openid-configuration",
             Issuer = authority,
+            AllowedTenantIds = [tenantId.ToLowerInvariant()],
             ApiAudiences = [DevTenantDefaults.ApiAudience],
             ApiScope = $"{DevTenantDefaults.ApiAudience}/{DevTenantDefaults.ApiScope}",
             GraphBaseUrl = new Uri($"{root}/v1.0"),
@@ -79,13 +82,38 @@ internal static class TenantSetup
         return options;
     }
 
-    // Signing in with Entra ID works with the settings above, but Graph needs the on-behalf-of exchange with
-    // MSAL, which arrives with the sign-in issue. Starting anyway would fail on the first Graph call.
-    private static OptionsValidationException EntraNotAvailableYet() => new(
-        GraphOptions.Section,
-        typeof(GraphOptions),
-        ["Graph:Mode 'Entra' is configured correctly, but this version cannot call Graph for Entra ID users yet " +
-         "(the on-behalf-of exchange with MSAL arrives with the sign-in issue). Use Graph:Mode 'DevTenant' until then."]);
+    /// <summary>A real tenant: tokens from Entra ID v2.0, Graph at Graph:BaseUrl.</summary>
+    public static TenantEndpoints ForEntra(EntraSettings entra, GraphOptions graph)
+    {
+        var instance = entra.Instance.TrimEnd('/');
+        var tenantId = entra.TenantId!.Trim().ToLowerInvariant();
+        var clientId = entra.ClientId!.Trim();
+        var audience = entra.Audience!.Trim().TrimEnd('/');
+        var client = new EntraClient(
+            clientId,
+            instance,
+            new EntraCredential(
+                NullIfBlank(entra.ClientCertificatePath),
+                NullIfBlank(entra.ClientCertificatePassword),
+                NullIfBlank(entra.FederatedIdentityClientId),
+                NullIfBlank(entra.ClientSecret)));
+        return new TenantEndpoints
+        {
+            Mode = GraphMode.Entra,
+            TenantId = tenantId,
+            Authority = $"{instance}/{tenantId}",
+            MetadataAddress = $"{instance}/{tenantId}/v2.0/.well-known/openid-configuration",
+            Issuer = client.IssuerFor(tenantId),
+            AllowedTenantIds = entra.AllowedTenants(),
+            ApiAudiences = [clientId, audience],
+            ApiScope = $"{audience}/access_as_user",
+            GraphBaseUrl = new Uri(graph.BaseUrl.TrimEnd('/')),
+            RequireHttpsMetadata = true,
+            Entra = client,
+        };
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>

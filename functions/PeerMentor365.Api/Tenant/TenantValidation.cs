@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
 namespace PeerMentor365.Api.Tenant;
 
 /// <summary>Start-up checks of the Graph, DevTenant and Auth settings, with messages that name the setting.</summary>
@@ -39,7 +42,19 @@ internal static class TenantValidation
                 failures.Add("DevTenant:BaseUrl must be an absolute http(s) URL of a running dev tenant.");
             }
 
+            if (!string.IsNullOrWhiteSpace(entra.TenantId) || !string.IsNullOrWhiteSpace(entra.ClientId))
+            {
+                // A deployment configured for a real tenant but left in dev mode would trust the dev tenant's tokens.
+                failures.Add("Auth:TenantId and Auth:ClientId are set but Graph:Mode is DevTenant: set Graph:Mode to Entra for a real tenant, or remove the Auth settings.");
+            }
+
             return failures;
+        }
+
+        if (!string.IsNullOrWhiteSpace(dev.BaseUrl) || !string.IsNullOrWhiteSpace(dev.SeedPath))
+        {
+            // Never both: in Entra mode nothing of the dev tenant may run or be trusted.
+            failures.Add("DevTenant:BaseUrl and DevTenant:SeedPath must be unset when Graph:Mode is Entra (the dev tenant is never used or trusted beside a real tenant).");
         }
 
         if (string.IsNullOrWhiteSpace(entra.TenantId) || !Guid.TryParse(entra.TenantId, out _))
@@ -57,6 +72,35 @@ internal static class TenantValidation
             failures.Add("Auth:Audience must be the API's application id URI (e.g. api://<host>/<client id>) when Graph:Mode is Entra.");
         }
 
+        if (!string.IsNullOrWhiteSpace(entra.AllowedTenantIds) && entra.AllowedTenants().Any(id => !Guid.TryParse(id, out _)))
+        {
+            failures.Add("Auth:AllowedTenantIds must be tenant ids (GUIDs) separated by commas.");
+        }
+
+        var credentials = new[] { entra.ClientCertificatePath, entra.FederatedIdentityClientId, entra.ClientSecret }.Count(value => !string.IsNullOrWhiteSpace(value));
+        if (credentials != 1)
+        {
+            failures.Add("Set exactly one on-behalf-of credential when Graph:Mode is Entra: Auth:ClientCertificatePath (a PFX file), " +
+                "Auth:FederatedIdentityClientId (a user-assigned managed identity with a federated credential on the app) or, on a developer's machine only, Auth:ClientSecret.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(entra.ClientCertificatePath))
+        {
+            if (!File.Exists(entra.ClientCertificatePath))
+            {
+                failures.Add($"Auth:ClientCertificatePath names a file that does not exist: {entra.ClientCertificatePath}");
+            }
+            else if (CertificateProblem(entra.ClientCertificatePath, entra.ClientCertificatePassword) is { } problem)
+            {
+                failures.Add(problem);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(entra.FederatedIdentityClientId) && !Guid.TryParse(entra.FederatedIdentityClientId, out _))
+        {
+            failures.Add("Auth:FederatedIdentityClientId must be the client id (a GUID) of a user-assigned managed identity.");
+        }
+
         if (!IsHttpsUrl(entra.Instance))
         {
             failures.Add("Auth:Instance must be an https URL (https://login.microsoftonline.com).");
@@ -68,6 +112,22 @@ internal static class TenantValidation
         }
 
         return failures;
+    }
+
+    /// <summary>Loads the PFX now, so a wrong password or a certificate without its key stops the start, not the first sign-in.</summary>
+    private static string? CertificateProblem(string path, string? password)
+    {
+        try
+        {
+            using var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+            return certificate.HasPrivateKey
+                ? null
+                : "Auth:ClientCertificatePath must be a PFX file holding the certificate's private key.";
+        }
+        catch (CryptographicException)
+        {
+            return "Auth:ClientCertificatePath could not be read as a PFX file (check Auth:ClientCertificatePassword).";
+        }
     }
 
     private static bool IsHttpUrl(string value) =>

@@ -13,8 +13,8 @@ namespace PeerMentor365.DevTenant.Identity;
 /// </summary>
 internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpoints endpoints, TokenIssuer issuer, TenantSeed seed, TimeProvider clock)
 {
-    /// <summary>The delegated Graph permissions the API is consented for; an OBO Graph token carries these.</summary>
-    public static readonly string[] GraphScopes = ["Calendars.ReadBasic", "MailboxSettings.Read", "User.Read", "User.ReadBasic.All"];
+    /// <summary>The delegated Graph permissions the API is consented for (docs/graph-permissions.md); an OBO Graph token carries these.</summary>
+    public static readonly string[] GraphScopes = ["Calendars.ReadWrite", "Files.ReadWrite", "MailboxSettings.Read", "Notes.ReadWrite.All", "User.Read", "User.ReadBasic.All"];
 
     private const string JwtBearerGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private const string RefreshTokenGrant = "refresh_token";
