@@ -3,6 +3,8 @@
 #   core, 2 people, 26 occurrences over 6 months: median < 5 ms; 8 people: < 25 ms
 #   end-to-end POST /api/suggestions on loopback against the dev tenant: median < 50 ms
 #   commitments through the API on Azurite: read/write latency, and requests per second at 16 concurrent clients
+#   a pair's first series with its shared agenda (POST /api/pairs/{id}/series, 4 Graph round trips), and an
+#   attendee opening the Agenda view (lookup + agenda) on loopback against the dev tenant and Azurite
 # Pass a filter to run a subset: ./bench.sh '*SlotFinder*'
 set -euo pipefail
 cd "$(dirname "$0")"
