@@ -8,16 +8,23 @@ internal static class SuggestionWriter
     public static SlotSuggestion Describe(SeriesCandidate candidate, int rank, SlotSearch search)
     {
         var query = search.Query;
-        var length = query.Length.Duration.BclCompatibleTicks;
-        var occurrences = new Occurrence[candidate.Count];
-        for (var index = 0; index < candidate.Count; index++)
+        var occurrences = Occurrences(candidate.Starts, query.Length.Duration.BclCompatibleTicks, search.People);
+        var recurrence = new SeriesRecurrence(candidate.Anchor, candidate.FirstLocalStart, query.Length, candidate.Pattern, candidate.Count);
+        return new SlotSuggestion(rank, Math.Round(candidate.Evaluation.Score, 3), candidate.Comfortable, recurrence, occurrences, Warnings(occurrences, search.People));
+    }
+
+    /// <summary>Every session (starts in Unix ticks, all <paramref name="length"/> ticks long) as every person sees it.</summary>
+    public static Occurrence[] Occurrences(IReadOnlyList<long> starts, long length, IReadOnlyList<PersonTimeline> people)
+    {
+        var occurrences = new Occurrence[starts.Count];
+        for (var index = 0; index < starts.Count; index++)
         {
-            var start = candidate.Starts[index];
+            var start = starts[index];
             var end = start + length;
-            var views = new ParticipantOccurrence[search.People.Count];
+            var views = new ParticipantOccurrence[people.Count];
             for (var person = 0; person < views.Length; person++)
             {
-                var timeline = search.People[person];
+                var timeline = people[person];
                 views[person] = new ParticipantOccurrence(
                     timeline.Participant.Id,
                     timeline.Clock.LocalDateTimeAt(start),
@@ -29,16 +36,16 @@ internal static class SuggestionWriter
             occurrences[index] = new Occurrence(index + 1, new Interval(Instant.FromUnixTimeTicks(start), Instant.FromUnixTimeTicks(end)), views);
         }
 
-        var recurrence = new SeriesRecurrence(candidate.Anchor, candidate.FirstLocalStart, query.Length, candidate.Pattern, candidate.Count);
-        return new SlotSuggestion(rank, Math.Round(candidate.Evaluation.Score, 3), candidate.Comfortable, recurrence, occurrences, Warnings(occurrences, search));
+        return occurrences;
     }
 
-    private static List<SlotWarning> Warnings(Occurrence[] occurrences, SlotSearch search)
+    /// <summary>Everything each person should know about these sessions, per person and kind.</summary>
+    public static List<SlotWarning> Warnings(Occurrence[] occurrences, IReadOnlyList<PersonTimeline> people)
     {
         var warnings = new List<SlotWarning>();
-        for (var person = 0; person < search.People.Count; person++)
+        for (var person = 0; person < people.Count; person++)
         {
-            var participant = search.People[person].Participant;
+            var participant = people[person].Participant;
             var id = participant.Id;
             var name = participant.Name;
             var views = occurrences.Select(occurrence => occurrence.Participants[person]).ToList();

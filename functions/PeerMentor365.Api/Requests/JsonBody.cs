@@ -149,6 +149,28 @@ internal sealed class JsonBody
         return parsed.Value;
     }
 
+    /// <summary>true or false.</summary>
+    public bool? Bool(string name, bool required)
+    {
+        if (!_fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                Add(name, $"{name} is required.");
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            Add(name, $"{name} must be true or false.");
+            return null;
+        }
+
+        return value.GetBoolean();
+    }
+
     /// <summary>One of <paramref name="allowed"/> (exactly as written there).</summary>
     public string? Choice(string name, IReadOnlyList<string> allowed, bool required)
     {

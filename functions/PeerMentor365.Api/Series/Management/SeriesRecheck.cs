@@ -1,0 +1,59 @@
+using Microsoft.Graph;
+using NodaTime;
+using NodaTime.Text;
+using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Suggestions;
+using PeerMentor365.Scheduling;
+
+namespace PeerMentor365.Api.Series.Management;
+
+/// <summary>
+/// Re-checks new session times before they are applied: everyone's free/busy and working hours in one $batch of
+/// getSchedule (<see cref="ScheduleReader"/>), then the scheduling core's <see cref="SeriesCheck"/>, whose warnings are
+/// those of suggestions. The series' own sessions where they are now are not held against the new times.
+/// </summary>
+internal static class SeriesRecheck
+{
+    public static async Task<SeriesCheckResult> CheckAsync(
+        ScheduleReader schedules,
+        GraphServiceClient graph,
+        Pair pair,
+        string organizerId,
+        IReadOnlyList<Instant> starts,
+        SessionLength length,
+        IReadOnlyCollection<Interval> ownSessions,
+        CancellationToken cancellationToken)
+    {
+        var members = pair.Members.OrderBy(member => member.UserId == organizerId ? 0 : 1).ToList();
+        var mails = members.Select(member => member.Mail).ToList();
+        var span = new Interval(starts[0], starts[^1] + length.Duration);
+        var reading = await schedules.ReadAsync(graph, mails, span, cancellationToken);
+        var byMail = reading.People.ToDictionary(person => person.Mail, StringComparer.OrdinalIgnoreCase);
+        var own = ownSessions.ToHashSet();
+        var organizerZone = byMail.GetValueOrDefault(mails[0])?.WorkingHours?.Zone ?? DateTimeZone.Utc;
+        var participants = members.Select(member =>
+        {
+            var person = byMail.GetValueOrDefault(member.Mail);
+            IReadOnlyList<BusyPeriod> busy = person is null ? [] : [.. person.Busy.Where(period => !own.Contains(period.Interval))];
+            return person?.WorkingHours is { } hours
+                ? new Participant(member.Mail, hours, busy, DisplayName: member.DisplayName)
+                : new Participant(member.Mail, WorkingHours.Default(organizerZone), busy, WorkingHoursKnown: false, DisplayName: member.DisplayName);
+        }).ToList();
+        return SeriesCheck.Check(participants, starts, length);
+    }
+
+    /// <summary>The warnings as suggestions carry them (kind, mail, dates, message).</summary>
+    public static IReadOnlyList<WarningDto> Describe(SeriesCheckResult result) =>
+        [.. result.Warnings.Select(warning => new WarningDto(
+            warning.Kind switch
+            {
+                SlotWarningKind.OutsideWorkingHours => "outsideWorkingHours",
+                SlotWarningKind.Conflict => "conflict",
+                SlotWarningKind.Tentative => "tentative",
+                SlotWarningKind.LocalTimeShifts => "localTimeShifts",
+                _ => "workingHoursUnknown",
+            },
+            warning.ParticipantId,
+            [.. warning.Dates.Select(date => LocalDatePattern.Iso.Format(date))],
+            warning.Message))];
+}
