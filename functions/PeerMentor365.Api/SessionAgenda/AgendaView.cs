@@ -1,13 +1,12 @@
-using Azure;
 using NodaTime;
 using PeerMentor365.Api.Commitments;
 using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Goals;
 using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Requests;
+using PeerMentor365.Api.Series;
 using PeerMentor365.Api.Sessions;
 using PeerMentor365.Api.Storage;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.SessionAgenda;
 
@@ -15,14 +14,15 @@ namespace PeerMentor365.Api.SessionAgenda;
 /// What the Agenda view shows for one session, read from the pair's partition: the session (with the caller's own
 /// rating only) and its agenda page, the members, every member's open commitments and active goals, the next session.
 /// </summary>
-internal sealed class AgendaView(PairPartitions partitions, CommitmentStore commitments, GoalStore goals, SessionStore sessions)
+internal sealed class AgendaView(
+    PairPartitions partitions, CommitmentStore commitments, GoalStore goals, SessionStore sessions, SeriesStore series, SeriesSessionStore seriesSessions)
 {
     /// <summary>The agenda, or null when the pair has no such session.</summary>
     public async Task<AgendaResponse?> ReadAsync(MemberPair member, string sessionId, Instant now, CancellationToken cancellationToken)
     {
         var pair = member.Stored.Value;
         if (!Ids.IsValid(sessionId, Ids.Session)
-            || await partitions.GetAsync<AgendaSessionRow>(pair.Id, PairKeys.ItemRow(sessionId), cancellationToken) is not { Kind: PairKeys.SessionKind } session)
+            || await partitions.GetAsync<SessionRow>(pair.Id, PairKeys.ItemRow(sessionId), cancellationToken) is not { Kind: PairKeys.SessionKind } session)
         {
             return null;
         }
@@ -32,7 +32,7 @@ internal sealed class AgendaView(PairPartitions partitions, CommitmentStore comm
         var myRating = partitions.GetAsync<RatingRow>(pair.Id, PairKeys.RatingRow(sessionId, member.Me), cancellationToken);
         var open = commitments.ListAsync(pair.Id, Commitment.StatusName(CommitmentStatus.Open), null, cancellationToken);
         var pairGoals = goals.ListAsync(pair.Id, cancellationToken);
-        var next = sessions.NextStartAsync(pair.Id, start, cancellationToken);
+        var next = NextStartAsync(session, cancellationToken);
         await Task.WhenAll(myRating, open, pairGoals, next);
 
         var rating = await myRating;
@@ -44,34 +44,35 @@ internal sealed class AgendaView(PairPartitions partitions, CommitmentStore comm
                 Wire.Format(Instant.FromDateTimeOffset(session.End)),
                 session.FocusUserId,
                 rating is null ? null : new RatingResponse(rating.Rating, rating.PrivateNote, Wire.Format(Instant.FromDateTimeOffset(rating.RatedAt))),
-                AgendaPageResponse.From(session)),
+                SeriesSessionStore.PageOf(session) is { } page ? new AgendaPageResponse(page.Id, page.Title, page.WebUrl, page.ClientUrl) : null),
             [.. pair.Members.Select(m => new AgendaMemberResponse(m.UserId, m.DisplayName, m.Mail))],
             [.. (await open).Select(c => CommitmentResponse.From(c, now))],
             [.. (await pairGoals).Where(g => g.Value.Status == GoalStatus.Active).Select(GoalResponse.From)],
             await next is { } nextStart ? new NextSessionResponse(Wire.Format(nextStart)) : null);
     }
-}
 
-/// <summary>
-/// A session row as the Agenda view reads it: the session's own columns plus the agenda page columns a series
-/// session carries (docs/series-api.md, storage); rows without a page leave those empty.
-/// </summary>
-internal sealed class AgendaSessionRow : ITableEntity
-{
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    /// <summary>
+    /// When the session after this one starts. In a series: the next planned occurrence, at the time its row has when
+    /// it was moved (rows exist only for sessions looked up or prepared). Otherwise the pair's next session row.
+    /// </summary>
+    private async Task<Instant?> NextStartAsync(SessionRow session, CancellationToken cancellationToken)
+    {
+        var start = Instant.FromDateTimeOffset(session.Start);
+        if (session is not { SeriesId: { Length: > 0 } seriesId, OriginalStart: { } original }
+            || await series.FindAsync(session.PartitionKey, seriesId, cancellationToken) is not { } stored
+            || SeriesOccurrences.Of(stored) is not { } plan)
+        {
+            return await sessions.NextStartAsync(session.PartitionKey, start, cancellationToken);
+        }
 
-    public string Kind { get; set; } = string.Empty;
-    public DateTimeOffset Start { get; set; }
-    public DateTimeOffset End { get; set; }
-    public string FocusUserId { get; set; } = string.Empty;
-    public string? PageState { get; set; }
-    public string? PageId { get; set; }
-    public string? PageTitle { get; set; }
-    public string? PageWebUrl { get; set; }
-    public string? PageClientUrl { get; set; }
+        if (plan.StartAfter(Instant.FromDateTimeOffset(original)) is not { } nextOriginal)
+        {
+            return null;
+        }
+
+        var nextRow = await seriesSessions.FindAsync(session.PartitionKey, SeriesSessionStore.SessionId(seriesId, nextOriginal), cancellationToken);
+        return nextRow is null ? nextOriginal : Instant.FromDateTimeOffset(nextRow.Start);
+    }
 }
 
 internal sealed record AgendaResponse(
@@ -84,16 +85,8 @@ internal sealed record AgendaResponse(
 internal sealed record AgendaSessionResponse(
     string Id, string Etag, string Start, string End, string FocusUserId, RatingResponse? MyRating, AgendaPageResponse? AgendaPage);
 
-internal sealed record AgendaPageResponse(string Id, string Title, string WebUrl, string? ClientUrl)
-{
-    public const string Ready = "ready";
-
-    /// <summary>The page once it is ready; a page being created (or none) is null, as the contract says.</summary>
-    public static AgendaPageResponse? From(AgendaSessionRow row) =>
-        row is { PageState: Ready, PageId: { Length: > 0 } id, PageTitle: { } title, PageWebUrl: { } webUrl }
-            ? new AgendaPageResponse(id, title, webUrl, row.PageClientUrl)
-            : null;
-}
+/// <summary>The session's agenda page once it is ready (null while none is, or one is being created).</summary>
+internal sealed record AgendaPageResponse(string Id, string Title, string WebUrl, string ClientUrl);
 
 internal sealed record AgendaMemberResponse(string UserId, string DisplayName, string Mail);
 

@@ -1,3 +1,5 @@
+using PeerMentor365.Api.Hosting;
+
 namespace PeerMentor365.Api.SessionAgenda;
 
 /// <summary>The Agenda view, the session look-up and the nightly preparation (docs/agenda-api.md).</summary>
@@ -6,6 +8,10 @@ internal static class SessionAgendaSetup
     public static WebApplicationBuilder AddSessionAgenda(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AgendaView>();
+        builder.Services.AddSingleton<SeriesIndexReader>();
+        builder.Services.AddSingleton<SessionLookup>();
+        builder.Services.AddSingleton<SessionPreparation>();
+        builder.Services.AddSingleton<IInternalFunction, PrepareSessionsFunction>();
         return builder;
     }
 }

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using PeerMentor365.Api.Hosting;
+
+namespace PeerMentor365.Api.SessionAgenda;
+
+/// <summary>
+/// The nightly timer (FunctionApp/PrepareSessions/function.json, 02:00 UTC): the Functions host POSTs
+/// /PrepareSessions with its { Data, Metadata } envelope; the answer is { Outputs, Logs, ReturnValue }, and the
+/// logs carry counts only (the host shows them in the invocation's log, so never a name or any text of a pair).
+/// </summary>
+internal sealed class PrepareSessionsFunction(SessionPreparation preparation, IClock clock) : IInternalFunction
+{
+    public const string FunctionName = "PrepareSessions";
+
+    private static readonly JsonDocumentOptions EnvelopeOptions = new() { MaxDepth = 16 };
+
+    public string Name => FunctionName;
+
+    public async Task<IResult> InvokeAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var pastDue = false;
+        try
+        {
+            using var envelope = await JsonDocument.ParseAsync(context.Request.Body, EnvelopeOptions, cancellationToken);
+            if (envelope.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return NotAnEnvelope();
+            }
+
+            // The binding is named "timer" in function.json; IsPastDue says the host missed a run (it was down).
+            pastDue = envelope.RootElement.TryGetProperty("Data", out var data) && data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("timer", out var timer) && timer.ValueKind == JsonValueKind.Object
+                && timer.TryGetProperty("IsPastDue", out var late) && late.ValueKind == JsonValueKind.True;
+        }
+        catch (JsonException)
+        {
+            return NotAnEnvelope();
+        }
+
+        var summary = await preparation.RunAsync(clock.GetCurrentInstant(), cancellationToken);
+        List<string> logs = [summary.Describe()];
+        if (pastDue)
+        {
+            logs.Insert(0, "PrepareSessions ran late: the host had missed its schedule.");
+        }
+
+        return TypedResults.Json(new InvocationResult(new Dictionary<string, object?>(), logs, summary), contentType: "application/json");
+    }
+
+    private static ValidationProblem NotAnEnvelope() => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { ["body"] = ["The Functions host's invocation envelope ({ \"Data\": …, \"Metadata\": … }) was expected."] });
+}
+
+/// <summary>What a custom handler answers the Functions host for a non-HTTP invocation (names as the host reads them).</summary>
+internal sealed record InvocationResult(
+    [property: JsonPropertyName("Outputs")] IReadOnlyDictionary<string, object?> Outputs,
+    [property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs,
+    [property: JsonPropertyName("ReturnValue")] PreparationSummary ReturnValue);

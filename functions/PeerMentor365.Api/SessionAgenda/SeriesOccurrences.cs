@@ -1,0 +1,75 @@
+using NodaTime;
+using NodaTime.Text;
+using PeerMentor365.Api.Series;
+using PeerMentor365.Scheduling;
+
+namespace PeerMentor365.Api.SessionAgenda;
+
+/// <summary>
+/// A stored series' planned sessions (rebuilt from its row with the series code's own <see cref="SeriesPlan"/>): where
+/// an occurrence stands in the series (its focus turn) and which session comes next.
+/// </summary>
+internal sealed class SeriesOccurrences
+{
+    private readonly SeriesPlan _plan;
+
+    private SeriesOccurrences(SeriesPlan plan) => _plan = plan;
+
+    /// <summary>The plan of <paramref name="series"/>; null when its row does not describe one (a creation that never got that far).</summary>
+    public static SeriesOccurrences? Of(SeriesRow series)
+    {
+        var firstStart = LocalDateTimePattern.ExtendedIso.Parse(series.FirstStart);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(series.AnchorTimeZone);
+        var end = series.EndSessions is { } sessions
+            ? new SeriesEnd(sessions, null)
+            : LocalDatePattern.Iso.Parse(series.EndDate ?? string.Empty) is { Success: true } date ? new SeriesEnd(null, date.Value) : null;
+        if (!firstStart.Success || zone is null || end is null || !Cadence.TryParse(series.Cadence, out var cadence) || series.DurationMinutes <= 0)
+        {
+            return null;
+        }
+
+        var plan = SeriesPlan.From(new SeriesRequest(firstStart.Value, zone, cadence, series.DurationMinutes, end, series.FirstFocusUserId));
+        return plan.LocalStarts.Count == 0 ? null : new SeriesOccurrences(plan);
+    }
+
+    public Duration Length => Duration.FromMinutes(_plan.Recurrence.Length.Minutes);
+
+    /// <summary>The series' anchor zone: page titles and dates are written in it, as the series creation writes the first page.</summary>
+    public DateTimeZone Zone => _plan.Zone;
+
+    /// <summary>The planned start of the session after the one at <paramref name="originalStart"/>, if the series has one.</summary>
+    public Instant? StartAfter(Instant originalStart)
+    {
+        var next = IndexOf(originalStart) + 1;
+        while (next < _plan.LocalStarts.Count && _plan.StartOf(next) <= originalStart)
+        {
+            next++;
+        }
+
+        return next < _plan.LocalStarts.Count ? _plan.StartOf(next) : null;
+    }
+
+    /// <summary>The 0-based position of the occurrence whose original start is <paramref name="originalStart"/> (planned sessions before it).</summary>
+    public int IndexOf(Instant originalStart)
+    {
+        var index = 0;
+        while (index < _plan.LocalStarts.Count && _plan.StartOf(index) < originalStart)
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    /// <summary>The session that has not ended by <paramref name="now"/> (the last one once all have): index and planned start.</summary>
+    public (int Index, Instant OriginalStart) NextAt(Instant now)
+    {
+        var index = 0;
+        while (index < _plan.LocalStarts.Count - 1 && _plan.EndOf(index) <= now)
+        {
+            index++;
+        }
+
+        return (index, _plan.StartOf(index));
+    }
+}
