@@ -128,7 +128,13 @@ internal sealed partial class SeriesCreation(
             var current = await Store.FindCurrentAsync(pair.Id, cancellationToken);
             if (current is not null && await Store.FindAsync(pair.Id, current.SeriesId, cancellationToken) is { State: SeriesState.Creating or SeriesState.Active } busy)
             {
-                return new CreateOutcome.OtherSeries(busy.RowKey);
+                if (busy.IdempotencyRowKey != keyRow || attempt == MaxStartAttempts)
+                {
+                    return busy.IdempotencyRowKey == keyRow ? new CreateOutcome.InProgress() : new CreateOutcome.OtherSeries(busy.RowKey);
+                }
+
+                // A concurrent repeat with this very key started it after the key was read: read again.
+                continue;
             }
 
             var series = NewSeries(pair, user, me, request, keyRow, hash, now);

@@ -1,0 +1,119 @@
+using System.Net;
+using PeerMentor365.Api.Tests.Infrastructure;
+using PeerMentor365.Api.Tests.PairsApi;
+using PeerMentor365.DevTenant;
+
+namespace PeerMentor365.Api.Tests.SeriesApi;
+
+/// <summary>Repeats, double clicks and Graph faults never make a second event, notebook or page.</summary>
+[Collection(SharedApi.Name)]
+public sealed class SeriesNeverTwiceTests(ApiApplication app) : IDisposable
+{
+    private const int MaxRepeats = 20;
+
+    private readonly SeriesApp _series = new(app);
+
+    public static TheoryData<string> FaultNames =>
+    [
+        "429 on half the requests",
+        "503 on the first requests",
+        "429 on OneNote items inside the batches",
+        "the notebook create's answer is lost",
+        "the page create's answer is lost",
+        "the event create's answer is lost",
+    ];
+
+    private static FaultOptions Fault(string name) => name switch
+    {
+        "429 on half the requests" => new FaultOptions { Rate = 0.5, Kind = FaultKind.TooManyRequests, RetryAfterSeconds = 0, RandomSeed = 11, MaxFaults = 8 },
+        "503 on the first requests" => new FaultOptions { Rate = 1, Kind = FaultKind.ServiceUnavailable, RetryAfterSeconds = 0, MaxFaults = 5 },
+        "429 on OneNote items inside the batches" => new FaultOptions { Rate = 1, Kind = FaultKind.TooManyRequests, RetryAfterSeconds = 0, Target = FaultTarget.BatchItemsOnly, PathPrefix = "/me/onenote", MaxFaults = 4 },
+        "the notebook create's answer is lost" => new FaultOptions { Rate = 1, Kind = FaultKind.DropAfterWrite, PathPrefix = "/me/onenote/notebooks", MaxFaults = 1 },
+        "the page create's answer is lost" => new FaultOptions { Rate = 1, Kind = FaultKind.DropAfterWrite, PathPrefix = "/me/onenote/sections", MaxFaults = 1 },
+        "the event create's answer is lost" => new FaultOptions { Rate = 1, Kind = FaultKind.DropAfterWrite, PathPrefix = "/me/events", MaxFaults = 1 },
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [MemberData(nameof(FaultNames))]
+    public async Task With_faults_on_repeating_until_it_succeeds_makes_exactly_one_event_notebook_and_page(string faultName)
+    {
+        using var ana = _series.As(Member.Ana);
+        using var ben = _series.As(Member.Ben);
+        var pairId = Member.IdOf(await ana.ActivePairAsync(ben));
+        var before = Counts.Of(app.DevTenant);
+        var key = SeriesApp.NewKey();
+        var body = SeriesApp.Body();
+
+        var statuses = new List<HttpStatusCode>();
+        app.DevTenant.Faults.Set(Fault(faultName));
+        try
+        {
+            while (statuses.Count < MaxRepeats && statuses.LastOrDefault() != HttpStatusCode.Created)
+            {
+                using var response = await SeriesApp.PostAsync(ana, pairId, body, key);
+                statuses.Add(response.StatusCode);
+                if (response.StatusCode != HttpStatusCode.Created)
+                {
+                    await ProblemAssert.IsProblemAsync(response, response.StatusCode);
+                }
+            }
+        }
+        finally
+        {
+            app.DevTenant.Faults.Off();
+        }
+
+        Assert.Equal(HttpStatusCode.Created, statuses[^1]);
+        Assert.All(statuses[..^1], status => Assert.Contains(status, new[] { HttpStatusCode.ServiceUnavailable, HttpStatusCode.BadGateway }));
+        var series = await ana.GetAsync($"/api/pairs/{pairId}/series");
+        Assert.Equal("active", Assert.Single(series.GetProperty("series").EnumerateArray()).GetProperty("status").GetString());
+        Counts.Of(app.DevTenant).AssertOneMoreOfEach(before);
+    }
+
+    [Fact]
+    public async Task Two_clicks_at_once_with_the_same_key_make_one_series_and_both_end_with_it()
+    {
+        using var ana = _series.As(Member.Ana);
+        using var ben = _series.As(Member.Ben);
+        var pairId = Member.IdOf(await ana.ActivePairAsync(ben));
+        var before = Counts.Of(app.DevTenant);
+        var key = SeriesApp.NewKey();
+        var body = SeriesApp.Body();
+
+        var answers = await Task.WhenAll(SeriesApp.PostAsync(ana, pairId, body, key), SeriesApp.PostAsync(ana, pairId, body, key));
+        var codes = answers.Select(answer => answer.StatusCode).Order().ToList();
+        foreach (var answer in answers)
+        {
+            if (answer.StatusCode == HttpStatusCode.Conflict)
+            {
+                Assert.Equal("2", answer.Headers.RetryAfter?.ToString());
+            }
+
+            answer.Dispose();
+        }
+
+        var (first, _) = await SeriesApp.CreateAsync(ana, pairId, body, key);
+        var (again, replayed) = await SeriesApp.CreateAsync(ana, pairId, body, key);
+
+        Assert.Contains(HttpStatusCode.Created, codes);
+        Assert.All(codes, code => Assert.Contains(code, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.True(replayed);
+        Assert.Equal(first.GetRawText(), again.GetRawText());
+        Counts.Of(app.DevTenant).AssertOneMoreOfEach(before);
+    }
+
+    public void Dispose() => _series.Dispose();
+
+    /// <summary>Events in Ana's and Ben's calendars, Ana's notebooks and the pages in them.</summary>
+    private sealed record Counts(int AnaEvents, int BenEvents, int Notebooks, int Pages)
+    {
+        public static Counts Of(DevTenantServer tenant)
+        {
+            var notebooks = tenant.OneNote.NotebooksOf(Member.Ana);
+            return new Counts(tenant.EventsIn(Member.Ana).Count, tenant.EventsIn(Member.Ben).Count, notebooks.Count, notebooks.Sum(notebook => notebook.Pages.Count()));
+        }
+
+        public void AssertOneMoreOfEach(Counts before) => Assert.Equal(before with { AnaEvents = before.AnaEvents + 1, BenEvents = before.BenEvents + 1, Notebooks = before.Notebooks + 1, Pages = before.Pages + 1 }, this);
+    }
+}
