@@ -33,8 +33,14 @@ public sealed class SessionPreparationTests(ApiApplication app) : IDisposable
         var second = await MoveClockBeforeSessionAsync(series, 1);
 
         var first = await RunAsync();
-        var again = await RunAsync();
+        var (_, _, againBody) = await PrepareSessionsFunctionTests.InvokeAsync(_world.Isolated.Api, PrepareSessionsFunctionTests.HostPayload());
+        var again = JsonDocument.Parse(againBody).RootElement.GetProperty("ReturnValue");
 
+        // What goes to the host's invocation log and the app's own log: counts, never a name or a commitment's text.
+        var logged = string.Join("\n", _world.Isolated.Api.Logs.Lines) + againBody;
+        Assert.All(
+            ["Draft the RFC", "Priya about", "incident review", "Ana Souza", "Ben Carter", "Peer mentoring", series.PairId, series.SeriesId],
+            text => Assert.DoesNotContain(text, logged, StringComparison.Ordinal));
         Assert.Equal((1, 1, 1, 0), (first.GetProperty("series").GetInt32(), first.GetProperty("sessions").GetInt32(), first.GetProperty("pagesCreated").GetInt32(), first.GetProperty("sessionsFailed").GetInt32()));
         Assert.Equal((1, 0, 1), (again.GetProperty("sessions").GetInt32(), again.GetProperty("pagesCreated").GetInt32(), again.GetProperty("pagesAlreadyReady").GetInt32()));
         var pages = _world.PagesOf(series);
