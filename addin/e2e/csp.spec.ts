@@ -50,6 +50,12 @@ test('the pane runs under its Content-Security-Policy without a violation', asyn
   expect(await violations(page)).toEqual([]);
   expect(consoleErrors).toEqual([]);
 
+  // A reload revalidates the page (304): the policy that comes with it must still be the pane's.
+  await page.reload();
+  await expect(page.getByRole('banner')).toContainText('Ana Souza');
+  expect(await violations(page)).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+
   // The recorder works and the policy bites: an inline script is refused.
   await page.evaluate(() => {
     const script = document.createElement('script');

@@ -73,8 +73,7 @@ internal sealed class SecurityHeaders
         var response = context.Response.Headers;
         response.XContentTypeOptions = "nosniff";
         response["Referrer-Policy"] = "no-referrer";
-        var isPaneHtml = context.Request.Path.StartsWithSegments("/api/pane", StringComparison.OrdinalIgnoreCase)
-            && context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
+        var isPaneHtml = IsPanePage(context);
         response.ContentSecurityPolicy = isPaneHtml ? _panePolicy.Value : ApiPolicy;
         if (!isPaneHtml)
         {
@@ -86,6 +85,21 @@ internal sealed class SecurityHeaders
         {
             response.StrictTransportSecurity = StrictTransportSecurity;
         }
+    }
+
+    // A 304 has no content type, yet the browser takes its headers for the page it keeps: decide by what was asked for.
+    private static bool IsPanePage(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (!path.StartsWithSegments("/api/pane", StringComparison.OrdinalIgnoreCase, out var rest))
+        {
+            return false;
+        }
+
+        return context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+            || !rest.HasValue
+            || rest.Value == "/"
+            || rest.Value!.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
     }
 
     // Behind the Functions host the app is reached over loopback http; the platform's front end terminates TLS and

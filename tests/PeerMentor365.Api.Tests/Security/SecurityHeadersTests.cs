@@ -70,6 +70,25 @@ public sealed partial class SecurityHeadersTests(ApiApplication app) : IDisposab
         Assert.Equal(SecurityHeaders.ApiPolicy, Header(script, "Content-Security-Policy"));
     }
 
+    [Theory]
+    [InlineData("/api/pane/")]
+    [InlineData("/api/pane/taskpane.html")]
+    public async Task A_304_for_the_panes_page_carries_the_panes_policy_the_browser_keeps_with_it(string path)
+    {
+        File.WriteAllText(Path.Combine(_dist, "taskpane.html"), "<!doctype html><title>PeerMentor365</title>");
+        using var api = new ApiFactory(new Dictionary<string, string?>(ApiApplication.SettingsFor(app.DevTenant)) { ["Pane:Path"] = _dist });
+        using var client = api.CreateClient();
+        using var first = await client.GetAsync(path);
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var notModified = await client.SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(Header(first, "Content-Security-Policy"), Header(notModified, "Content-Security-Policy"));
+        Assert.NotEqual(SecurityHeaders.ApiPolicy, Header(notModified, "Content-Security-Policy"));
+    }
+
     [Fact]
     public async Task Frame_ancestors_follow_the_setting()
     {
