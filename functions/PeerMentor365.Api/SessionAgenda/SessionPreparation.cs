@@ -52,11 +52,17 @@ internal sealed partial class SessionPreparation(
 
     private async Task<PreparationSummary> PrepareSeriesAsync(SeriesIndexRow active, Instant now, CancellationToken cancellationToken)
     {
-        var counted = PreparationSummary.Empty with { Series = 1 };
         var seriesId = active.SeriesId ?? string.Empty;
         var stored = await series.FindAsync(active.PairId, seriesId, cancellationToken);
+        if (stored is { State: not SeriesState.Active })
+        {
+            // Ended (or not yet created) while its index row lingers: nothing to prepare, nothing wrong.
+            return PreparationSummary.Empty;
+        }
+
+        var counted = PreparationSummary.Empty with { Series = 1 };
         var pair = await pairs.FindAsync(active.PairId, cancellationToken);
-        if (stored is not { State: SeriesState.Active, EventId: { Length: > 0 }, SectionId: { Length: > 0 } } || pair is null
+        if (stored is not { EventId: { Length: > 0 }, SectionId: { Length: > 0 } } || pair is null
             || SeriesOccurrences.Of(stored) is not { } plan)
         {
             return counted with { SeriesFailed = 1 };

@@ -172,6 +172,20 @@ public sealed class SessionPreparationTests(ApiApplication app) : IDisposable
         Assert.Equal(Member.IdOf(madeInSession), Member.IdOf(Assert.Single(sessionItems.GetProperty("commitments").EnumerateArray())));
     }
 
+    [Fact]
+    public async Task A_series_whose_organizer_revoked_the_grant_is_counted_and_left_alone()
+    {
+        var finn = _world.As(Member.Finn);
+        var series = await _world.CreateSeriesAsync(finn, _world.As(Member.Emma));
+        await MoveClockBeforeSessionAsync(series, 1);
+
+        Assert.True(app.DevTenant.RevokeRefreshTokens(Member.Finn) > 0);
+        var run = await RunAsync();
+
+        Assert.Equal((1, 1, 0, 0), (run.GetProperty("series").GetInt32(), run.GetProperty("seriesWithoutGrant").GetInt32(), run.GetProperty("sessions").GetInt32(), run.GetProperty("pagesCreated").GetInt32()));
+        Assert.Single(_world.PagesOf(series));
+    }
+
     public void Dispose() => _world.Dispose();
 
     /// <summary>The data-id of every to-do item (data-tag="to-do") on a page.</summary>
