@@ -1,13 +1,15 @@
 using System.Net;
 using PeerMentor365.Api.Tests.Infrastructure;
+using PeerMentor365.Api.Tests.PairsApi;
 
 namespace PeerMentor365.Api.Tests.Security;
 
 /// <summary>
 /// Every route the app maps at test time, classified: anonymous by name (a short, explicit list), reachable only by
 /// the Functions host, or signed-in. A signed-in route refuses a missing, garbled or refused token with 401 and a
-/// token without the API's scope with 403. A new route needs no entry here unless it is meant to be anonymous;
-/// member-versus-outsider rules of pair routes are in PairsApi/AccessMatrixTests.
+/// token without the API's scope with 403, and every route of a pair shows someone outside it nothing (404, no change).
+/// A new route needs no entry here unless it is meant to be anonymous; what a member gets from each pair route is
+/// in PairsApi/AccessMatrixTests.
 /// </summary>
 [Collection(SharedApi.Name)]
 public sealed class EndpointAccessTests(ApiApplication app)
@@ -87,6 +89,39 @@ public sealed class EndpointAccessTests(ApiApplication app)
     }
 
     [Fact]
+    public async Task Every_route_of_a_pair_looks_like_nothing_to_someone_outside_it_and_changes_nothing()
+    {
+        using var ana = new Member(app, Member.Ana);
+        using var ben = new Member(app, Member.Ben);
+        using var finn = new Member(app, Member.Finn);
+        var pair = Member.IdOf(await ana.ActivePairAsync(ben));
+        var before = await SnapshotAsync(ana, pair);
+        var pairRoutes = AppEndpoints().Where(endpoint => endpoint.RequiresSignIn && endpoint.Route.StartsWith("/api/pairs/{pairId}", StringComparison.Ordinal)).ToList();
+        var wrong = new List<string>();
+
+        foreach (var endpoint in pairRoutes)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path(parameter => parameter.Name == "pairId" ? pair : AppEndpoint.Sample(parameter)));
+            request.Headers.TryAddWithoutValidation("If-Match", "*");
+            if (endpoint.HasBody)
+            {
+                request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            using var response = await finn.Http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.NotFound || !body.Contains("There is no such pair among yours.", StringComparison.Ordinal) || body.Contains(pair, StringComparison.Ordinal))
+            {
+                wrong.Add($"{endpoint.Key}: {(int)response.StatusCode} {body}");
+            }
+        }
+
+        Assert.NotEmpty(pairRoutes);
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.Equal(before, await SnapshotAsync(ana, pair));
+    }
+
+    [Fact]
     public async Task Anonymous_routes_answer_without_a_token()
     {
         using var client = app.Client();
@@ -100,4 +135,15 @@ public sealed class EndpointAccessTests(ApiApplication app)
     }
 
     private IReadOnlyList<AppEndpoint> AppEndpoints() => AppEndpoint.Of(app.Api.Services);
+
+    private static async Task<string> SnapshotAsync(Member reader, string pair)
+    {
+        var parts = new List<string>();
+        foreach (var part in new[] { "", "/goals", "/commitments?status=all", "/sessions", "/series" })
+        {
+            parts.Add((await reader.GetAsync($"/api/pairs/{pair}{part}")).GetRawText());
+        }
+
+        return string.Join("\n", parts);
+    }
 }
