@@ -125,6 +125,24 @@ public sealed class SeriesManagementTests(ApiApplication app) : IDisposable
     }
 
     [Fact]
+    public async Task Moving_the_first_occurrence_moves_its_session_row_which_keeps_its_id()
+    {
+        using var ana = _app.As(Member.Ana);
+        using var ben = _app.As(Member.Ben);
+        var (pairId, series) = await ManagementApp.SeriesAsync(ana, ben);
+        var first = (await ManagementApp.OccurrencesAsync(ana, pairId, series))[0];
+        var later = ManagementApp.At(first, "start") + Duration.FromMinutes(90);
+
+        await ana.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, ManagementApp.Path(pairId, series, "/occurrences/reschedule"),
+            new { occurrenceId = first.GetProperty("id").GetString(), start = Format(later), acceptWarnings = true });
+
+        var sessions = await ben.GetAsync($"/api/pairs/{pairId}/sessions");
+        var session = Assert.Single(sessions.GetProperty("sessions").EnumerateArray(), item => item.GetProperty("id").GetString() == series.GetProperty("firstSession").GetProperty("id").GetString());
+        Assert.Equal(later, ManagementApp.At(session, "start"));
+        Assert.Equal(later + Duration.FromHours(1), ManagementApp.At(session, "end"));
+    }
+
+    [Fact]
     public async Task Moving_an_occurrence_onto_its_neighbours_day_is_a_400_naming_start_and_changes_nothing()
     {
         using var ana = _app.As(Member.Ana);

@@ -161,8 +161,8 @@ internal static class SeriesManagementApi
     }
 
     private static async Task<IResult> RescheduleOccurrence(
-        string seriesId, HttpContext http, SignedInUser user, SeriesStore store, UserGraphClients graphs, ScheduleReader schedules, IClock clock,
-        CancellationToken cancellationToken)
+        string seriesId, HttpContext http, SignedInUser user, SeriesStore store, SeriesSessionStore sessions, PairPartitions partitions, UserGraphClients graphs,
+        ScheduleReader schedules, IClock clock, CancellationToken cancellationToken)
     {
         var (series, denied) = await OrganizerSeriesAsync(http, seriesId, store, cancellationToken);
         if (series is null)
@@ -218,13 +218,15 @@ internal static class SeriesManagementApi
         }
 
         var moved = await calendar.OccurrenceAsync(occurrence.Id, cancellationToken) ?? occurrence with { Start = change.Start, End = change.Start + length.Duration, IsException = true };
+        var sessionId = SeriesSessionStore.SessionId(series.RowKey, moved.OriginalStart);
+        await SessionTimes.MoveAsync(sessions, partitions, series.PartitionKey, sessionId, moved.Start, moved.End, cancellationToken);
         return TypedResults.Ok(new OccurrenceResponse(
             moved.Id,
             Wire.Format(moved.Start),
             Wire.Format(moved.End),
             Wire.Format(moved.OriginalStart),
             moved.IsException,
-            SeriesSessionStore.SessionId(series.RowKey, moved.OriginalStart)));
+            sessionId));
     }
 
     private static async Task<IResult> CancelOccurrence(

@@ -1,0 +1,26 @@
+using NodaTime;
+using PeerMentor365.Api.Storage;
+
+namespace PeerMentor365.Api.Series.Management;
+
+/// <summary>
+/// Keeps a series session's row in step when its occurrence moves: same row (keyed by originalStart), new start and end.
+/// Best effort: a row that does not exist yet is created at its new time by whoever prepares it, and a row changed
+/// meanwhile is brought in step by the nightly preparation, which reads the times from the calendar.
+/// </summary>
+internal static class SessionTimes
+{
+    public static async Task MoveAsync(
+        SeriesSessionStore sessions, PairPartitions partitions, string pairId, string sessionId, Instant start, Instant end, CancellationToken cancellationToken)
+    {
+        var row = await sessions.FindAsync(pairId, sessionId, cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+
+        row.Start = start.ToDateTimeOffset();
+        row.End = end.ToDateTimeOffset();
+        await partitions.ReplaceAsync(row, row.ETag, cancellationToken);
+    }
+}
