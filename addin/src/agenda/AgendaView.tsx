@@ -14,7 +14,7 @@ import type { AgendaApi } from './agendaClient';
 import { useAgenda } from './hooks';
 import { RatingSection } from './RatingSection';
 import type { AgendaPage } from './types';
-import { dueHint, focusLine, myIdAmong, sessionTitle, sessionWhen, viewerZone, zoneLabel } from './wording';
+import { focusLine, myIdAmong, sessionTitle, sessionWhen, viewerZone, zoneLabel } from './wording';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   icon: { flexShrink: 0, marginTop: '2px', color: tokens.colorBrandForeground1 },
   focus: { fontWeight: tokens.fontWeightSemibold },
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  // Touch targets of at least 24 px (WCAG 2.2 target size), though the links sit in running text.
+  pageLink: { display: 'inline-flex', alignItems: 'center', minHeight: '24px' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -119,14 +121,8 @@ const AgendaContent: React.FC<AgendaContentProps> = ({ agendaApi, me, pairId, se
       </div>
       {agenda.error ? <ErrorNotice error={agenda.error} title="This session could not be refreshed" onRetry={reload} /> : null}
       <GoalsList pair={pair} meId={meId} goals={agenda.goals} headingLevel={3} />
-      <CommitmentsList
-        pair={pair}
-        meId={meId}
-        commitments={agenda.commitments}
-        sessionId={session.id}
-        headingLevel={3}
-        dueHint={dueHint(data.nextSession?.start ?? null, zone)}
-      />
+      {/* No due date typed: the API makes it due at the pair's next session, and the list then shows that date. */}
+      <CommitmentsList pair={pair} meId={meId} commitments={agenda.commitments} sessionId={session.id} headingLevel={3} />
       <RatingSection api={agendaApi} pairId={pairId} sessionId={session.id} myRating={session.myRating} onRated={agenda.setMyRating} />
     </section>
   );
@@ -141,10 +137,14 @@ const AgendaPageLine: React.FC<{ page: AgendaPage | null }> = ({ page }) => {
         <span className={styles.muted}>The agenda page will be ready before the session.</span>
       ) : (
         <span className={styles.page}>
-          <Link href={page.webUrl} target="_blank" rel="noopener noreferrer">
+          <Link className={styles.pageLink} href={page.webUrl} target="_blank" rel="noopener noreferrer">
             Open the agenda in OneNote
           </Link>
-          {page.clientUrl !== null ? <Link href={page.clientUrl}>Open it in the OneNote app</Link> : null}
+          {page.clientUrl !== null ? (
+            <Link className={styles.pageLink} href={page.clientUrl}>
+              Open it in the OneNote app
+            </Link>
+          ) : null}
         </span>
       )}
     </Text>

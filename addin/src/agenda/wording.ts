@@ -1,5 +1,4 @@
 import type { Me } from '../api/types';
-import { formatInstantDate } from '../peers/dates';
 import { joinNames, memberName } from '../peers/wording';
 import { firstName, formatClock, formatLongDate, localPartsAt, zoneCity } from '../format/time';
 import type { AgendaMember } from './types';
@@ -42,11 +41,6 @@ export function focusLine(focusUserId: string | null, members: readonly AgendaMe
 export function sessionTitle(members: readonly AgendaMember[], meId: string): string {
   const others = members.filter((m) => m.userId !== meId).map(memberName);
   return others.length === 0 ? 'Mentoring session' : `Session with ${joinNames(others)}`;
-}
-
-/** What an empty due date on a new commitment means here. */
-export function dueHint(nextSessionStart: string | null, timeZone: string): string {
-  return nextSessionStart === null ? 'Empty: the next session' : `Empty: the next session, ${formatInstantDate(nextSessionStart, timeZone)}`;
 }
 
 export const ratingWords: Record<number, string> = {

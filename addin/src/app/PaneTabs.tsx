@@ -7,7 +7,8 @@ export type PaneTab = 'agenda' | 'schedule' | 'peers';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  tabs: { marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
+  // Three tabs with icons fill a 320 px pane: they may wrap rather than scroll sideways.
+  tabs: { marginTop: `calc(-1 * ${tokens.spacingVerticalS})`, flexWrap: 'wrap' },
   // The class's display would otherwise win over the hidden attribute's.
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, '&[hidden]': { display: 'none' } },
 });
@@ -38,6 +39,7 @@ export const PaneTabs: React.FC<PaneTabsProps> = ({ schedule, peers, agenda, ini
         aria-label="Views"
         // Both panels stay mounted, so showing the focused one is instant: arrow keys choose as they move.
         selectTabOnFocus
+        size={agenda ? 'small' : 'medium'}
         selectedValue={tab}
         onTabSelect={(_event, data) => {
           const next = data.value as PaneTab;

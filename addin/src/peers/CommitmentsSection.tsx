@@ -84,12 +84,10 @@ export interface CommitmentsListProps {
   sessionId?: string;
   /** The section heading's level (4 inside a pair card); the add form's heading is one below. */
   headingLevel?: 2 | 3 | 4;
-  /** Under the add form's due date: what an empty date means. */
-  dueHint?: string;
 }
 
 /** The list behind CommitmentsSection, for any source of open commitments. */
-export const CommitmentsList: React.FC<CommitmentsListProps> = ({ pair, meId, commitments, sessionId, headingLevel = 4, dueHint }) => {
+export const CommitmentsList: React.FC<CommitmentsListProps> = ({ pair, meId, commitments, sessionId, headingLevel = 4 }) => {
   const styles = useStyles();
   const { pairsApi } = usePeersContext();
   const headingId = useId();
@@ -153,7 +151,6 @@ export const CommitmentsList: React.FC<CommitmentsListProps> = ({ pair, meId, co
             meId={meId}
             sessionId={sessionId}
             headingLevel={(headingLevel + 1) as 3 | 4 | 5}
-            dueHint={dueHint}
             onAdded={(c) => {
               commitments.upsert(c);
               setLastClosed(null);
@@ -356,12 +353,11 @@ interface AddCommitmentFormProps {
   meId: string;
   sessionId: string | undefined;
   headingLevel: 3 | 4 | 5;
-  dueHint: string | undefined;
   onAdded: (commitment: Commitment) => void;
   onCancel: () => void;
 }
 
-const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessionId, headingLevel, dueHint, onAdded, onCancel }) => {
+const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessionId, headingLevel, onAdded, onCancel }) => {
   const styles = useStyles();
   const { pairsApi } = usePeersContext();
   const mutation = useMutation();
@@ -414,7 +410,7 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessi
             ))}
           </Select>
         </Field>
-        <Field className={styles.cell} label="Due" hint={dueHint ?? 'Empty: the next session'} {...fieldValidation(mutation.error, 'due')}>
+        <Field className={styles.cell} label="Due" hint="Empty: the next session" {...fieldValidation(mutation.error, 'due')}>
           <Input className={styles.control} type="date" value={due} onChange={(_e, d) => setDue(d.value)} />
         </Field>
       </div>
