@@ -59,6 +59,7 @@ internal sealed partial class SeriesCreation(
     UserGraphClients graphs,
     GoalStore goals,
     CommitmentStore commitments,
+    IBackgroundGraphAccess background,
     IOptions<SeriesOptions> options,
     IClock clock,
     ILogger<SeriesCreation> logger)
@@ -74,6 +75,8 @@ internal sealed partial class SeriesCreation(
     private CommitmentStore Commitments { get; } = commitments;
 
     private IClock Clock { get; } = clock;
+
+    private IBackgroundGraphAccess Background { get; } = background;
 
     private ILogger<SeriesCreation> Logger { get; } = logger;
 
@@ -235,6 +238,10 @@ internal sealed partial class SeriesCreation(
                     throw new GraphUnavailableException("Creating the series did not settle; try again shortly.", StatusCodes.Status503ServiceUnavailable, TimeSpan.FromSeconds(2));
                 }
             }
+
+            // The nightly job prepares the later pages as the organizer (OneNote is delegated-only): keep a grant for
+            // it now, before the series counts as active, so a failure here is resumed by a repeat like any step.
+            await Background.RememberAsync(user, series.RowKey, cancellationToken);
         }
         catch (Exception error) when (error is not CreationTakenOverException)
         {

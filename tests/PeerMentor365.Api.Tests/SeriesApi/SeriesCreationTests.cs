@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -95,6 +96,10 @@ public sealed class SeriesCreationTests(ApiApplication app) : IDisposable
         Assert.Contains("Open the agenda in OneNote", body, StringComparison.Ordinal);
         Assert.Contains("in the OneNote app", body, StringComparison.Ordinal);
         Assert.Contains("teams.microsoft.com", body, StringComparison.Ordinal);
+
+        // The nightly job's grant to act as the organizer, kept under the series id.
+        var grants = _series.Api.Services.GetRequiredService<PeerMentor365.Api.Graph.IBackgroundGraphAccess>();
+        Assert.NotNull(await grants.ForAsync(Member.IdOf(series), CancellationToken.None));
 
         var index = await _series.SeriesIndexRowsAsync();
         Assert.Contains(index, row => row.PartitionKey == "active" && row.RowKey == $"{pairId}_{Member.IdOf(series)}");

@@ -18,12 +18,12 @@ public sealed class SeriesHostileTextTests(ApiApplication app) : IDisposable
     [Fact]
     public async Task Script_tags_attribute_breakouts_right_to_left_marks_and_long_text_are_encoded_in_the_page_and_the_invite()
     {
-        using var ana = _series.As(Member.Ana);
-        using var ben = _series.As(Member.Ben);
+        using var ana = _series.As(Member.Chloe);
+        using var ben = _series.As(Member.Dev);
         var purpose = Pad($"{Script} {Breakout} {RightToLeft}", 500);
         var agreement = Member.Agreement(purpose);
         agreement["confidentiality"] = Pad(Script, 2000);
-        var proposed = await ana.ProposeAsync([Member.Ben], agreement);
+        var proposed = await ana.ProposeAsync([Member.Dev], agreement);
         var pair = await ben.ExpectAsync(System.Net.HttpStatusCode.OK, HttpMethod.Post, $"/api/pairs/{Member.IdOf(proposed)}/accept", null, Member.EtagOf(proposed));
         var pairId = Member.IdOf(pair);
         var goalTitle = Pad($"{Breakout}{RightToLeft}", 200);
@@ -43,7 +43,7 @@ public sealed class SeriesHostileTextTests(ApiApplication app) : IDisposable
         Assert.Contains(goalTitle, text, StringComparison.Ordinal);
         Assert.Contains(commitmentText, text, StringComparison.Ordinal);
 
-        using var graph = new SeriesGraph(app.DevTenant, Member.Ben);
+        using var graph = new SeriesGraph(app.DevTenant, Member.Dev);
         var copy = await graph.CopyIdAsync(series.GetProperty("event").GetProperty("iCalUId").GetString()!);
         var (_, body) = await graph.SubjectAndBodyAsync(copy);
         Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
