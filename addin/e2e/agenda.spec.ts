@@ -6,7 +6,7 @@ import { expectNoSeriousA11yViolations, screenshots, signIn } from './pane';
 // The pane opened "in Outlook" on a meeting, against the real backend on the dev tenant: Chloé organises a series with
 // Emma (people no other browser test schedules with, so their calendars stay as the other tests expect).
 const organizer = { name: 'Chloé Martin', mail: 'chloe.martin@contoso.dev', zone: 'America/New_York' };
-const peer = { name: 'Emma Schulz', mail: 'emma.schulz@contoso.dev' };
+const peer = { name: 'Emma Schulz', mail: 'emma.schulz@contoso.dev', zone: 'Europe/Berlin' };
 
 interface ClientConfig {
   apiScope: string;
@@ -109,6 +109,8 @@ interface Setup {
   sessionId: string;
   emmasCommitment: Commitment;
   agenda: Agenda;
+  /** Emma's own copy (an attendee's) of the session's occurrence. */
+  emmasOccurrenceId: string;
 }
 
 const agendaRegion = (page: Page) => page.getByRole('region', { name: `Session with ${peer.name}` });
@@ -162,7 +164,7 @@ test.describe('on one of the pair’s sessions', () => {
 
       // Its series: a recurring meeting in both calendars, starting in two days at 10:00 in New York.
       const firstDay = isoDate(new Date(today.getTime() + 2 * 86_400_000));
-      const series = await call<{ event: { id: string } }>(
+      const series = await call<{ id: string; event: { id: string } }>(
         api,
         chloe,
         'POST',
@@ -188,7 +190,16 @@ test.describe('on one of the pair’s sessions', () => {
     });
     await call(api, emma, 'PATCH', `/api/pairs/${proposed.id}/goals/${goal.id}`, 200, { progress: 30 }, { 'If-Match': goal.etag });
     const agenda = await call<Agenda>(api, chloe, 'GET', `/api/pairs/${proposed.id}/sessions/${lookup.sessionId}/agenda`, 200);
-      setup = { masterId: series.event.id, pairId: proposed.id, sessionId: lookup.sessionId, emmasCommitment, agenda };
+      const emmas = await call<{ occurrences: { id: string; start: string; sessionId: string }[] }>(
+      api,
+      emma,
+      'GET',
+      `/api/pairs/${proposed.id}/series/${series.id}/occurrences`,
+      200,
+    );
+    const emmasOccurrence = emmas.occurrences.find((o) => o.start === agenda.session.start);
+    if (emmasOccurrence === undefined) throw new Error(`Emma's calendar has no occurrence at ${agenda.session.start}: ${JSON.stringify(emmas)}`);
+    setup = { masterId: series.event.id, pairId: proposed.id, sessionId: lookup.sessionId, emmasCommitment, agenda, emmasOccurrenceId: emmasOccurrence.id };
     } finally {
       await api.dispose();
     }
@@ -272,5 +283,29 @@ test.describe('on one of the pair’s sessions', () => {
     const ratingAgain = again.getByRole('region', { name: 'Rate this session' });
     await expect(ratingAgain.getByRole('radio', { name: '4: Very useful' })).toBeChecked();
     await expect(ratingAgain.getByRole('textbox', { name: /A private word/ })).toHaveValue('Good focus');
+  });
+
+  test('Emma, an attendee, opening her own copy of the occurrence lands in the same session, where it is Chloé’s turn and no one else’s rating shows', async ({ page }) => {
+    await openInOutlookOn(page, setup.emmasOccurrenceId);
+    const lookedUp = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/agenda/lookup');
+    await signIn(page, peer.name);
+    const response = await lookedUp;
+    expect(response.status(), await response.text()).toBe(200);
+    expect(new URL(response.url()).searchParams.get('itemId')).toBe(setup.emmasOccurrenceId);
+    expect(await response.json()).toMatchObject({ match: true, pairId: setup.pairId, sessionId: setup.sessionId });
+
+    await expect(page.getByRole('tab', { name: 'Agenda' })).toHaveAttribute('aria-selected', 'true');
+    const view = page.getByRole('region', { name: `Session with ${organizer.name}` });
+    await expect(view).toHaveAttribute('data-session-id', setup.sessionId);
+    await expect(view.getByText(sessionWhen(setup.agenda.session.start, setup.agenda.session.end, peer.zone), { exact: false })).toBeVisible();
+    await expect(view.getByText('(Berlin time)')).toBeVisible();
+    await expect(view.getByText('Chloé’s turn to bring a challenge')).toBeVisible();
+    // Her own goal is hers to move.
+    await expect(view.getByRole('group', { name: 'Your goals' }).getByRole('button', { name: 'Update progress' })).toBeVisible();
+    // Ratings are private: whatever Chloé gave, Emma's form starts empty.
+    const rating = view.getByRole('region', { name: 'Rate this session' });
+    await expect(rating.getByRole('button', { name: 'Save my rating' })).toBeVisible();
+    await expect(rating.getByRole('radio')).toHaveCount(5);
+    for (const radio of await rating.getByRole('radio').all()) await expect(radio).not.toBeChecked();
   });
 });
