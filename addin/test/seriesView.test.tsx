@@ -282,6 +282,23 @@ describe('managing the pair’s series', () => {
     expect(JSON.parse(server.requests.find((r) => r.path.endsWith('/cancel'))!.body)).toEqual({ occurrenceId: 'o2', comment: 'I am travelling that week, sorry.' });
   });
 
+  it('a session that cannot move there says why, next to the form, and keeps the time typed', async () => {
+    const why = 'A session cannot move onto or past the day of the session before or after it.';
+    server.on(`POST ${seriesPath}/e_s1/occurrences/reschedule`, () => ({ status: 400, headers: problemJson, json: { status: 400, errors: { start: [why] } } }));
+    const user = userEvent.setup();
+    renderView();
+    await findTimesWithBen(user);
+    const [first] = await screen.findAllByTestId('occurrence');
+    await user.click(within(first!).getByRole('button', { name: 'Move' }));
+    const form = within(first!).getByRole('form', { name: /Move the session of/ });
+    const date = within(form).getByLabelText(/^Date/);
+    await user.clear(date);
+    await user.type(date, '2026-12-16');
+    await user.click(within(form).getByRole('button', { name: 'Move this session' }));
+    expect(await within(first!).findByRole('alert')).toHaveTextContent(why);
+    expect(date).toHaveValue('2026-12-16');
+  });
+
   it('ends the series with an editable default message; the text survives a failure', async () => {
     let attempts = 0;
     server.on(`POST ${seriesPath}/e_s1/end`, (r) =>

@@ -179,6 +179,18 @@ export const SeriesPanel: React.FC<SeriesPanelProps> = ({ seriesApi, series, pai
   );
 };
 
+/** A failure next to a form: a 400's field messages when the API gave some, else the sentence for the error. */
+const FormError: React.FC<{ error: unknown }> = ({ error }) => {
+  const messages = isApiError(error) ? Object.values(error.fieldErrors).flat() : [];
+  return messages.length > 0 ? (
+    <MessageBar intent="error" layout="multiline" role="alert">
+      <MessageBarBody>{messages.join(' ')}</MessageBarBody>
+    </MessageBar>
+  ) : (
+    <ErrorNotice error={error} />
+  );
+};
+
 interface ManageProps {
   seriesApi: SeriesApi;
   series: Series;
@@ -295,7 +307,7 @@ const MoveSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange:
       </div>
       {action.warnings ? <SeriesWarnings warnings={action.warnings} pending={action.pending} onAccept={() => submit(true)} /> : null}
       {conflictNote ? <Text size={200}>{conflictNote}</Text> : null}
-      {action.error && fieldErrors('firstStart').length === 0 ? <ErrorNotice error={action.error} /> : null}
+      {action.error && fieldErrors('firstStart').length === 0 ? <FormError error={action.error} /> : null}
     </form>
   );
 };
@@ -345,7 +357,7 @@ const EndSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange: 
           Keep it going
         </Button>
       </div>
-      {action.error && !fieldError ? <ErrorNotice error={action.error} /> : null}
+      {action.error && !fieldError ? <FormError error={action.error} /> : null}
     </form>
   );
 };
@@ -443,7 +455,7 @@ const OccurrenceRow: React.FC<{ seriesApi: SeriesApi; series: Series; occurrence
           Cancel this session
         </Button>
       </form>
-      {action.error ? <ErrorNotice error={action.error} /> : null}
+      {action.error ? <FormError error={action.error} /> : null}
     </li>
   );
 };
