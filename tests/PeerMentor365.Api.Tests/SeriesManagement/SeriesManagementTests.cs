@@ -245,6 +245,7 @@ public sealed class SeriesManagementTests(ApiApplication app) : IDisposable
         Assert.DoesNotContain(_app.Tenant.EventsIn(Member.Ana), item => item.ICalUId == iCalUId);
         Assert.DoesNotContain(_app.Tenant.EventsIn(Member.Ben), item => item.ICalUId == iCalUId);
         Assert.Empty(await ManagementApp.OccurrencesAsync(ben, pairId, series));
+        Assert.Empty(await ManagementApp.OccurrencesAsync(ana, pairId, series));
     }
 
     [Fact]

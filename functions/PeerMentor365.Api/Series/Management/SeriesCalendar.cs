@@ -52,8 +52,20 @@ internal sealed class SeriesCalendar(GraphServiceClient graph)
         return found?.Value?.FirstOrDefault(item => item.Type == EventType.SeriesMaster)?.Id ?? found?.Value?.FirstOrDefault()?.Id;
     }
 
-    /// <summary>The occurrences and exceptions of <paramref name="masterId"/> overlapping [from, to), by start.</summary>
+    /// <summary>The occurrences and exceptions of <paramref name="masterId"/> overlapping [from, to), by start (none when the series is gone, e.g. cancelled).</summary>
     public async Task<IReadOnlyList<CalendarOccurrence>> InstancesAsync(string masterId, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadInstancesAsync(masterId, from, to, cancellationToken);
+        }
+        catch (GraphUnavailableException unavailable) when (unavailable.InnerException is ODataError { ResponseStatusCode: StatusCodes.Status404NotFound })
+        {
+            return [];
+        }
+    }
+
+    private async Task<IReadOnlyList<CalendarOccurrence>> ReadInstancesAsync(string masterId, Instant from, Instant to, CancellationToken cancellationToken)
     {
         var all = new List<CalendarOccurrence>();
         var page = await Call(() => graph.Me.Events[masterId].Instances.GetAsync(
@@ -186,6 +198,6 @@ internal sealed class SeriesCalendar(GraphServiceClient graph)
     }
 
     private static GraphUnavailableException Unavailable(ODataError error) => error.ResponseStatusCode is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable
-        ? GraphUnavailableException.Throttled(null)
-        : new GraphUnavailableException($"Microsoft Graph refused a calendar call (HTTP {error.ResponseStatusCode}).", StatusCodes.Status502BadGateway, null);
+        ? new GraphUnavailableException("Microsoft Graph is throttling these requests; try again shortly.", StatusCodes.Status503ServiceUnavailable, null, error)
+        : new GraphUnavailableException($"Microsoft Graph refused a calendar call (HTTP {error.ResponseStatusCode}).", StatusCodes.Status502BadGateway, null, error);
 }
