@@ -11,7 +11,11 @@ namespace PeerMentor365.Api.SessionAgenda;
 /// /PrepareSessions with its { Data, Metadata } envelope; the answer is { Outputs, Logs, ReturnValue }, and the
 /// logs carry counts only (the host shows them in the invocation's log, so never a name or any text of a pair).
 /// </summary>
-internal sealed class PrepareSessionsFunction(SessionPreparation preparation, IClock clock) : IInternalFunction
+/// <remarks>
+/// The preparation is resolved per invocation, not injected: functions are created while the routes are mapped,
+/// before the embedded dev tenant has started, and the preparation's Graph access needs the tenant's address.
+/// </remarks>
+internal sealed class PrepareSessionsFunction(IServiceProvider services, IClock clock) : IInternalFunction
 {
     public const string FunctionName = "PrepareSessions";
 
@@ -40,6 +44,7 @@ internal sealed class PrepareSessionsFunction(SessionPreparation preparation, IC
             return NotAnEnvelope();
         }
 
+        var preparation = services.GetRequiredService<SessionPreparation>();
         var summary = await preparation.RunAsync(clock.GetCurrentInstant(), cancellationToken);
         List<string> logs = [summary.Describe()];
         if (pastDue)
