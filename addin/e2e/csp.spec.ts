@@ -30,9 +30,9 @@ test('the pane runs under its Content-Security-Policy without a violation', asyn
   const consoleErrors: string[] = [];
   await recordViolations(page, consoleErrors);
 
-  const document = page.waitForResponse((r) => r.request().resourceType() === 'document');
+  const pageResponse = page.waitForResponse((r) => r.request().resourceType() === 'document');
   await signIn(page, 'Ana Souza');
-  const policy = (await (await document).allHeaders())['content-security-policy'] ?? '';
+  const policy = (await (await pageResponse).allHeaders())['content-security-policy'] ?? '';
   expect(policy).toContain("default-src 'none'");
   expect(policy).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
   expect(policy).toContain('frame-ancestors ');
