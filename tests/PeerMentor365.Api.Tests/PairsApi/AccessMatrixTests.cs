@@ -37,6 +37,12 @@ public sealed class AccessMatrixTests(ApiApplication app)
         // Without an Idempotency-Key a member's create is a 400 (creating is covered in SeriesApi); an outsider still sees no pair.
         new("POST /api/pairs/{pairId}/series", HttpStatusCode.BadRequest, HttpStatusCode.NotFound, s => (HttpMethod.Post, $"{s.Pair}/series", new { firstStart = "2030-01-07T10:00:00", anchorTimeZone = "Europe/London" }, null)),
         new("GET /api/pairs/{pairId}/series/{seriesId}", HttpStatusCode.NotFound, HttpStatusCode.NotFound, s => (HttpMethod.Get, $"{s.Pair}/series/e_0000000000000000", null, null)),
+        // Managing a series: an unknown series of the member's own pair is a 404 (managing a real one: SeriesManagement tests).
+        new("PATCH /api/pairs/{pairId}/series/{seriesId}", HttpStatusCode.NotFound, HttpStatusCode.NotFound, s => (HttpMethod.Patch, $"{s.Pair}/series/e_0000000000000000", new { firstStart = "2030-01-07T10:00:00" }, s.PairEtag)),
+        new("GET /api/pairs/{pairId}/series/{seriesId}/occurrences", HttpStatusCode.NotFound, HttpStatusCode.NotFound, s => (HttpMethod.Get, $"{s.Pair}/series/e_0000000000000000/occurrences", null, null)),
+        new("POST /api/pairs/{pairId}/series/{seriesId}/occurrences/reschedule", HttpStatusCode.NotFound, HttpStatusCode.NotFound, s => (HttpMethod.Post, $"{s.Pair}/series/e_0000000000000000/occurrences/reschedule", new { occurrenceId = "AAMkAGI2", start = "2030-01-07T10:00:00Z" }, null)),
+        new("POST /api/pairs/{pairId}/series/{seriesId}/occurrences/cancel", HttpStatusCode.NotFound, HttpStatusCode.NotFound, s => (HttpMethod.Post, $"{s.Pair}/series/e_0000000000000000/occurrences/cancel", new { occurrenceId = "AAMkAGI2" }, null)),
+        new("POST /api/pairs/{pairId}/series/{seriesId}/end", HttpStatusCode.NotFound, HttpStatusCode.NotFound, s => (HttpMethod.Post, $"{s.Pair}/series/e_0000000000000000/end", new { message = "Thank you" }, s.PairEtag)),
         // Program health: the "member" is the program admin; anyone else in the tenant lacks the role.
         new("GET /api/program-health", HttpStatusCode.OK, HttpStatusCode.Forbidden, s => (HttpMethod.Get, "/api/program-health", null, null), Admin: true),
     }.ToDictionary(route => route.Key);
