@@ -22,7 +22,14 @@ public sealed class ApiApplication : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        DevTenant = await DevTenantServer.StartAsync(new DevTenantOptions { Port = 0 });
+        // One tenant serves every API suite, so a few seeded people make in minutes the OneNote requests a real person
+        // makes in weeks: OneNote's per-user minute and hour quotas are lifted here. Its throttling is exercised where it
+        // is the subject: the dev tenant's OneNote tests, the pacer's tests and the series fault tests (fault switch).
+        DevTenant = await DevTenantServer.StartAsync(new DevTenantOptions
+        {
+            Port = 0,
+            OneNoteLimits = new OneNoteLimits { RequestsPerMinute = 100_000, RequestsPerHour = 1_000_000 },
+        });
         Azurite = await AzuriteServer.StartAsync();
         Api = new ApiFactory(WithStorage(SettingsFor(DevTenant), Azurite));
         Api.StartServer();

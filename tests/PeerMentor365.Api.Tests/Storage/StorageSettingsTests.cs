@@ -45,7 +45,7 @@ public sealed class StorageSettingsTests(ApiApplication app)
         using var api = new ApiFactory(settings);
 
         var error = Assert.ThrowsAny<Exception>(api.StartServer);
-        Assert.Contains(setting, Flatten(error), StringComparison.Ordinal);
+        Assert.True(Flatten(error).Contains(setting, StringComparison.Ordinal), $"The start failed without naming {setting}: {error}");
     }
 
     [Fact]
