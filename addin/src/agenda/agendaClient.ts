@@ -1,5 +1,6 @@
 import type { ApiClientOptions } from '../api/client';
-import { apiErrorFromResponse, networkError, unexpectedResponse } from '../api/problem';
+import { authorisedFetch } from '../api/authorisedFetch';
+import { apiErrorFromResponse, unexpectedResponse } from '../api/problem';
 import type { AgendaSession, MyRating, RatingRequest, SessionAgenda, SessionLookup } from './types';
 
 /** The routes of docs/agenda-api.md the pane calls, plus the session rating of docs/pairs-api.md. */
@@ -58,27 +59,10 @@ function normalised(agenda: SessionAgenda): SessionAgenda {
 }
 
 export function createAgendaClient(options: ApiClientOptions): AgendaApi {
-  const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  const baseUrl = options.baseUrl ?? '';
+  const send = authorisedFetch(options);
 
   async function call<T>(path: string, init: RequestInit, check: Check<T>, what: string): Promise<T> {
-    const attempt = async () => {
-      const token = await options.auth.getAccessToken();
-      const headers = new Headers(init.headers);
-      headers.set('Authorization', `Bearer ${token}`);
-      headers.set('Accept', 'application/json');
-      try {
-        return await fetchFn(`${baseUrl}${path}`, { ...init, headers });
-      } catch (error) {
-        if (init.signal?.aborted) throw error;
-        throw networkError();
-      }
-    };
-    let response = await attempt();
-    if (response.status === 401) {
-      options.auth.invalidateToken();
-      response = await attempt();
-    }
+    const response = await send(path, init);
     if (!response.ok) throw await apiErrorFromResponse(response);
     let body: unknown;
     try {

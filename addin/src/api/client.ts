@@ -1,5 +1,6 @@
 import type { PaneAuth } from '../auth/types';
-import { apiErrorFromResponse, networkError, unexpectedResponse } from './problem';
+import { authorisedFetch, defaultFetch, fetchOrNetworkError } from './authorisedFetch';
+import { apiErrorFromResponse, unexpectedResponse } from './problem';
 import type { ClientConfig, Me, PeopleResponse, Person, SuggestionsRequest, SuggestionsResponse } from './types';
 
 /** The backend's routes the pane calls (docs/api.md). */
@@ -28,11 +29,6 @@ const isSuggestions: Check<SuggestionsResponse> = (b): b is SuggestionsResponse 
 const isClientConfig: Check<ClientConfig> = (b): b is ClientConfig =>
   isObject(b) && (b.authMode === 'devTenant' || b.authMode === 'entra') && typeof b.apiScope === 'string';
 
-function defaultFetch(): typeof fetch {
-  // Late-bound so a page (or test) that replaces fetch after start-up is honoured; never called unbound.
-  return (input, init) => globalThis.fetch(input, init);
-}
-
 async function readJson<T>(response: Response, check: Check<T>, what: string): Promise<T> {
   let body: unknown;
   try {
@@ -44,18 +40,9 @@ async function readJson<T>(response: Response, check: Check<T>, what: string): P
   return body;
 }
 
-async function send(fetchFn: typeof fetch, url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetchFn(url, init);
-  } catch (error) {
-    if (init.signal?.aborted) throw error;
-    throw networkError();
-  }
-}
-
 /** GET /api/client-config: anonymous, tells the pane how to sign in. */
 export async function fetchClientConfig(options: { baseUrl?: string; fetch?: typeof fetch; signal?: AbortSignal } = {}): Promise<ClientConfig> {
-  const response = await send(options.fetch ?? defaultFetch(), `${options.baseUrl ?? ''}/api/client-config`, {
+  const response = await fetchOrNetworkError(options.fetch ?? defaultFetch(), `${options.baseUrl ?? ''}/api/client-config`, {
     headers: { Accept: 'application/json' },
     signal: options.signal ?? null,
   });
@@ -64,23 +51,10 @@ export async function fetchClientConfig(options: { baseUrl?: string; fetch?: typ
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const fetchFn = options.fetch ?? defaultFetch();
-  const baseUrl = options.baseUrl ?? '';
+  const send = authorisedFetch(options);
 
   async function call<T>(path: string, init: RequestInit, check: Check<T>, what: string): Promise<T> {
-    const attempt = async () => {
-      const token = await options.auth.getAccessToken();
-      const headers = new Headers(init.headers);
-      headers.set('Authorization', `Bearer ${token}`);
-      headers.set('Accept', 'application/json');
-      return send(fetchFn, `${baseUrl}${path}`, { ...init, headers });
-    };
-    let response = await attempt();
-    if (response.status === 401) {
-      // The token may have been revoked or outlived its expiry on the server's clock: get a fresh one once.
-      options.auth.invalidateToken();
-      response = await attempt();
-    }
+    const response = await send(path, init);
     if (!response.ok) throw await apiErrorFromResponse(response);
     return readJson(response, check, what);
   }

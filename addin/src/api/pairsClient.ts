@@ -1,4 +1,5 @@
-import { ApiError, apiErrorFromResponse, isApiError, networkError, unexpectedResponse } from './problem';
+import { authorisedFetch, segment } from './authorisedFetch';
+import { ApiError, apiErrorFromResponse, isApiError, unexpectedResponse } from './problem';
 import type { ApiClientOptions } from './client';
 import type {
   Agreement,
@@ -99,36 +100,8 @@ function leafFieldErrors(body: unknown): Record<string, string[]> {
   return result;
 }
 
-function defaultFetch(): typeof fetch {
-  return (input, init) => globalThis.fetch(input, init);
-}
-
-const segment = (id: string) => encodeURIComponent(id);
-
 export function createPairsClient(options: ApiClientOptions): PairsApi {
-  const fetchFn = options.fetch ?? defaultFetch();
-  const baseUrl = options.baseUrl ?? '';
-
-  async function send(path: string, init: RequestInit): Promise<Response> {
-    const attempt = async () => {
-      const token = await options.auth.getAccessToken();
-      const headers = new Headers(init.headers);
-      headers.set('Authorization', `Bearer ${token}`);
-      headers.set('Accept', 'application/json');
-      try {
-        return await fetchFn(`${baseUrl}${path}`, { ...init, headers });
-      } catch (error) {
-        if (init.signal?.aborted) throw error;
-        throw networkError();
-      }
-    };
-    let response = await attempt();
-    if (response.status === 401) {
-      options.auth.invalidateToken();
-      response = await attempt();
-    }
-    return response;
-  }
+  const send = authorisedFetch(options);
 
   async function failure<T>(response: Response, currentCheck: Check<T> | null): Promise<ApiError> {
     let body: unknown = null;

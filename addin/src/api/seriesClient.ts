@@ -1,5 +1,6 @@
 import type { ApiClientOptions } from './client';
-import { ApiError, apiErrorFromResponse, networkError, unexpectedResponse } from './problem';
+import { authorisedFetch, segment } from './authorisedFetch';
+import { ApiError, apiErrorFromResponse, unexpectedResponse } from './problem';
 import { ConcurrencyConflict, leafFieldName } from './pairsClient';
 import type {
   CancelOccurrenceRequest,
@@ -80,36 +81,8 @@ function warningsOf(body: unknown): SlotWarning[] {
     }));
 }
 
-function defaultFetch(): typeof fetch {
-  return (input, init) => globalThis.fetch(input, init);
-}
-
-const segment = (id: string) => encodeURIComponent(id);
-
 export function createSeriesClient(options: ApiClientOptions): SeriesApi {
-  const fetchFn = options.fetch ?? defaultFetch();
-  const baseUrl = options.baseUrl ?? '';
-
-  async function send(path: string, init: RequestInit): Promise<Response> {
-    const attempt = async () => {
-      const token = await options.auth.getAccessToken();
-      const headers = new Headers(init.headers);
-      headers.set('Authorization', `Bearer ${token}`);
-      headers.set('Accept', 'application/json');
-      try {
-        return await fetchFn(`${baseUrl}${path}`, { ...init, headers });
-      } catch (error) {
-        if (init.signal?.aborted) throw error;
-        throw networkError();
-      }
-    };
-    let response = await attempt();
-    if (response.status === 401) {
-      options.auth.invalidateToken();
-      response = await attempt();
-    }
-    return response;
-  }
+  const send = authorisedFetch(options);
 
   async function failure(response: Response): Promise<ApiError> {
     let body: unknown = null;
