@@ -60,7 +60,8 @@ internal static partial class SeriesRequestReader
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    private static readonly string[] CadenceNames = ["weekly", "every2Weeks", "every3Weeks", "every4Weeks", "monthly"];
+    /// <summary>The cadences a request may name.</summary>
+    internal static readonly string[] CadenceNames = ["weekly", "every2Weeks", "every3Weeks", "every4Weeks", "monthly"];
 
     private static readonly LocalDateTimePattern[] LocalPatterns =
     [
@@ -86,7 +87,7 @@ internal static partial class SeriesRequestReader
     public static SeriesRequest? Read(JsonBody body, Pair pair, Instant now)
     {
         var zone = Zone(body);
-        var firstStart = FirstStart(body, zone, now);
+        var firstStart = ReadFirstStart(body, zone, now);
 
         var cadenceName = body.Choice("cadence", CadenceNames, required: false);
         var cadence = cadenceName is null ? pair.Agreement.Cadence : Parse(cadenceName);
@@ -129,7 +130,8 @@ internal static partial class SeriesRequestReader
         return zone;
     }
 
-    private static LocalDateTime? FirstStart(JsonBody body, DateTimeZone? zone, Instant now)
+    /// <summary>The body's <c>firstStart</c>: a local date-time that exists in <paramref name="zone"/>, after now and within a year; null (with the error added) otherwise.</summary>
+    internal static LocalDateTime? ReadFirstStart(JsonBody body, DateTimeZone? zone, Instant now)
     {
         var text = body.Text("firstStart", 1, 40, required: true);
         if (text is null)

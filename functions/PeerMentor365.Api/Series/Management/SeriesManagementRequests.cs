@@ -23,14 +23,6 @@ internal static class SeriesManagementRequests
     public static readonly Duration DefaultListSpan = Duration.FromDays(90);
     public static readonly Duration MaxListSpan = Duration.FromDays(400);
 
-    private static readonly string[] CadenceNames = ["weekly", "every2Weeks", "every3Weeks", "every4Weeks", "monthly"];
-
-    private static readonly LocalDateTimePattern[] LocalPatterns =
-    [
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss"),
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
-    ];
-
     public static SeriesReschedule? ReadSeries(JsonBody body, SeriesRow series, Instant now)
     {
         DateTimeZone? zone = DateTimeZoneProviders.Tzdb[series.AnchorTimeZone];
@@ -44,8 +36,8 @@ internal static class SeriesManagementRequests
             }
         }
 
-        var firstStart = FirstStart(body, zone, now);
-        var cadenceName = body.Choice("cadence", CadenceNames, required: false);
+        var firstStart = SeriesRequestReader.ReadFirstStart(body, zone, now);
+        var cadenceName = body.Choice("cadence", SeriesRequestReader.CadenceNames, required: false);
         var duration = body.Int("durationMinutes", SeriesRequest.MinDuration, SeriesRequest.MaxDuration, required: false, step: 5) ?? series.DurationMinutes;
         var accept = body.Bool("acceptWarnings", required: false) ?? false;
         if (firstStart is { } first && series.EndDate is { } endText && Wire.ParseDate(endText) < first.Date)
@@ -129,47 +121,4 @@ internal static class SeriesManagementRequests
 
     public static Cadence ParseCadence(string name) =>
         Cadence.TryParse(name, out var cadence) ? cadence : throw new InvalidOperationException("A stored series has an unknown cadence.");
-
-    private static LocalDateTime? FirstStart(JsonBody body, DateTimeZone? zone, Instant now)
-    {
-        var text = body.Text("firstStart", 1, 40, required: true);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var parsed = LocalPatterns.Select(pattern => pattern.Parse(text)).FirstOrDefault(result => result.Success);
-        if (parsed is null)
-        {
-            body.Add("firstStart", "firstStart must be a local date and time without offset, like 2026-12-01T15:00:00.");
-            return null;
-        }
-
-        var local = parsed.Value;
-        if (zone is null)
-        {
-            return local;
-        }
-
-        if (zone.MapLocal(local).Count == 0)
-        {
-            body.Add("firstStart", $"firstStart {SeriesRequest.FormatLocal(local)} does not exist in {zone.Id} (the clocks skip it).");
-            return null;
-        }
-
-        var at = LocalTimePolicy.ToInstant(local, zone);
-        if (at <= now)
-        {
-            body.Add("firstStart", $"firstStart must be in the future (it is now {SeriesRequest.FormatLocal(now.InZone(zone).LocalDateTime)} in {zone.Id}).");
-            return null;
-        }
-
-        if (at > now.Plus(Duration.FromDays(366)))
-        {
-            body.Add("firstStart", "firstStart must be within a year from now.");
-            return null;
-        }
-
-        return local;
-    }
 }
