@@ -90,7 +90,7 @@ internal static class CommitmentsApi
             pairId,
             owner,
             text!,
-            due ?? await defaultDue.ForAsync(user, pair.Value, now, cancellationToken),
+            due ?? await defaultDue.ForAsync(user, pair.Value, sessionId, now, cancellationToken),
             CommitmentStatus.Open,
             sessionId,
             null,

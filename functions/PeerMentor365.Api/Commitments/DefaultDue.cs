@@ -3,21 +3,26 @@ using NodaTime;
 using PeerMentor365.Api.Auth;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.SessionAgenda;
 using PeerMentor365.Api.Sessions;
 using PeerMentor365.Scheduling;
 
 namespace PeerMentor365.Api.Commitments;
 
 /// <summary>
-/// The due date of a commitment made without one: the date of the pair's next session, else today plus the
-/// agreement's cadence — dates in the caller's mailbox time zone when Graph tells it, else UTC.
+/// The due date of a commitment made without one: the date of the session after the one it is made in (or, made
+/// outside a session, the pair's next session), else today plus the agreement's cadence — dates in the caller's
+/// mailbox time zone when Graph tells it, else UTC.
 /// </summary>
-internal sealed partial class DefaultDue(UserGraphClients graphs, SessionStore sessions, ILogger<DefaultDue> logger)
+internal sealed partial class DefaultDue(UserGraphClients graphs, SessionStore sessions, NextSession nextSession, ILogger<DefaultDue> logger)
 {
-    public async Task<LocalDate> ForAsync(SignedInUser user, Pair pair, Instant now, CancellationToken cancellationToken)
+    public async Task<LocalDate> ForAsync(SignedInUser user, Pair pair, string? sessionId, Instant now, CancellationToken cancellationToken)
     {
         var zoneLookup = ZoneOfAsync(user, cancellationToken);
-        var next = await sessions.NextStartAsync(pair.Id, now, cancellationToken);
+        // Made in a session (perhaps opened before it starts): due at the session after that one, not at itself.
+        var next = sessionId is null
+            ? await sessions.NextStartAsync(pair.Id, now, cancellationToken)
+            : await nextSession.AfterAsync(pair.Id, sessionId, cancellationToken);
         var zone = await zoneLookup ?? DateTimeZone.Utc;
         if (next is { } start)
         {

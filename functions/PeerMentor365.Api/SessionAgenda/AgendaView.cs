@@ -15,7 +15,7 @@ namespace PeerMentor365.Api.SessionAgenda;
 /// rating only) and its agenda page, the members, every member's open commitments and active goals, the next session.
 /// </summary>
 internal sealed class AgendaView(
-    PairPartitions partitions, CommitmentStore commitments, GoalStore goals, SessionStore sessions, SeriesStore series, SeriesSessionStore seriesSessions)
+    PairPartitions partitions, CommitmentStore commitments, GoalStore goals, NextSession nextSession)
 {
     /// <summary>The agenda, or null when the pair has no such session.</summary>
     public async Task<AgendaResponse?> ReadAsync(MemberPair member, string sessionId, Instant now, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ internal sealed class AgendaView(
         var myRating = partitions.GetAsync<RatingRow>(pair.Id, PairKeys.RatingRow(sessionId, member.Me), cancellationToken);
         var open = commitments.ListAsync(pair.Id, Commitment.StatusName(CommitmentStatus.Open), null, cancellationToken);
         var pairGoals = goals.ListAsync(pair.Id, cancellationToken);
-        var next = NextStartAsync(session, cancellationToken);
+        var next = nextSession.AfterAsync(session, cancellationToken);
         await Task.WhenAll(myRating, open, pairGoals, next);
 
         var rating = await myRating;
@@ -49,29 +49,6 @@ internal sealed class AgendaView(
             [.. (await open).Select(c => CommitmentResponse.From(c, now))],
             [.. (await pairGoals).Where(g => g.Value.Status == GoalStatus.Active).Select(GoalResponse.From)],
             await next is { } nextStart ? new NextSessionResponse(Wire.Format(nextStart)) : null);
-    }
-
-    /// <summary>
-    /// When the session after this one starts. In a series: the next planned occurrence, at the time its row has when
-    /// it was moved (rows exist only for sessions looked up or prepared). Otherwise the pair's next session row.
-    /// </summary>
-    private async Task<Instant?> NextStartAsync(SessionRow session, CancellationToken cancellationToken)
-    {
-        var start = Instant.FromDateTimeOffset(session.Start);
-        if (session is not { SeriesId: { Length: > 0 } seriesId, OriginalStart: { } original }
-            || await series.FindAsync(session.PartitionKey, seriesId, cancellationToken) is not { } stored
-            || SeriesOccurrences.Of(stored) is not { } plan)
-        {
-            return await sessions.NextStartAsync(session.PartitionKey, start, cancellationToken);
-        }
-
-        if (plan.StartAfter(Instant.FromDateTimeOffset(original)) is not { } nextOriginal)
-        {
-            return null;
-        }
-
-        var nextRow = await seriesSessions.FindAsync(session.PartitionKey, SeriesSessionStore.SessionId(seriesId, nextOriginal), cancellationToken);
-        return nextRow is null ? nextOriginal : Instant.FromDateTimeOffset(nextRow.Start);
     }
 }
 

@@ -8,6 +8,7 @@ internal static class SessionAgendaSetup
     public static WebApplicationBuilder AddSessionAgenda(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AgendaView>();
+        builder.Services.AddSingleton<NextSession>();
         builder.Services.AddSingleton<SeriesIndexReader>();
         builder.Services.AddSingleton<SessionLookup>();
         builder.Services.AddSingleton<SessionPreparation>();
