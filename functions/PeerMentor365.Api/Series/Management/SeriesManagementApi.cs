@@ -79,23 +79,13 @@ internal static class SeriesManagementApi
         string seriesId, HttpContext http, SignedInUser user, SeriesStore store, SeriesCreation creation, UserGraphClients graphs, ScheduleReader schedules, IClock clock,
         CancellationToken cancellationToken)
     {
-        var (series, denied) = await OrganizerSeriesAsync(http, seriesId, store, cancellationToken);
-        if (series is null)
+        var (organizerChange, refused) = await ReadOrganizerChangeAsync(http, seriesId, store, withIfMatch: true, cancellationToken);
+        if (organizerChange is null)
         {
-            return denied!;
+            return refused!;
         }
 
-        var (ifMatch, ifMatchProblem) = IfMatch.Read(http.Request);
-        if (ifMatch is null)
-        {
-            return ifMatchProblem!;
-        }
-
-        var (body, bodyErrors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(bodyErrors);
-        }
+        var (series, ifMatch, body) = organizerChange;
 
         var now = clock.GetCurrentInstant();
         var change = SeriesManagementRequests.ReadSeries(body, series, now);
@@ -104,7 +94,7 @@ internal static class SeriesManagementApi
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (await StaleAsync(http, series, ifMatch, creation, cancellationToken) is { } stale)
+        if (await StaleAsync(http, series, ifMatch!, creation, cancellationToken) is { } stale)
         {
             return stale;
         }
@@ -164,17 +154,13 @@ internal static class SeriesManagementApi
         string seriesId, HttpContext http, SignedInUser user, SeriesStore store, SeriesSessionStore sessions, PairPartitions partitions, UserGraphClients graphs,
         ScheduleReader schedules, IClock clock, CancellationToken cancellationToken)
     {
-        var (series, denied) = await OrganizerSeriesAsync(http, seriesId, store, cancellationToken);
-        if (series is null)
+        var (organizerChange, refused) = await ReadOrganizerChangeAsync(http, seriesId, store, withIfMatch: false, cancellationToken);
+        if (organizerChange is null)
         {
-            return denied!;
+            return refused!;
         }
 
-        var (body, bodyErrors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(bodyErrors);
-        }
+        var (series, _, body) = organizerChange;
 
         var change = SeriesManagementRequests.ReadOccurrenceReschedule(body, clock.GetCurrentInstant());
         if (change is null)
@@ -232,17 +218,13 @@ internal static class SeriesManagementApi
     private static async Task<IResult> CancelOccurrence(
         string seriesId, HttpContext http, SignedInUser user, SeriesStore store, UserGraphClients graphs, CancellationToken cancellationToken)
     {
-        var (series, denied) = await OrganizerSeriesAsync(http, seriesId, store, cancellationToken);
-        if (series is null)
+        var (organizerChange, refused) = await ReadOrganizerChangeAsync(http, seriesId, store, withIfMatch: false, cancellationToken);
+        if (organizerChange is null)
         {
-            return denied!;
+            return refused!;
         }
 
-        var (body, bodyErrors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(bodyErrors);
-        }
+        var (series, _, body) = organizerChange;
 
         var cancel = SeriesManagementRequests.ReadCancel(body);
         if (cancel is null)
@@ -270,23 +252,13 @@ internal static class SeriesManagementApi
         string seriesId, HttpContext http, SignedInUser user, SeriesStore store, SeriesCreation creation, UserGraphClients graphs, MentoringTables tables, IClock clock,
         CancellationToken cancellationToken)
     {
-        var (series, denied) = await OrganizerSeriesAsync(http, seriesId, store, cancellationToken);
-        if (series is null)
+        var (organizerChange, refused) = await ReadOrganizerChangeAsync(http, seriesId, store, withIfMatch: true, cancellationToken);
+        if (organizerChange is null)
         {
-            return denied!;
+            return refused!;
         }
 
-        var (ifMatch, ifMatchProblem) = IfMatch.Read(http.Request);
-        if (ifMatch is null)
-        {
-            return ifMatchProblem!;
-        }
-
-        var (body, bodyErrors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(bodyErrors);
-        }
+        var (series, ifMatch, body) = organizerChange;
 
         var message = SeriesManagementRequests.ReadEnd(body);
         if (message is null)
@@ -299,7 +271,7 @@ internal static class SeriesManagementApi
             return Conflicts.NotNow("This series has already ended.");
         }
 
-        if (await StaleAsync(http, series, ifMatch, creation, cancellationToken) is { } stale)
+        if (await StaleAsync(http, series, ifMatch!, creation, cancellationToken) is { } stale)
         {
             return stale;
         }
@@ -355,6 +327,37 @@ internal static class SeriesManagementApi
     }
 
     /// <summary>The series, if it exists (404) and the caller organizes it (403: only the organizer can change the meeting).</summary>
+    /// <summary>
+    /// What every change starts with, in this order: the caller must organize the series, send If-Match when the change
+    /// needs one, and send a JSON object.
+    /// </summary>
+    private static async Task<(OrganizerChange? Change, IResult? Refused)> ReadOrganizerChangeAsync(
+        HttpContext http, string seriesId, SeriesStore store, bool withIfMatch, CancellationToken cancellationToken)
+    {
+        var (series, denied) = await OrganizerSeriesAsync(http, seriesId, store, cancellationToken);
+        if (series is null)
+        {
+            return (null, denied);
+        }
+
+        IfMatch? ifMatch = null;
+        if (withIfMatch)
+        {
+            (ifMatch, var ifMatchProblem) = IfMatch.Read(http.Request);
+            if (ifMatch is null)
+            {
+                return (null, ifMatchProblem);
+            }
+        }
+
+        var (body, bodyErrors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
+        return body is null
+            ? (null, TypedResults.ValidationProblem(bodyErrors))
+            : (new OrganizerChange(series, ifMatch, body), null);
+    }
+
+    private sealed record OrganizerChange(SeriesRow Series, IfMatch? IfMatch, JsonBody Body);
+
     private static async Task<(SeriesRow? Series, IResult? Denied)> OrganizerSeriesAsync(HttpContext http, string seriesId, SeriesStore store, CancellationToken cancellationToken)
     {
         var (me, stored) = MemberPair.Of(http);
