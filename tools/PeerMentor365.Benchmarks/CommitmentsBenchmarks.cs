@@ -1,13 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using PeerMentor365.DevTenant;
-using PeerMentor365.TestSupport;
 
 namespace PeerMentor365.Benchmarks;
 
@@ -21,19 +16,12 @@ namespace PeerMentor365.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
 [MedianColumn]
 [Config(typeof(ThroughputConfig))]
-public class CommitmentsBenchmarks : IDisposable
+public class CommitmentsBenchmarks : IAsyncDisposable
 {
     public const int Clients = 16;
     public const int RequestsPerClient = 10;
 
-    private const string Ana = "ana.souza@contoso.dev";
-    private const string Ben = "ben.carter@contoso.dev";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private DevTenantServer devTenant = null!;
-    private AzuriteServer azurite = null!;
-    private ApiProcess api = null!;
+    private BenchmarkTenant tenant = null!;
     private HttpClient ana = null!;
     private string pairPath = null!;
     private string[] commitmentIds = null!;
@@ -43,39 +31,12 @@ public class CommitmentsBenchmarks : IDisposable
     [GlobalSetup]
     public async Task StartAsync()
     {
-        devTenant = await DevTenantServer.StartAsync(new DevTenantOptions { Port = 0 });
-        azurite = await AzuriteServer.StartAsync();
-        api = await ApiProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["DevTenant__BaseUrl"] = devTenant.BaseAddress.ToString(),
-            ["Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Storage__TablePrefix"] = AzuriteServer.UniqueTableName("bench"),
-        });
-
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Clients };
-        ana = new HttpClient(handler) { BaseAddress = api.BaseAddress };
-        ana.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", devTenant.IssueApiToken(Ana));
-        using var ben = new HttpClient { BaseAddress = ana.BaseAddress };
-        ben.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", devTenant.IssueApiToken(Ben));
+        tenant = await BenchmarkTenant.StartAsync();
+        ana = tenant.AnaClient;
 
         // An active pair with one commitment per client (so concurrent writers measure throughput, not conflicts).
         var today = DateTime.UtcNow.Date;
-        var pair = await SendAsync(ana, HttpMethod.Post, "api/pairs", new
-        {
-            peers = new[] { Ben },
-            agreement = new
-            {
-                purpose = "Grow as engineering leads",
-                cadence = "every2Weeks",
-                durationMinutes = 60,
-                confidentiality = "What we discuss stays between us.",
-                boundaries = "",
-                startDate = Date(today.AddDays(7)),
-                plannedEndDate = Date(today.AddDays(180)),
-            },
-        });
-        pairPath = $"api/pairs/{pair.GetProperty("id").GetString()}";
-        await SendAsync(ben, HttpMethod.Post, $"{pairPath}/accept", null, pair.GetProperty("etag").GetString());
+        pairPath = await tenant.NewActivePairAsync();
         commitmentIds = new string[Clients];
         etags = new string[Clients];
         for (var i = 0; i < Clients; i++)
@@ -114,17 +75,11 @@ public class CommitmentsBenchmarks : IDisposable
     }));
 
     [GlobalCleanup]
-    public async Task StopAsync()
-    {
-        await api.DisposeAsync();
-        await azurite.DisposeAsync();
-        await devTenant.DisposeAsync();
-        Dispose();
-    }
+    public async Task StopAsync() => await DisposeAsync();
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        ana?.Dispose();
+        await tenant.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
@@ -139,30 +94,10 @@ public class CommitmentsBenchmarks : IDisposable
         etags[client] = updated.GetProperty("etag").GetString()!;
     }
 
-    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body = null, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json");
-        }
-
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        // A benchmark of an error would measure nothing.
-        return response.IsSuccessStatusCode
-            ? JsonDocument.Parse(text).RootElement.Clone()
-            : throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
-    }
+    private static Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body = null, string? ifMatch = null) =>
+        BenchmarkTenant.SendAsync(client, method, path, body, ifMatch);
 
     private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-
 
     /// <summary>Adds Op/s, which for the 16-client benchmarks is requests per second.</summary>
     private sealed class ThroughputConfig : ManualConfig
