@@ -124,9 +124,9 @@ public sealed class SessionPreparationTests(ApiApplication app) : IDisposable
         var sessionId = (await SeriesWorld.LookUpAsync(ana, Member.IdOf((await _world.OccurrencesAsync(Member.Ana, series, _world.Clock.Now, _world.Clock.Now.AddDays(2)))[0]))).GetProperty("sessionId").GetString()!;
         var sessions = _world.Isolated.Table("Pairs");
         await sessions.UpdateEntityAsync(
-            new Tables.TableEntity(series.PairId, sessionId) { ["PageState"] = "creating", ["PageLeaseUntil"] = _world.Clock.Now.AddMinutes(-1) },
+            new Azure.Data.Tables.TableEntity(series.PairId, sessionId) { ["PageState"] = "creating", ["PageLeaseUntil"] = _world.Clock.Now.AddMinutes(-1) },
             ETag.All,
-            Tables.TableUpdateMode.Merge);
+            Azure.Data.Tables.TableUpdateMode.Merge);
 
         var first = await RunAsync();
         var again = await RunAsync();

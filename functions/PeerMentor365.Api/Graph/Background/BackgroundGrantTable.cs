@@ -1,8 +1,6 @@
-using Azure.Core;
-using Azure.Identity;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PeerMentor365.Api.Storage;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Graph.Background;
 
@@ -73,17 +71,12 @@ internal sealed class BackgroundGrantTable(IOptions<StorageOptions> options) : I
         }
 
         var settings = options.Value;
-        if (!settings.IsConfigured)
-        {
-            throw new StorageNotConfiguredException();
-        }
-
         await _gate.WaitAsync(ct);
         try
         {
             if (_table is null)
             {
-                var table = Create(settings, (settings.TablePrefix ?? string.Empty) + TableName);
+                var table = StorageAccount.Connect(settings).GetTableClient((settings.TablePrefix ?? string.Empty) + TableName);
                 await table.CreateIfNotExistsAsync(ct);
                 _table = table;
             }
@@ -94,25 +87,6 @@ internal sealed class BackgroundGrantTable(IOptions<StorageOptions> options) : I
         {
             _gate.Release();
         }
-    }
-
-    // As MentoringTables builds its clients: a connection string, or the managed identity on the table endpoint.
-    private static TableClient Create(StorageOptions settings, string tableName)
-    {
-        var clientOptions = new TableClientOptions();
-        clientOptions.Retry.MaxRetries = 3;
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
-        {
-            return new TableClient(settings.ConnectionString, tableName, clientOptions);
-        }
-
-        TokenCredential credential = string.IsNullOrWhiteSpace(settings.ManagedIdentityClientId)
-            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId));
-        return new TableClient(new Uri(settings.TableEndpoint!), tableName, credential, clientOptions);
     }
 }
 
