@@ -80,9 +80,9 @@ internal static class CommitmentsApi
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (pair.Value.Status == PairStatus.Closed)
+        if (Conflicts.IfClosed(pair.Value) is { } closed)
         {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return closed;
         }
 
         var commitment = new Commitment(
@@ -120,50 +120,33 @@ internal static class CommitmentsApi
             return PairAccess.ItemNotFound("commitment");
         }
 
-        var (ifMatch, preconditionProblem) = IfMatch.Read(http.Request);
-        if (ifMatch is null)
+        var (change, problem) = await ConditionalChange.ReadAsync(http.Request, withIfMatch: true, ChangeBody.Required, cancellationToken);
+        if (change is null)
         {
-            return preconditionProblem!;
-        }
-
-        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return problem!;
         }
 
         var now = Wire.ToSecond(clock.GetCurrentInstant());
-        var patch = await ReadPatchAsync(body, pair.Value, now, sessions, cancellationToken);
+        var patch = await ReadPatchAsync(change.Body!, pair.Value, now, sessions, cancellationToken);
         if (patch is null)
         {
-            return TypedResults.ValidationProblem(body.Errors);
+            return TypedResults.ValidationProblem(change.Body!.Errors);
         }
 
-        if (stored.ETag != ifMatch.TableETag)
+        var conditional = Conditional(now);
+        if (await conditional.RefuseAsync(http.Response, stored, change.IfMatch!, Conflicts.IfClosed(pair.Value), cancellationToken) is { } refused)
         {
-            return Stale(http, stored, ifMatch, now);
+            return refused;
         }
 
-        if (pair.Value.Status == PairStatus.Closed)
+        var (changed, fields, sessionProblem) = stored.Value.Apply(patch, now);
+        if (sessionProblem is not null)
         {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sessionId"] = [sessionProblem] });
         }
 
-        var (changed, fields, problem) = stored.Value.Apply(patch, now);
-        if (problem is not null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sessionId"] = [problem] });
-        }
-
-        var result = fields.Count == 0 ? SaveResult<Commitment>.Unchanged(stored) : await commitments.SaveAsync(stored, changed!, fields, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return result.Current is null ? PairAccess.ItemNotFound("commitment") : Stale(http, result.Current, ifMatch, now);
-        }
-
-        var response = CommitmentResponse.From(result.Saved!, now);
-        http.Response.Headers.ETag = response.Etag;
-        return TypedResults.Ok(response);
+        return await conditional.SaveAsync(
+            http.Response, stored, change.IfMatch!, fields.Count == 0 ? null : () => commitments.SaveAsync(stored, changed!, fields, cancellationToken), cancellationToken);
     }
 
     private static async Task<CommitmentPatch?> ReadPatchAsync(JsonBody body, Pair pair, Instant now, SessionStore sessions, CancellationToken cancellationToken)
@@ -220,8 +203,9 @@ internal static class CommitmentsApi
         return sessionId;
     }
 
-    private static ProblemHttpResult Stale(HttpContext http, Versioned<Commitment> current, IfMatch seen, Instant now) =>
-        Conflicts.Stale(http.Response, CommitmentResponse.From(current, now), ApiETag.From(current.ETag), ChangeLog.ChangedSince(current.Changes, seen.TableETag, Commitment.Fields));
+    // Whether a commitment is overdue depends on now, so its answers are made for this request's now.
+    private static ConditionalResource<Commitment, CommitmentResponse> Conditional(Instant now) => new(
+        (commitment, _) => ValueTask.FromResult(CommitmentResponse.From(commitment, now)), response => response.Etag, Commitment.Fields, () => PairAccess.ItemNotFound("commitment"));
 }
 
 internal sealed record CommitmentListResponse(IReadOnlyList<CommitmentResponse> Commitments);

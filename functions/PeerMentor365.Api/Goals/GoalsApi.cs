@@ -13,6 +13,9 @@ namespace PeerMentor365.Api.Goals;
 /// </summary>
 internal static class GoalsApi
 {
+    private static readonly ConditionalResource<Goal, GoalResponse> Conditional = new(
+        (goal, _) => ValueTask.FromResult(GoalResponse.From(goal)), response => response.Etag, Goal.Fields, () => PairAccess.ItemNotFound("goal"));
+
     public static RouteGroupBuilder MapGoals(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Goals");
@@ -51,9 +54,9 @@ internal static class GoalsApi
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (pair.Value.Status == PairStatus.Closed)
+        if (Conflicts.IfClosed(pair.Value) is { } closed)
         {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return closed;
         }
 
         var goal = new Goal(Ids.NewestFirst(Ids.Goal, clock.GetCurrentInstant()), pairId, me, title!, measure!, target!.Value, 0, GoalStatus.Active, now, now);
@@ -73,33 +76,22 @@ internal static class GoalsApi
             return PairAccess.ItemNotFound("goal");
         }
 
-        var (ifMatch, preconditionProblem) = IfMatch.Read(http.Request);
-        if (ifMatch is null)
+        var (change, problem) = await ConditionalChange.ReadAsync(http.Request, withIfMatch: true, ChangeBody.Required, cancellationToken);
+        if (change is null)
         {
-            return preconditionProblem!;
-        }
-
-        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return problem!;
         }
 
         var now = Wire.ToSecond(clock.GetCurrentInstant());
-        var patch = ReadPatch(body, now.InUtc().Date);
+        var patch = ReadPatch(change.Body!, now.InUtc().Date);
         if (patch is null)
         {
-            return TypedResults.ValidationProblem(body.Errors);
+            return TypedResults.ValidationProblem(change.Body!.Errors);
         }
 
-        if (stored.ETag != ifMatch.TableETag)
+        if (await Conditional.RefuseAsync(http.Response, stored, change.IfMatch!, Conflicts.IfClosed(pair.Value), cancellationToken) is { } refused)
         {
-            return Stale(http, stored, ifMatch);
-        }
-
-        if (pair.Value.Status == PairStatus.Closed)
-        {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return refused;
         }
 
         if (stored.Value.OwnerId != me)
@@ -108,15 +100,8 @@ internal static class GoalsApi
         }
 
         var (changed, fields) = stored.Value.Apply(patch, now);
-        var result = fields.Count == 0 ? SaveResult<Goal>.Unchanged(stored) : await goals.SaveAsync(stored, changed, fields, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return result.Current is null ? PairAccess.ItemNotFound("goal") : Stale(http, result.Current, ifMatch);
-        }
-
-        var response = GoalResponse.From(result.Saved!);
-        http.Response.Headers.ETag = response.Etag;
-        return TypedResults.Ok(response);
+        return await Conditional.SaveAsync(
+            http.Response, stored, change.IfMatch!, fields.Count == 0 ? null : () => goals.SaveAsync(stored, changed, fields, cancellationToken), cancellationToken);
     }
 
     private static GoalPatch? ReadPatch(JsonBody body, LocalDate today)
@@ -138,9 +123,6 @@ internal static class GoalsApi
 
         return body.IsValid ? new GoalPatch(title, measure, target, progress, status is null ? null : Goal.ParseStatus(status)) : null;
     }
-
-    private static ProblemHttpResult Stale(HttpContext http, Versioned<Goal> current, IfMatch seen) =>
-        Conflicts.Stale(http.Response, GoalResponse.From(current), ApiETag.From(current.ETag), ChangeLog.ChangedSince(current.Changes, seen.TableETag, Goal.Fields));
 }
 
 internal sealed record GoalListResponse(IReadOnlyList<GoalResponse> Goals);

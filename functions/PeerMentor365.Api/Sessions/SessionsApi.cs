@@ -60,9 +60,9 @@ internal static class SessionsApi
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (pair.Value.Status == PairStatus.Closed)
+        if (Conflicts.IfClosed(pair.Value) is { } closed)
         {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return closed;
         }
 
         var created = await sessions.CreateAsync(pair.Value, Wire.ToSecond(start!.Value), Wire.ToSecond(end!.Value), now, cancellationToken);
@@ -95,9 +95,9 @@ internal static class SessionsApi
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (pair.Value.Status == PairStatus.Closed)
+        if (Conflicts.IfClosed(pair.Value) is { } closed)
         {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return closed;
         }
 
         var saved = await sessions.RateAsync(

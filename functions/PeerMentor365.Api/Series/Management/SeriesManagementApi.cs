@@ -94,14 +94,10 @@ internal static class SeriesManagementApi
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (await StaleAsync(http, series, ifMatch!, creation, cancellationToken) is { } stale)
+        var conditional = Conditional(store, creation);
+        if (await conditional.RefuseAsync(http.Response, Versioned(series), ifMatch!, NotActive(series), cancellationToken) is { } stale)
         {
             return stale;
-        }
-
-        if (NotActive(series) is { } notActive)
-        {
-            return notActive;
         }
 
         var request = new SeriesRequest(
@@ -147,7 +143,7 @@ internal static class SeriesManagementApi
         series.DurationMinutes = change.DurationMinutes;
         series.Cadence = change.Cadence.ToString();
         series.UpdatedAt = now.ToDateTimeOffset();
-        return await SavedAsync(http, series, store, creation, cancellationToken);
+        return await conditional.SaveAsync(http.Response, Versioned(series), ifMatch!, () => SaveAsync(store, series, cancellationToken), cancellationToken);
     }
 
     private static async Task<IResult> RescheduleOccurrence(
@@ -271,14 +267,10 @@ internal static class SeriesManagementApi
             return Conflicts.NotNow("This series has already ended.");
         }
 
-        if (await StaleAsync(http, series, ifMatch!, creation, cancellationToken) is { } stale)
+        var conditional = Conditional(store, creation);
+        if (await conditional.RefuseAsync(http.Response, Versioned(series), ifMatch!, NotActive(series), cancellationToken) is { } stale)
         {
             return stale;
-        }
-
-        if (NotActive(series) is { } notActive)
-        {
-            return notActive;
         }
 
         var now = clock.GetCurrentInstant();
@@ -320,16 +312,15 @@ internal static class SeriesManagementApi
         series.EndedAt = now.ToDateTimeOffset();
         series.EndMessage = message;
         series.UpdatedAt = now.ToDateTimeOffset();
-        var answer = await SavedAsync(http, series, store, creation, cancellationToken);
+        var answer = await conditional.SaveAsync(http.Response, Versioned(series), ifMatch!, () => SaveAsync(store, series, cancellationToken), cancellationToken);
         var index = (await tables.GetAsync(cancellationToken)).SeriesIndex;
         await index.DeleteEntityAsync(PairKeys.ActiveSeriesPartition, PairKeys.ActiveSeriesRow(series.PartitionKey, series.RowKey), Azure.ETag.All, cancellationToken);
         return answer;
     }
 
-    /// <summary>The series, if it exists (404) and the caller organizes it (403: only the organizer can change the meeting).</summary>
     /// <summary>
-    /// What every change starts with, in this order: the caller must organize the series, send If-Match when the change
-    /// needs one, and send a JSON object.
+    /// What every change starts with, in this order: the caller must organize the series (404/403), then the
+    /// conditional change's If-Match when the change needs one, and a JSON object.
     /// </summary>
     private static async Task<(OrganizerChange? Change, IResult? Refused)> ReadOrganizerChangeAsync(
         HttpContext http, string seriesId, SeriesStore store, bool withIfMatch, CancellationToken cancellationToken)
@@ -340,20 +331,10 @@ internal static class SeriesManagementApi
             return (null, denied);
         }
 
-        IfMatch? ifMatch = null;
-        if (withIfMatch)
-        {
-            (ifMatch, var ifMatchProblem) = IfMatch.Read(http.Request);
-            if (ifMatch is null)
-            {
-                return (null, ifMatchProblem);
-            }
-        }
-
-        var (body, bodyErrors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        return body is null
-            ? (null, TypedResults.ValidationProblem(bodyErrors))
-            : (new OrganizerChange(series, ifMatch, body), null);
+        var (change, problem) = await ConditionalChange.ReadAsync(http.Request, withIfMatch, ChangeBody.Required, cancellationToken);
+        return change is null
+            ? (null, problem)
+            : (new OrganizerChange(series, change.IfMatch, change.Body!), null);
     }
 
     private sealed record OrganizerChange(SeriesRow Series, IfMatch? IfMatch, JsonBody Body);
@@ -382,30 +363,20 @@ internal static class SeriesManagementApi
         _ => Conflicts.NotNow("This series is still being created; try again in a moment."),
     };
 
-    private static async Task<IResult?> StaleAsync(HttpContext http, SeriesRow series, IfMatch ifMatch, SeriesCreation creation, CancellationToken cancellationToken)
-    {
-        if (series.ETag == ifMatch.TableETag)
-        {
-            return null;
-        }
+    // A series answers a stale If-Match with the series as it is now and no field list (it keeps no change log).
+    private static ConditionalResource<SeriesRow, SeriesResponse> Conditional(SeriesStore store, SeriesCreation creation) => new(
+        (series, cancellationToken) => new ValueTask<SeriesResponse>(creation.ReadAsync(series.Value, cancellationToken)),
+        response => response.Etag,
+        [],
+        () => PairAccess.ItemNotFound("series"));
 
-        var current = await creation.ReadAsync(series, cancellationToken);
-        return Conflicts.Stale(http.Response, current, current.Etag, []);
-    }
+    private static Versioned<SeriesRow> Versioned(SeriesRow series) => new(series, series.ETag, null);
 
-    private static async Task<IResult> SavedAsync(HttpContext http, SeriesRow series, SeriesStore store, SeriesCreation creation, CancellationToken cancellationToken)
-    {
-        if (!await store.TrySaveAsync(series, cancellationToken))
-        {
-            var now = await store.FindAsync(series.PartitionKey, series.RowKey, cancellationToken) ?? series;
-            var current = await creation.ReadAsync(now, cancellationToken);
-            return Conflicts.Stale(http.Response, current, current.Etag, []);
-        }
-
-        var answer = await creation.ReadAsync(series, cancellationToken);
-        http.Response.Headers.ETag = answer.Etag;
-        return TypedResults.Ok(answer);
-    }
+    /// <summary>Saves the series at its ETag; when another write came first, the series as it is now (or as read, if it went).</summary>
+    private static async Task<SaveResult<SeriesRow>> SaveAsync(SeriesStore store, SeriesRow series, CancellationToken cancellationToken) =>
+        await store.TrySaveAsync(series, cancellationToken)
+            ? new SaveResult<SeriesRow>(Versioned(series), null)
+            : new SaveResult<SeriesRow>(null, Versioned(await store.FindAsync(series.PartitionKey, series.RowKey, cancellationToken) ?? series));
 
     private static ProblemHttpResult NeedsConfirmation(SeriesCheckResult check) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
