@@ -17,6 +17,13 @@ internal static class CommitmentsApi
 {
     private static readonly IReadOnlyList<string> ListStatuses = [.. Commitment.StatusNames, CommitmentStore.ListAll];
 
+    public static WebApplicationBuilder AddCommitments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CommitmentStore>();
+        builder.Services.AddSingleton<DefaultDue>();
+        return builder;
+    }
+
     public static RouteGroupBuilder MapCommitments(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Commitments");

@@ -16,6 +16,12 @@ internal static class GoalsApi
     private static readonly ConditionalResource<Goal, GoalResponse> Conditional = new(
         (goal, _) => ValueTask.FromResult(GoalResponse.From(goal)), response => response.Etag, Goal.Fields, () => PairAccess.ItemNotFound("goal"));
 
+    public static WebApplicationBuilder AddGoals(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<GoalStore>();
+        return builder;
+    }
+
     public static RouteGroupBuilder MapGoals(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Goals");

@@ -23,6 +23,13 @@ internal static class PairsApi
 
     private delegate PairChange PairAction(Pair pair, string me, Instant now);
 
+    public static WebApplicationBuilder AddPairs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PairStore>();
+        builder.Services.AddSingleton<PeerDirectory>();
+        return builder;
+    }
+
     public static RouteGroupBuilder MapPairs(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Pairs");

@@ -177,7 +177,7 @@ internal sealed partial class SeriesCreation(
     {
         var id = Ids.NewestFirst(Ids.Series, now);
         var plan = request.Plan();
-        return new SeriesRow
+        var row = new SeriesRow
         {
             PartitionKey = PairKeys.PairPartition(pair.Id),
             RowKey = PairKeys.ItemRow(id),
@@ -188,14 +188,6 @@ internal sealed partial class SeriesCreation(
             OrganizerMail = user.Mail,
             RequestHash = hash,
             IdempotencyRowKey = keyRow,
-            FirstStart = SeriesRequest.FormatLocal(request.FirstStart),
-            AnchorTimeZone = request.AnchorZone.Id,
-            AnchorWindowsTimeZone = TimeZoneNames.ToWindowsId(request.AnchorZone),
-            DurationMinutes = request.DurationMinutes,
-            Cadence = request.Cadence.ToString(),
-            EndSessions = request.End.Sessions,
-            EndDate = request.End.Date is { } date ? Requests.Wire.Format(date) : null,
-            FirstFocusUserId = request.FirstFocusUserId,
             Subject = Subject.For([.. pair.Members.Select(member => Subject.FirstName(member.DisplayName))]),
             TransactionId = Guid.NewGuid().ToString(),
             SectionName = OneNoteNames.Section(request.FirstStart.Date),
@@ -203,22 +195,8 @@ internal sealed partial class SeriesCreation(
             CreatedAt = now.ToDateTimeOffset(),
             UpdatedAt = now.ToDateTimeOffset(),
         };
-    }
-
-    private static SeriesRequest RequestOf(SeriesRow series)
-    {
-        if (!Cadence.TryParse(series.Cadence, out var cadence))
-        {
-            throw new InvalidOperationException("A stored series has an unknown cadence.");
-        }
-
-        return new SeriesRequest(
-            SeriesRequest.ParseLocal(series.FirstStart),
-            DateTimeZoneProviders.Tzdb[series.AnchorTimeZone],
-            cadence,
-            series.DurationMinutes,
-            new SeriesEnd(series.EndSessions, series.EndDate is null ? null : Requests.Wire.ParseDate(series.EndDate)),
-            series.FirstFocusUserId);
+        SeriesSchedule.Write(row, request);
+        return row;
     }
 
     /// <summary>Runs (or resumes) the Graph steps of a creation this attempt holds the lease of, then activates the series.</summary>
@@ -226,7 +204,7 @@ internal sealed partial class SeriesCreation(
     {
         var stopwatch = Stopwatch.StartNew();
         var graph = graphs.For(user);
-        var run = new Run(this, series, pair, graph, me, RequestOf(series).Plan(), cancellationToken);
+        var run = new Run(this, series, pair, graph, me, SeriesSchedule.Of(series).Plan(), cancellationToken);
         try
         {
             await run.PrepareAsync();

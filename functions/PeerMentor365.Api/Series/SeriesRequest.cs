@@ -90,7 +90,7 @@ internal static partial class SeriesRequestReader
         var firstStart = ReadFirstStart(body, zone, now);
 
         var cadenceName = body.Choice("cadence", CadenceNames, required: false);
-        var cadence = cadenceName is null ? pair.Agreement.Cadence : Parse(cadenceName);
+        var cadence = cadenceName is null ? pair.Agreement.Cadence : ParseCadence(cadenceName);
         var duration = body.Int("durationMinutes", SeriesRequest.MinDuration, SeriesRequest.MaxDuration, required: false, step: 5)
             ?? pair.Agreement.DurationMinutes;
 
@@ -110,7 +110,8 @@ internal static partial class SeriesRequestReader
         return new SeriesRequest(firstStart.Value, zone, cadence, duration, end, focus ?? pair.ProposedBy);
     }
 
-    private static Cadence Parse(string name) => Cadence.TryParse(name, out var cadence) ? cadence : throw new InvalidOperationException("Unknown cadence " + name);
+    /// <summary>A cadence name the reader accepted (one of <see cref="CadenceNames"/>).</summary>
+    internal static Cadence ParseCadence(string name) => Cadence.TryParse(name, out var cadence) ? cadence : throw new InvalidOperationException("Unknown cadence " + name);
 
     private static DateTimeZone? Zone(JsonBody body)
     {

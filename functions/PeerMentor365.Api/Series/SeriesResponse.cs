@@ -51,11 +51,9 @@ internal sealed record SeriesResponse(
 
     public static SeriesResponse From(SeriesRow series, NotebookRow? notebook, SessionRow? firstSession)
     {
-        var zone = DateTimeZoneProviders.Tzdb[series.AnchorTimeZone];
-        var firstStart = SeriesRequest.ParseLocal(series.FirstStart);
-        var pattern = SeriesPlan.PatternFor(firstStart.Date, Scheduling.Cadence.TryParse(series.Cadence, out var cadence)
-            ? cadence
-            : throw new InvalidOperationException("A stored series has an unknown cadence."));
+        var schedule = SeriesSchedule.Of(series);
+        var zone = schedule.AnchorZone;
+        var pattern = SeriesPlan.PatternFor(schedule.FirstStart.Date, schedule.Cadence);
         var page = firstSession is null ? null : SeriesSessionStore.PageOf(firstSession);
         return new SeriesResponse(
             series.RowKey,

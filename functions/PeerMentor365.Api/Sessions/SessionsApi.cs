@@ -13,6 +13,12 @@ namespace PeerMentor365.Api.Sessions;
 /// </summary>
 internal static class SessionsApi
 {
+    public static WebApplicationBuilder AddSessions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SessionStore>();
+        return builder;
+    }
+
     public static RouteGroupBuilder MapSessions(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Sessions");

@@ -88,7 +88,8 @@ internal static class SeriesManagementApi
         var (series, ifMatch, body) = organizerChange;
 
         var now = clock.GetCurrentInstant();
-        var change = SeriesManagementRequests.ReadSeries(body, series, now);
+        var schedule = SeriesSchedule.Of(series);
+        var change = SeriesManagementRequests.ReadSeries(body, schedule, now);
         if (change is null)
         {
             return TypedResults.ValidationProblem(body.Errors);
@@ -100,13 +101,7 @@ internal static class SeriesManagementApi
             return stale;
         }
 
-        var request = new SeriesRequest(
-            change.FirstStart,
-            change.Zone,
-            change.Cadence,
-            change.DurationMinutes,
-            new SeriesEnd(series.EndSessions, series.EndDate is null ? null : Wire.ParseDate(series.EndDate)),
-            series.FirstFocusUserId);
+        var request = schedule with { FirstStart = change.FirstStart, AnchorZone = change.Zone, Cadence = change.Cadence, DurationMinutes = change.DurationMinutes };
         var plan = request.Plan();
         if (plan.LocalStarts.Count == 0)
         {
@@ -137,11 +132,7 @@ internal static class SeriesManagementApi
             },
             cancellationToken);
 
-        series.FirstStart = SeriesRequest.FormatLocal(change.FirstStart);
-        series.AnchorTimeZone = change.Zone.Id;
-        series.AnchorWindowsTimeZone = windows;
-        series.DurationMinutes = change.DurationMinutes;
-        series.Cadence = change.Cadence.ToString();
+        SeriesSchedule.Write(series, request);
         series.UpdatedAt = now.ToDateTimeOffset();
         return await conditional.SaveAsync(http.Response, Versioned(series), ifMatch!, () => SaveAsync(store, series, cancellationToken), cancellationToken);
     }
@@ -186,7 +177,7 @@ internal static class SeriesManagementApi
             return NeedsConfirmation(check);
         }
 
-        var zone = DateTimeZoneProviders.Tzdb[series.AnchorTimeZone];
+        var zone = SeriesSchedule.Of(series).AnchorZone;
         try
         {
             await calendar.MoveOccurrenceAsync(occurrence.Id, change.Start, change.Start + length.Duration, zone, cancellationToken);
@@ -275,8 +266,9 @@ internal static class SeriesManagementApi
 
         var now = clock.GetCurrentInstant();
         var calendar = new SeriesCalendar(graphs.For(user));
-        var zone = DateTimeZoneProviders.Tzdb[series.AnchorTimeZone];
-        var firstStart = LocalTimePolicy.ToInstant(SeriesRequest.ParseLocal(series.FirstStart), zone);
+        var schedule = SeriesSchedule.Of(series);
+        var zone = schedule.AnchorZone;
+        var firstStart = LocalTimePolicy.ToInstant(schedule.FirstStart, zone);
         var started = firstStart > now
             ? []
             : await calendar.InstancesAsync(series.EventId!, firstStart - Duration.FromDays(7), now + Duration.FromMinutes(1), cancellationToken);
@@ -288,24 +280,17 @@ internal static class SeriesManagementApi
         else
         {
             var cutDate = lastStarted.OriginalStart.InZone(zone).Date;
-            var kept = new SeriesRequest(
-                SeriesRequest.ParseLocal(series.FirstStart),
-                zone,
-                SeriesManagementRequests.ParseCadence(series.Cadence),
-                series.DurationMinutes,
-                new SeriesEnd(null, cutDate),
-                series.FirstFocusUserId).Plan();
+            var kept = schedule with { End = new SeriesEnd(null, cutDate) };
             var existing = await calendar.BodyAsync(series.EventId!, cancellationToken);
             await calendar.PatchAsync(
                 series.EventId!,
                 new Event
                 {
                     Body = new ItemBody { ContentType = BodyType.Html, Content = InviteMessage.InsertAtTop(existing?.Content, message) },
-                    Recurrence = SeriesInvite.Recurrence(kept, series.AnchorWindowsTimeZone),
+                    Recurrence = SeriesInvite.Recurrence(kept.Plan(), series.AnchorWindowsTimeZone),
                 },
                 cancellationToken);
-            series.EndSessions = null;
-            series.EndDate = Wire.Format(cutDate);
+            SeriesSchedule.Write(series, kept);
         }
 
         series.State = SeriesState.Ended;

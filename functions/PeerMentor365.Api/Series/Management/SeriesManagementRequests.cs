@@ -23,9 +23,9 @@ internal static class SeriesManagementRequests
     public static readonly Duration DefaultListSpan = Duration.FromDays(90);
     public static readonly Duration MaxListSpan = Duration.FromDays(400);
 
-    public static SeriesReschedule? ReadSeries(JsonBody body, SeriesRow series, Instant now)
+    public static SeriesReschedule? ReadSeries(JsonBody body, SeriesRequest schedule, Instant now)
     {
-        DateTimeZone? zone = DateTimeZoneProviders.Tzdb[series.AnchorTimeZone];
+        DateTimeZone? zone = schedule.AnchorZone;
         var zoneName = body.Text("anchorTimeZone", 1, 64, required: false);
         if (zoneName is not null)
         {
@@ -38,11 +38,11 @@ internal static class SeriesManagementRequests
 
         var firstStart = SeriesRequestReader.ReadFirstStart(body, zone, now);
         var cadenceName = body.Choice("cadence", SeriesRequestReader.CadenceNames, required: false);
-        var duration = body.Int("durationMinutes", SeriesRequest.MinDuration, SeriesRequest.MaxDuration, required: false, step: 5) ?? series.DurationMinutes;
+        var duration = body.Int("durationMinutes", SeriesRequest.MinDuration, SeriesRequest.MaxDuration, required: false, step: 5) ?? schedule.DurationMinutes;
         var accept = body.Bool("acceptWarnings", required: false) ?? false;
-        if (firstStart is { } first && series.EndDate is { } endText && Wire.ParseDate(endText) < first.Date)
+        if (firstStart is { } first && schedule.End.Date is { } end && end < first.Date)
         {
-            body.Add("firstStart", $"The series ends on {endText}: firstStart cannot be after that.");
+            body.Add("firstStart", $"The series ends on {Wire.Format(end)}: firstStart cannot be after that.");
         }
 
         if (!body.IsValid || zone is null || firstStart is null)
@@ -50,7 +50,7 @@ internal static class SeriesManagementRequests
             return null;
         }
 
-        var cadence = ParseCadence(cadenceName ?? series.Cadence);
+        var cadence = cadenceName is null ? schedule.Cadence : SeriesRequestReader.ParseCadence(cadenceName);
         return new SeriesReschedule(firstStart.Value, zone, duration, cadence, accept);
     }
 
@@ -119,6 +119,4 @@ internal static class SeriesManagementRequests
         return errors.Count == 0 ? (new Interval(from!.Value, to!.Value), errors) : (null, errors);
     }
 
-    public static Cadence ParseCadence(string name) =>
-        Cadence.TryParse(name, out var cadence) ? cadence : throw new InvalidOperationException("A stored series has an unknown cadence.");
 }
