@@ -24,14 +24,14 @@ internal static class PairsApi
     {
         var group = api.MapPairsGroup("Pairs");
         group.MapGet("", ListPairs).WithName("ListPairs");
-        group.MapPost("", ProposePair).WithName("ProposePair").Accepts<object>("application/json");
+        group.MapPost("", ProposePair).WithName("ProposePair").AcceptsJson(ProposalReader.Shape);
         var pair = group.MapMemberPair();
         pair.MapGet("", GetPair).WithName("GetPair");
-        pair.MapPut("/agreement", ChangeAgreement).WithName("ChangeAgreement").Accepts<object>("application/json");
+        pair.MapPut("/agreement", ChangeAgreement).WithName("ChangeAgreement").AcceptsJson(AgreementRules.Shape);
         pair.MapPost("/accept", AcceptAgreement).WithName("AcceptAgreement");
         pair.MapPost("/pause", PausePair).WithName("PausePair");
         pair.MapPost("/resume", ResumePair).WithName("ResumePair");
-        pair.MapPost("/close", ClosePair).WithName("ClosePair").Accepts<object>("application/json");
+        pair.MapPost("/close", ClosePair).WithName("ClosePair").AcceptsJson(ClosingRequest.Shape);
         return group;
     }
 
@@ -161,7 +161,7 @@ internal static class PairsApi
                     return (null, errors);
                 }
 
-                note = body.Text("note", 0, Pair.MaxClosingNoteLength, required: false);
+                note = body.Text(ClosingRequest.Note);
                 if (!body.IsValid)
                 {
                     return (null, body.Errors);

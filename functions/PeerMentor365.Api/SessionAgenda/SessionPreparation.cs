@@ -8,6 +8,7 @@ using PeerMentor365.Api.Goals;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.OneNote;
 using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
 using PeerMentor365.Api.Series;
 using PeerMentor365.Api.Sessions;
 using PeerMentor365.Api.Storage;
@@ -233,7 +234,7 @@ internal sealed partial class SessionPreparation(
         return found;
     }
 
-    private static string Format(Instant instant) => NodaTime.Text.InstantPattern.General.Format(instant);
+    private static string Format(Instant instant) => Wire.Format(instant);
 
     private static AgendaPageRef Ref(PageInfo page) => new(page.Id, page.Title, page.WebUrl, page.ClientUrl);
 

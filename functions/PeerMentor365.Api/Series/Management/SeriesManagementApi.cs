@@ -29,11 +29,15 @@ internal static class SeriesManagementApi
     {
         var group = api.MapPairsGroup("Series");
         var pair = group.MapMemberPair();
-        pair.MapGet("/series/{seriesId}/occurrences", ListOccurrences).WithName("ListSeriesOccurrences");
-        pair.MapPatch("/series/{seriesId}", RescheduleSeries).WithName("RescheduleSeries").Accepts<object>("application/json");
-        pair.MapPost("/series/{seriesId}/occurrences/reschedule", RescheduleOccurrence).WithName("RescheduleSeriesOccurrence").Accepts<object>("application/json");
-        pair.MapPost("/series/{seriesId}/occurrences/cancel", CancelOccurrence).WithName("CancelSeriesOccurrence").Accepts<object>("application/json");
-        pair.MapPost("/series/{seriesId}/end", EndSeries).WithName("EndSeries").Accepts<object>("application/json");
+        pair.MapGet("/series/{seriesId}/occurrences", ListOccurrences).WithName("ListSeriesOccurrences").Produces<OccurrenceListResponse>();
+        pair.MapPatch("/series/{seriesId}", RescheduleSeries).WithName("RescheduleSeries")
+            .AcceptsJson(SeriesManagementRequests.SeriesChange).Produces<SeriesResponse>();
+        pair.MapPost("/series/{seriesId}/occurrences/reschedule", RescheduleOccurrence).WithName("RescheduleSeriesOccurrence")
+            .AcceptsJson(SeriesManagementRequests.OccurrenceChange).Produces<OccurrenceResponse>();
+        pair.MapPost("/series/{seriesId}/occurrences/cancel", CancelOccurrence).WithName("CancelSeriesOccurrence")
+            .AcceptsJson(SeriesManagementRequests.OccurrenceCancellation).Produces<CancelledOccurrenceResponse>();
+        pair.MapPost("/series/{seriesId}/end", EndSeries).WithName("EndSeries")
+            .AcceptsJson(SeriesManagementRequests.Ending).Produces<SeriesResponse>();
         return group;
     }
 
