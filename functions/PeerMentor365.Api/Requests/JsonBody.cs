@@ -34,10 +34,16 @@ internal sealed class JsonBody
     /// Reads the body of the current endpoint's declared shape (<see cref="BodyShapeEndpoints.AcceptsJson"/>); null
     /// with the errors when it is empty, not JSON or not an object.
     /// </summary>
-    public static async Task<(JsonBody? Body, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    public static Task<(JsonBody? Body, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, CancellationToken cancellationToken) =>
+        ReadAsync(
+            http,
+            http.HttpContext.GetEndpoint()?.Metadata.GetMetadata<BodyShape>()
+                ?? throw new InvalidOperationException($"{http.Path} reads a JSON body but declares no BodyShape (map it with .AcceptsJson(shape))."),
+            cancellationToken);
+
+    /// <summary>Reads a body of <paramref name="shape"/> where no endpoint declares it (the Functions host's envelopes, not in the public document).</summary>
+    public static async Task<(JsonBody? Body, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, BodyShape shape, CancellationToken cancellationToken)
     {
-        var shape = http.HttpContext.GetEndpoint()?.Metadata.GetMetadata<BodyShape>()
-            ?? throw new InvalidOperationException($"{http.Path} reads a JSON body but declares no BodyShape (map it with .AcceptsJson(shape)).");
         JsonDocument document;
         try
         {
@@ -117,21 +123,14 @@ internal sealed class JsonBody
     /// <summary>A local date from <paramref name="earliest"/> to <paramref name="latest"/>.</summary>
     public LocalDate? Date(DateField field, LocalDate earliest, LocalDate latest)
     {
-        var name = field.Name;
-        if (!TryGetText(field, $"a date like {Wire.DateExample}", out var text))
+        if (InWireFormat(field, $"a date like {Wire.DateExample}", Wire.TryParseDate) is not { } date)
         {
-            return null;
-        }
-
-        if (Wire.TryParseDate(text) is not { } date)
-        {
-            Add(name, $"{name} must be a date like {Wire.DateExample}.");
             return null;
         }
 
         if (date < earliest || date > latest)
         {
-            Add(name, $"{name} must be from {Wire.Format(earliest)} to {Wire.Format(latest)}.");
+            Add(field.Name, $"{field.Name} must be from {Wire.Format(earliest)} to {Wire.Format(latest)}.");
             return null;
         }
 
@@ -139,40 +138,11 @@ internal sealed class JsonBody
     }
 
     /// <summary>An instant in UTC, like 2026-12-01T15:00:00Z.</summary>
-    public Instant? Instant(InstantField field)
-    {
-        var name = field.Name;
-        if (!TryGetText(field, $"a UTC time like {Wire.InstantExample}", out var text))
-        {
-            return null;
-        }
-
-        if (Wire.TryParseInstant(text) is not { } instant)
-        {
-            Add(name, $"{name} must be a UTC time like {Wire.InstantExample}.");
-            return null;
-        }
-
-        return instant;
-    }
+    public Instant? Instant(InstantField field) => InWireFormat(field, $"a UTC time like {Wire.InstantExample}", Wire.TryParseInstant);
 
     /// <summary>A local date and time without offset, like 2026-12-01T15:00:00 (seconds optional).</summary>
-    public LocalDateTime? LocalDateTime(LocalDateTimeField field)
-    {
-        var name = field.Name;
-        if (!TryGetText(field, "a string", out var text))
-        {
-            return null;
-        }
-
-        if (Wire.TryParseLocalDateTime(text) is not { } local)
-        {
-            Add(name, $"{name} must be a local date and time without offset, like {Wire.LocalDateTimeExample}.");
-            return null;
-        }
-
-        return local;
-    }
+    public LocalDateTime? LocalDateTime(LocalDateTimeField field) =>
+        InWireFormat(field, $"a local date and time without offset, like {Wire.LocalDateTimeExample}", Wire.TryParseLocalDateTime);
 
     /// <summary>An IANA time zone (a Windows name, or anything else, is refused).</summary>
     public DateTimeZone? Zone(ZoneField field)
@@ -311,6 +281,24 @@ internal sealed class JsonBody
     private BodyField Listed(BodyField field) => Shape.Lists(field)
         ? field
         : throw new InvalidOperationException($"The field {field.Name} is read but not listed in the body shape {Shape.Name}: the OpenAPI document would not show it.");
+
+    /// <summary>The field's string parsed by <paramref name="parse"/>; null with "must be <paramref name="like"/>" when it is not one.</summary>
+    private T? InWireFormat<T>(BodyField field, string like, Func<string, T?> parse)
+        where T : struct
+    {
+        if (!TryGetText(field, like, out var text))
+        {
+            return null;
+        }
+
+        if (parse(text) is not { } value)
+        {
+            Add(field.Name, $"{field.Name} must be {like}.");
+            return null;
+        }
+
+        return value;
+    }
 
     /// <summary>The field's string, trimmed; false (with the error added) when absent, not a string, or not storable text.</summary>
     private bool TryGetText(BodyField field, string expected, out string text)
