@@ -25,6 +25,15 @@ internal static class ApiDocsApi
 
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(WireTextAttribute), inherit: false) is [WireTextAttribute wire, ..])
+                {
+                    DescribeWireText(schema, wire.Kind);
+                }
+
+                return Task.CompletedTask;
+            });
         });
         return builder;
     }
@@ -34,6 +43,22 @@ internal static class ApiDocsApi
         var group = api.MapGroup("/openapi").AllowAnonymous();
         group.MapOpenApi("/{documentName}.json").WithName("OpenApi");
         return group;
+    }
+
+    private static void DescribeWireText(OpenApiSchema schema, WireText kind)
+    {
+        switch (kind)
+        {
+            case WireText.Instant:
+                schema.Format = "date-time";
+                break;
+            case WireText.Date:
+                schema.Format = "date";
+                break;
+            case WireText.LocalDateTime:
+                schema.Pattern = Wire.LocalDateTimeRegex;
+                break;
+        }
     }
 
     /// <summary>The request body is the shape the endpoint's reader checks against (Requests/BodyFields.cs), not a guess from the handler.</summary>

@@ -223,14 +223,14 @@ internal sealed record CommitmentResponse(
     string PairId,
     string OwnerId,
     string Text,
-    string Due,
+    [property: WireText(WireText.Date)] string Due,
     string Status,
     bool Overdue,
     string? CreatedInSession,
     string? ClosedInSession,
-    string CreatedAt,
-    string UpdatedAt,
-    string? ClosedAt)
+    [property: WireText(WireText.Instant)] string CreatedAt,
+    [property: WireText(WireText.Instant)] string UpdatedAt,
+    [property: WireText(WireText.Instant)] string? ClosedAt)
 {
     public static CommitmentResponse From(Versioned<Commitment> stored, Instant now)
     {

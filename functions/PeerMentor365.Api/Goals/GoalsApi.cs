@@ -144,11 +144,11 @@ internal sealed record GoalResponse(
     string OwnerId,
     string Title,
     string Measure,
-    string TargetDate,
+    [property: WireText(WireText.Date)] string TargetDate,
     int Progress,
     string Status,
-    string CreatedAt,
-    string UpdatedAt)
+    [property: WireText(WireText.Instant)] string CreatedAt,
+    [property: WireText(WireText.Instant)] string UpdatedAt)
 {
     public static GoalResponse From(Versioned<Goal> stored)
     {

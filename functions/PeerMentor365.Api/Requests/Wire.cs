@@ -68,3 +68,21 @@ internal static class Wire
             GraphTimeOfDayIn.Parse(text) is { Success: true } parsed ? parsed : TimeOfDay.Parse(text);
     }
 }
+
+/// <summary>Which of <see cref="Wire"/>'s formats a text property of an answer carries.</summary>
+internal enum WireText
+{
+    Instant,
+    Date,
+    LocalDateTime,
+}
+
+/// <summary>
+/// Marks an answer's property that carries a time written by <see cref="Wire"/> as text, so that the OpenAPI document
+/// gives its format (date-time, date, or the local date-time pattern) as it does for request fields.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class WireTextAttribute(WireText kind) : Attribute
+{
+    public WireText Kind => kind;
+}

@@ -23,7 +23,6 @@ internal sealed record Invitee(string Mail, string DisplayName);
 /// </summary>
 internal static class SeriesInvite
 {
-
     public static Event Build(
         SeriesPlan plan,
         string subject,

@@ -217,8 +217,8 @@ internal sealed partial class SessionPreparation(
         var page = await graph.Me.Events[masterId].Instances.GetAsync(
             request =>
             {
-                request.QueryParameters.StartDateTime = Format(now);
-                request.QueryParameters.EndDateTime = Format(now + Window);
+                request.QueryParameters.StartDateTime = Wire.Format(now);
+                request.QueryParameters.EndDateTime = Wire.Format(now + Window);
                 request.QueryParameters.Select = OccurrenceFields;
             },
             cancellationToken);
@@ -233,8 +233,6 @@ internal sealed partial class SessionPreparation(
         // An occurrence already under way is today's session: it is prepared too (instances overlap the window).
         return found;
     }
-
-    private static string Format(Instant instant) => Wire.Format(instant);
 
     private static AgendaPageRef Ref(PageInfo page) => new(page.Id, page.Title, page.WebUrl, page.ClientUrl);
 

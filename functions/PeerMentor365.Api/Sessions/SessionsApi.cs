@@ -113,7 +113,7 @@ internal static class SessionsApi
 internal sealed record SessionListResponse(IReadOnlyList<SessionResponse> Sessions);
 
 /// <summary>A session with only the caller's own rating and note.</summary>
-internal sealed record SessionResponse(string Id, string Etag, string PairId, string Start, string End, string FocusUserId, RatingResponse? MyRating)
+internal sealed record SessionResponse(string Id, string Etag, string PairId, [property: WireText(WireText.Instant)] string Start, [property: WireText(WireText.Instant)] string End, string FocusUserId, RatingResponse? MyRating)
 {
     public static SessionResponse From(Versioned<Session> stored, SessionRating? mine)
     {
@@ -129,4 +129,4 @@ internal sealed record SessionResponse(string Id, string Etag, string PairId, st
     }
 }
 
-internal sealed record RatingResponse(int Rating, string? PrivateNote, string RatedAt);
+internal sealed record RatingResponse(int Rating, string? PrivateNote, [property: WireText(WireText.Instant)] string RatedAt);

@@ -77,6 +77,20 @@ public sealed class RequestSchemaTests(ApiApplication app) : IDisposable
     }
 
     [Fact]
+    public async Task Answers_document_their_instants_and_dates_in_the_same_formats()
+    {
+        using var response = await app.Client().GetAsync("/api/openapi/v1.json");
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var schemas = document["components"]!["schemas"]!.AsObject();
+
+        Assert.Equal("date-time", schemas["GoalResponse"]!["properties"]!["createdAt"]!["format"]!.GetValue<string>());
+        Assert.Equal("date", schemas["GoalResponse"]!["properties"]!["targetDate"]!["format"]!.GetValue<string>());
+        Assert.Equal("date-time", schemas["SessionResponse"]!["properties"]!["start"]!["format"]!.GetValue<string>());
+        Assert.Equal("date", schemas["AgreementResponse"]!["properties"]!["startDate"]!["format"]!.GetValue<string>());
+        Assert.NotNull(schemas["SeriesResponse"]!["properties"]!["firstStart"]!["pattern"]);
+    }
+
+    [Fact]
     public async Task Bodies_built_from_the_document_are_read_as_documented()
     {
         var operations = await OperationsAsync();

@@ -12,11 +12,12 @@ using PeerMentor365.Scheduling;
 
 namespace PeerMentor365.Api.Series.Management;
 
-internal sealed record OccurrenceResponse(string Id, string Start, string End, string OriginalStart, bool IsException, string SessionId);
+internal sealed record OccurrenceResponse(
+    string Id, [property: WireText(WireText.Instant)] string Start, [property: WireText(WireText.Instant)] string End, [property: WireText(WireText.Instant)] string OriginalStart, bool IsException, string SessionId);
 
 internal sealed record OccurrenceListResponse(IReadOnlyList<OccurrenceResponse> Occurrences);
 
-internal sealed record CancelledOccurrenceResponse(string OccurrenceId, string OriginalStart);
+internal sealed record CancelledOccurrenceResponse(string OccurrenceId, [property: WireText(WireText.Instant)] string OriginalStart);
 
 /// <summary>
 /// Managing a series from the pane (docs/series-api.md, "Managing a series"): the caller's occurrences, and the
