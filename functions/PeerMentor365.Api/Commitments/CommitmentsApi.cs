@@ -29,8 +29,8 @@ internal static class CommitmentsApi
         var group = api.MapPairsGroup("Commitments");
         var pair = group.MapMemberPair();
         pair.MapGet("/commitments", ListCommitments).WithName("ListCommitments");
-        pair.MapPost("/commitments", AddCommitment).WithName("AddCommitment").Accepts<object>("application/json");
-        pair.MapPatch("/commitments/{commitmentId}", UpdateCommitment).WithName("UpdateCommitment").Accepts<object>("application/json");
+        pair.MapPost("/commitments", AddCommitment).WithName("AddCommitment").AcceptsJson(CommitmentRequests.New);
+        pair.MapPatch("/commitments/{commitmentId}", UpdateCommitment).WithName("UpdateCommitment").AcceptsJson(CommitmentRequests.Patch);
         return group;
     }
 
@@ -78,7 +78,7 @@ internal static class CommitmentsApi
         }
 
         var now = Wire.ToSecond(clock.GetCurrentInstant());
-        var text = body.Text("text", 1, Commitment.MaxText, required: true);
+        var text = body.Text(CommitmentRequests.Text);
         var owner = ReadOwner(body, pair.Value) ?? me;
         var due = ReadDue(body, now);
         var sessionId = await ReadSessionAsync(body, pairId, sessions, cancellationToken);
@@ -158,21 +158,12 @@ internal static class CommitmentsApi
 
     private static async Task<CommitmentPatch?> ReadPatchAsync(JsonBody body, Pair pair, Instant now, SessionStore sessions, CancellationToken cancellationToken)
     {
-        string[] patchable = ["text", "due", "status", "ownerId", "sessionId"];
-        var text = body.Text("text", 1, Commitment.MaxText, required: false);
+        var text = body.Text(CommitmentRequests.ChangedText);
         var due = ReadDue(body, now);
-        var status = body.Choice("status", Commitment.StatusNames, required: false);
+        var status = body.Choice(CommitmentRequests.Status);
         var owner = ReadOwner(body, pair);
         var sessionId = await ReadSessionAsync(body, pair.Id, sessions, cancellationToken);
-        foreach (var field in patchable.Where(body.IsNull))
-        {
-            body.Add(field, $"{field} cannot be null: leave it out to keep it.");
-        }
-
-        if (body.IsValid && !patchable.Any(body.Has))
-        {
-            body.Add("body", $"Send at least one of {string.Join(", ", patchable)}.");
-        }
+        body.CheckPatch();
 
         return body.IsValid
             ? new CommitmentPatch(text, due, status is null ? null : Commitment.ParseStatus(status), owner, sessionId)
@@ -183,12 +174,12 @@ internal static class CommitmentsApi
     private static LocalDate? ReadDue(JsonBody body, Instant now)
     {
         var today = now.InUtc().Date;
-        return body.Date("due", today.PlusYears(-1).PlusDays(-1), today.PlusYears(2).PlusDays(1), required: false);
+        return body.Date(CommitmentRequests.Due, today.PlusYears(-1).PlusDays(-1), today.PlusYears(2).PlusDays(1));
     }
 
     private static string? ReadOwner(JsonBody body, Pair pair)
     {
-        var owner = body.Text("ownerId", 1, 64, required: false)?.ToLowerInvariant();
+        var owner = body.Text(CommitmentRequests.OwnerId)?.ToLowerInvariant();
         if (owner is not null && !pair.IsMember(owner))
         {
             body.Add("ownerId", "ownerId must be the user id of a member of the pair.");
@@ -200,7 +191,7 @@ internal static class CommitmentsApi
 
     private static async Task<string?> ReadSessionAsync(JsonBody body, string pairId, SessionStore sessions, CancellationToken cancellationToken)
     {
-        var sessionId = body.Text("sessionId", 1, 64, required: false);
+        var sessionId = body.Text(CommitmentRequests.SessionId);
         if (sessionId is not null && await sessions.FindAsync(pairId, sessionId, cancellationToken) is null)
         {
             body.Add("sessionId", "sessionId must be a session of this pair.");
@@ -223,14 +214,14 @@ internal sealed record CommitmentResponse(
     string PairId,
     string OwnerId,
     string Text,
-    string Due,
+    [property: WireText(WireText.Date)] string Due,
     string Status,
     bool Overdue,
     string? CreatedInSession,
     string? ClosedInSession,
-    string CreatedAt,
-    string UpdatedAt,
-    string? ClosedAt)
+    [property: WireText(WireText.Instant)] string CreatedAt,
+    [property: WireText(WireText.Instant)] string UpdatedAt,
+    [property: WireText(WireText.Instant)] string? ClosedAt)
 {
     public static CommitmentResponse From(Versioned<Commitment> stored, Instant now)
     {

@@ -27,8 +27,8 @@ internal static class GoalsApi
         var group = api.MapPairsGroup("Goals");
         var pair = group.MapMemberPair();
         pair.MapGet("/goals", ListGoals).WithName("ListGoals");
-        pair.MapPost("/goals", AddGoal).WithName("AddGoal").Accepts<object>("application/json");
-        pair.MapPatch("/goals/{goalId}", UpdateGoal).WithName("UpdateGoal").Accepts<object>("application/json");
+        pair.MapPost("/goals", AddGoal).WithName("AddGoal").AcceptsJson(GoalRequests.New);
+        pair.MapPatch("/goals/{goalId}", UpdateGoal).WithName("UpdateGoal").AcceptsJson(GoalRequests.Patch);
         return group;
     }
 
@@ -52,9 +52,9 @@ internal static class GoalsApi
 
         var now = Wire.ToSecond(clock.GetCurrentInstant());
         var today = now.InUtc().Date;
-        var title = body.Text("title", 1, Goal.MaxTitle, required: true);
-        var measure = body.Text("measure", 1, Goal.MaxMeasure, required: true);
-        var target = body.Date("targetDate", today.PlusYears(-1), today.PlusYears(2), required: true);
+        var title = body.Text(GoalRequests.Title);
+        var measure = body.Text(GoalRequests.Measure);
+        var target = body.Date(GoalRequests.TargetDate, today.PlusYears(-1), today.PlusYears(2));
         if (!body.IsValid)
         {
             return TypedResults.ValidationProblem(body.Errors);
@@ -112,20 +112,12 @@ internal static class GoalsApi
 
     private static GoalPatch? ReadPatch(JsonBody body, LocalDate today)
     {
-        var title = body.Text("title", 1, Goal.MaxTitle, required: false);
-        var measure = body.Text("measure", 1, Goal.MaxMeasure, required: false);
-        var target = body.Date("targetDate", today.PlusYears(-1), today.PlusYears(2), required: false);
-        var progress = body.Int("progress", 0, 100, required: false);
-        var status = body.Choice("status", Goal.StatusNames, required: false);
-        foreach (var field in Goal.Fields.Where(body.IsNull))
-        {
-            body.Add(field, $"{field} cannot be null: leave it out to keep it.");
-        }
-
-        if (body.IsValid && !Goal.Fields.Any(body.Has))
-        {
-            body.Add("body", $"Send at least one of {string.Join(", ", Goal.Fields)}.");
-        }
+        var title = body.Text(GoalRequests.ChangedTitle);
+        var measure = body.Text(GoalRequests.ChangedMeasure);
+        var target = body.Date(GoalRequests.ChangedTargetDate, today.PlusYears(-1), today.PlusYears(2));
+        var progress = body.Int(GoalRequests.Progress);
+        var status = body.Choice(GoalRequests.Status);
+        body.CheckPatch();
 
         return body.IsValid ? new GoalPatch(title, measure, target, progress, status is null ? null : Goal.ParseStatus(status)) : null;
     }
@@ -140,11 +132,11 @@ internal sealed record GoalResponse(
     string OwnerId,
     string Title,
     string Measure,
-    string TargetDate,
+    [property: WireText(WireText.Date)] string TargetDate,
     int Progress,
     string Status,
-    string CreatedAt,
-    string UpdatedAt)
+    [property: WireText(WireText.Instant)] string CreatedAt,
+    [property: WireText(WireText.Instant)] string UpdatedAt)
 {
     public static GoalResponse From(Versioned<Goal> stored)
     {

@@ -34,14 +34,14 @@ internal static class PairsApi
     {
         var group = api.MapPairsGroup("Pairs");
         group.MapGet("", ListPairs).WithName("ListPairs");
-        group.MapPost("", ProposePair).WithName("ProposePair").Accepts<object>("application/json");
+        group.MapPost("", ProposePair).WithName("ProposePair").AcceptsJson(ProposalReader.Shape);
         var pair = group.MapMemberPair();
         pair.MapGet("", GetPair).WithName("GetPair");
-        pair.MapPut("/agreement", ChangeAgreement).WithName("ChangeAgreement").Accepts<object>("application/json");
+        pair.MapPut("/agreement", ChangeAgreement).WithName("ChangeAgreement").AcceptsJson(AgreementRules.Shape);
         pair.MapPost("/accept", AcceptAgreement).WithName("AcceptAgreement");
         pair.MapPost("/pause", PausePair).WithName("PausePair");
         pair.MapPost("/resume", ResumePair).WithName("ResumePair");
-        pair.MapPost("/close", ClosePair).WithName("ClosePair").Accepts<object>("application/json");
+        pair.MapPost("/close", ClosePair).WithName("ClosePair").AcceptsJson(ClosingRequest.Shape);
         return group;
     }
 
@@ -154,7 +154,7 @@ internal static class PairsApi
         string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
         ApplyAsync(http, pairs, clock, ChangeBody.Optional, body =>
         {
-            var note = body?.Text("note", 0, Pair.MaxClosingNoteLength, required: false);
+            var note = body?.Text(ClosingRequest.Note);
             return body is { IsValid: false } ? null : (pair, me, now) => pair.Close(me, note, now);
         }, cancellationToken);
 

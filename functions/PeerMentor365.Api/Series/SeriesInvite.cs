@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Graph.Models;
 using NodaTime;
-using NodaTime.Text;
 using PeerMentor365.Api.OneNote;
 using PeerMentor365.Api.Requests;
 using PeerMentor365.Scheduling;
@@ -24,9 +23,6 @@ internal sealed record Invitee(string Mail, string DisplayName);
 /// </summary>
 internal static class SeriesInvite
 {
-    private static readonly LocalDateTimePattern GraphLocal = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
-    private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
-
     public static Event Build(
         SeriesPlan plan,
         string subject,
@@ -40,8 +36,8 @@ internal static class SeriesInvite
         {
             Subject = subject,
             Body = new ItemBody { ContentType = BodyType.Html, Content = bodyHtml },
-            Start = new DateTimeTimeZone { DateTime = GraphLocal.Format(first), TimeZone = windows },
-            End = new DateTimeTimeZone { DateTime = GraphLocal.Format(plan.Recurrence.FirstEnd), TimeZone = windows },
+            Start = new DateTimeTimeZone { DateTime = Wire.Graph.Format(first), TimeZone = windows },
+            End = new DateTimeTimeZone { DateTime = Wire.Graph.Format(plan.Recurrence.FirstEnd), TimeZone = windows },
             Recurrence = Recurrence(plan, windows),
             Attendees = [.. attendees.Select(person => new Attendee
             {
@@ -123,7 +119,7 @@ internal static class SeriesInvite
         var how = pattern.Kind == RecurrenceKind.Weekly
             ? (pattern.Interval == 1 ? $"every week on {day}" : $"every {pattern.Interval.ToString(CultureInfo.InvariantCulture)} weeks on {day}")
             : $"monthly on the {pattern.Index!.Value.ToString().ToLowerInvariant()} {day}";
-        var at = $" at {Clock.Format(plan.Recurrence.FirstStart.TimeOfDay)} ({plan.Zone.Id}), {plan.Recurrence.Length.Minutes.ToString(CultureInfo.InvariantCulture)} minutes";
+        var at = $" at {Wire.Format(plan.Recurrence.FirstStart.TimeOfDay)} ({plan.Zone.Id}), {plan.Recurrence.Length.Minutes.ToString(CultureInfo.InvariantCulture)} minutes";
         var end = plan.End.Sessions is { } count
             ? $", {count.ToString(CultureInfo.InvariantCulture)} session{(count == 1 ? string.Empty : "s")}"
             : $", until {Wire.Format(plan.End.Date!.Value)}";

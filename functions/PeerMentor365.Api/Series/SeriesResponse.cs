@@ -9,7 +9,7 @@ namespace PeerMentor365.Api.Series;
 
 internal sealed record PatternResponse(string Type, int Interval, IReadOnlyList<string> DaysOfWeek, string? Index);
 
-internal sealed record EndResponse(int? Sessions, string? Date);
+internal sealed record EndResponse(int? Sessions, [property: WireText(WireText.Date)] string? Date);
 
 internal sealed record EventResponse(string? Id, string? ICalUId, string? WebLink, string? JoinUrl);
 
@@ -19,7 +19,7 @@ internal sealed record SeriesAgendaResponse(string? NotebookId, string? Notebook
 
 internal sealed record SeriesPageResponse(string Id, string Title, string WebUrl, string ClientUrl);
 
-internal sealed record FirstSessionResponse(string Id, string Start, string End, string FocusUserId, SeriesPageResponse? AgendaPage);
+internal sealed record FirstSessionResponse(string Id, [property: WireText(WireText.Instant)] string Start, [property: WireText(WireText.Instant)] string End, string FocusUserId, SeriesPageResponse? AgendaPage);
 
 internal sealed record SeriesListResponse(IReadOnlyList<SeriesResponse> Series);
 
@@ -33,7 +33,7 @@ internal sealed record SeriesResponse(
     string Subject,
     string AnchorTimeZone,
     string AnchorWindowsTimeZone,
-    string FirstStart,
+    [property: WireText(WireText.LocalDateTime)] string FirstStart,
     int DurationMinutes,
     string Cadence,
     PatternResponse Pattern,
@@ -42,9 +42,9 @@ internal sealed record SeriesResponse(
     EventResponse Event,
     SeriesAgendaResponse Agenda,
     FirstSessionResponse? FirstSession,
-    string CreatedAt,
-    string UpdatedAt,
-    string? EndedAt,
+    [property: WireText(WireText.Instant)] string CreatedAt,
+    [property: WireText(WireText.Instant)] string UpdatedAt,
+    [property: WireText(WireText.Instant)] string? EndedAt,
     string? EndMessage)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -3,10 +3,10 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using NodaTime;
-using NodaTime.Text;
 using PeerMentor365.Api.Auth;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
 using PeerMentor365.Api.Series;
 using PeerMentor365.Scheduling;
 
@@ -111,13 +111,12 @@ internal sealed class SessionLookup(
 /// <summary>Graph's dateTime + timeZone pairs as instants.</summary>
 internal static class GraphTimes
 {
-    private static readonly LocalDateTimePattern GraphLocal = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF");
 
     /// <summary>The instant <paramref name="value"/> denotes (UTC when its zone is not one we know); null when it cannot be read.</summary>
     public static Instant? ToInstant(DateTimeTimeZone? value)
     {
         var text = value?.DateTime?.Trim().TrimEnd('Z');
-        if (string.IsNullOrEmpty(text) || GraphLocal.Parse(text) is not { Success: true } parsed)
+        if (string.IsNullOrEmpty(text) || Wire.Graph.ParseDateTime(text) is not { Success: true } parsed)
         {
             return null;
         }

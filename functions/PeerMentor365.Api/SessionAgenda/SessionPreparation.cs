@@ -8,6 +8,7 @@ using PeerMentor365.Api.Goals;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.OneNote;
 using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
 using PeerMentor365.Api.Series;
 using PeerMentor365.Api.Sessions;
 using PeerMentor365.Api.Storage;
@@ -216,8 +217,8 @@ internal sealed partial class SessionPreparation(
         var page = await graph.Me.Events[masterId].Instances.GetAsync(
             request =>
             {
-                request.QueryParameters.StartDateTime = Format(now);
-                request.QueryParameters.EndDateTime = Format(now + Window);
+                request.QueryParameters.StartDateTime = Wire.Format(now);
+                request.QueryParameters.EndDateTime = Wire.Format(now + Window);
                 request.QueryParameters.Select = OccurrenceFields;
             },
             cancellationToken);
@@ -232,8 +233,6 @@ internal sealed partial class SessionPreparation(
         // An occurrence already under way is today's session: it is prepared too (instances overlap the window).
         return found;
     }
-
-    private static string Format(Instant instant) => NodaTime.Text.InstantPattern.General.Format(instant);
 
     private static AgendaPageRef Ref(PageInfo page) => new(page.Id, page.Title, page.WebUrl, page.ClientUrl);
 

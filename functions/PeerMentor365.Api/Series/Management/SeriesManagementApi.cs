@@ -12,11 +12,12 @@ using PeerMentor365.Scheduling;
 
 namespace PeerMentor365.Api.Series.Management;
 
-internal sealed record OccurrenceResponse(string Id, string Start, string End, string OriginalStart, bool IsException, string SessionId);
+internal sealed record OccurrenceResponse(
+    string Id, [property: WireText(WireText.Instant)] string Start, [property: WireText(WireText.Instant)] string End, [property: WireText(WireText.Instant)] string OriginalStart, bool IsException, string SessionId);
 
 internal sealed record OccurrenceListResponse(IReadOnlyList<OccurrenceResponse> Occurrences);
 
-internal sealed record CancelledOccurrenceResponse(string OccurrenceId, string OriginalStart);
+internal sealed record CancelledOccurrenceResponse(string OccurrenceId, [property: WireText(WireText.Instant)] string OriginalStart);
 
 /// <summary>
 /// Managing a series from the pane (docs/series-api.md, "Managing a series"): the caller's occurrences, and the
@@ -29,11 +30,15 @@ internal static class SeriesManagementApi
     {
         var group = api.MapPairsGroup("Series");
         var pair = group.MapMemberPair();
-        pair.MapGet("/series/{seriesId}/occurrences", ListOccurrences).WithName("ListSeriesOccurrences");
-        pair.MapPatch("/series/{seriesId}", RescheduleSeries).WithName("RescheduleSeries").Accepts<object>("application/json");
-        pair.MapPost("/series/{seriesId}/occurrences/reschedule", RescheduleOccurrence).WithName("RescheduleSeriesOccurrence").Accepts<object>("application/json");
-        pair.MapPost("/series/{seriesId}/occurrences/cancel", CancelOccurrence).WithName("CancelSeriesOccurrence").Accepts<object>("application/json");
-        pair.MapPost("/series/{seriesId}/end", EndSeries).WithName("EndSeries").Accepts<object>("application/json");
+        pair.MapGet("/series/{seriesId}/occurrences", ListOccurrences).WithName("ListSeriesOccurrences").Produces<OccurrenceListResponse>();
+        pair.MapPatch("/series/{seriesId}", RescheduleSeries).WithName("RescheduleSeries")
+            .AcceptsJson(SeriesManagementRequests.SeriesChange).Produces<SeriesResponse>();
+        pair.MapPost("/series/{seriesId}/occurrences/reschedule", RescheduleOccurrence).WithName("RescheduleSeriesOccurrence")
+            .AcceptsJson(SeriesManagementRequests.OccurrenceChange).Produces<OccurrenceResponse>();
+        pair.MapPost("/series/{seriesId}/occurrences/cancel", CancelOccurrence).WithName("CancelSeriesOccurrence")
+            .AcceptsJson(SeriesManagementRequests.OccurrenceCancellation).Produces<CancelledOccurrenceResponse>();
+        pair.MapPost("/series/{seriesId}/end", EndSeries).WithName("EndSeries")
+            .AcceptsJson(SeriesManagementRequests.Ending).Produces<SeriesResponse>();
         return group;
     }
 
