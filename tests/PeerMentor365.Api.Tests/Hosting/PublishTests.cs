@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Net;
@@ -29,8 +28,8 @@ public sealed class PublishTests : IDisposable
         File.WriteAllText(Path.Combine(pane, "taskpane.html"), "<!doctype html><title>packaged pane</title>");
         var output = Path.Combine(_work, "functionapp");
 
-        var (exit, log) = await RunAsync(PublishTimeout, new Dictionary<string, string>(), "bash", Path.Combine(RepositoryPaths.Root, "tools", "publish.sh"), "--out", output, "--pane-dir", pane);
-        Assert.True(exit == 0, log);
+        var publish = await ChildProcess.RunAsync(PublishTimeout, new Dictionary<string, string>(), "bash", Path.Combine(RepositoryPaths.Root, "tools", "publish.sh"), "--out", output, "--pane-dir", pane);
+        Assert.True(publish.Exit == 0, publish.Log);
 
         // The zip: host.json and the function folders at its root, the apphost marked executable.
         using (var zip = ZipFile.OpenRead(output + ".zip"))
@@ -62,13 +61,13 @@ public sealed class PublishTests : IDisposable
 
         // Dev-tenant mode (the default), even outside Production, stops at once and says why.
         var port = HandlerProcess.FreePort().ToString(CultureInfo.InvariantCulture);
-        var (devExit, devLog) = await RunAsync(
+        var devMode = await ChildProcess.RunAsync(
             ExitTimeout,
             new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port, ["ASPNETCORE_ENVIRONMENT"] = "Development" },
             executable);
-        Assert.NotEqual(0, devExit);
-        Assert.Contains("Graph:Mode is DevTenant", devLog, StringComparison.Ordinal);
-        Assert.Contains("this build has no dev tenant", devLog, StringComparison.Ordinal);
+        Assert.NotEqual(0, devMode.Exit);
+        Assert.Contains("Graph:Mode is DevTenant", devMode.Log, StringComparison.Ordinal);
+        Assert.Contains("this build has no dev tenant", devMode.Log, StringComparison.Ordinal);
 
         // Entra mode runs as Azure starts it (Production, WEBSITE_* set), and serves its own copy of the pane.
         await using var handler = await HandlerProcess.StartAsync(executable, new Dictionary<string, string>
@@ -98,12 +97,12 @@ public sealed class PublishTests : IDisposable
         File.Copy(Path.Combine(RepositoryPaths.FunctionApp, "host.json"), Path.Combine(broken, "host.json"));
         File.WriteAllText(Path.Combine(broken, ExecutableName()), "not an executable");
 
-        var (exit, log) = await RunAsync(PublishTimeout, new Dictionary<string, string>(), "bash", Path.Combine(RepositoryPaths.Root, "tools", "publish.sh"), "--check", broken);
+        var check = await ChildProcess.RunAsync(PublishTimeout, new Dictionary<string, string>(), "bash", Path.Combine(RepositoryPaths.Root, "tools", "publish.sh"), "--check", broken);
 
-        Assert.NotEqual(0, exit);
-        Assert.Contains("0755", log, StringComparison.Ordinal);
-        Assert.Contains("function.json", log, StringComparison.Ordinal);
-        Assert.Contains("taskpane.html", log, StringComparison.Ordinal);
+        Assert.NotEqual(0, check.Exit);
+        Assert.Contains("0755", check.Log, StringComparison.Ordinal);
+        Assert.Contains("function.json", check.Log, StringComparison.Ordinal);
+        Assert.Contains("taskpane.html", check.Log, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
@@ -139,36 +138,5 @@ public sealed class PublishTests : IDisposable
 
         var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
         return bytes.IndexOf(Encoding.UTF8.GetBytes(text)) >= 0 || bytes.IndexOf(Encoding.Unicode.GetBytes(text)) >= 0;
-    }
-
-    private static async Task<(int Exit, string Log)> RunAsync(TimeSpan limit, IReadOnlyDictionary<string, string> environment, string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            return (-1, $"{file} did not exit within its time. " + await output + await errors);
-        }
-
-        return (process.ExitCode, await output + await errors);
     }
 }
