@@ -18,7 +18,7 @@ internal sealed record Invitee(string Mail, string DisplayName);
 
 /// <summary>
 /// The Graph event of a series (docs/series-api.md, "What the invite and the page say"): subject, HTML body with every
-/// user-written text encoded, start and end as local times in the anchor zone's Windows name, the recurrence as Graph
+/// user-written text encoded and isolated (<see cref="Html.Isolate"/>), start and end as local times in the anchor zone's Windows name, the recurrence as Graph
 /// demands it, Teams, required attendees and the transactionId that makes a re-sent create yield the same event.
 /// </summary>
 internal static class SeriesInvite
@@ -98,15 +98,15 @@ internal static class SeriesInvite
     {
         var html = new StringBuilder(2048);
         html.Append("<html><body>");
-        html.Append("<p>Peer mentoring for ").Append(Html.Encode(JoinFull(memberNames))).Append(".</p>");
-        html.Append("<p><b>What we meet for:</b> ").Append(Html.Encode(purpose)).Append("</p>");
+        html.Append("<p>Peer mentoring for ").Append(JoinFull([.. memberNames.Select(Html.Isolate)])).Append(".</p>");
+        html.Append("<p><b>What we meet for:</b> ").Append(Html.Isolate(purpose)).Append("</p>");
         html.Append("<p><b>How often:</b> ").Append(Html.Encode(CadenceInWords(plan))).Append("</p>");
-        html.Append("<p><b>First focus:</b> ").Append(Html.Encode(firstFocusName))
+        html.Append("<p><b>First focus:</b> ").Append(Html.Isolate(firstFocusName))
             .Append(" takes the focus first; after that it goes round in turn.</p>");
         html.Append("<p><b>Agenda:</b> <a href=\"").Append(Html.Encode(links.PageWebUrl)).Append("\">Open the agenda in OneNote</a>")
             .Append(" or <a href=\"").Append(Html.Encode(links.PageClientUrl)).Append("\">in the OneNote app</a>.</p>");
         html.Append("<p><b>Shared notebook:</b> <a href=\"").Append(Html.Encode(links.NotebookWebUrl)).Append("\">")
-            .Append(Html.Encode(links.NotebookName)).Append("</a> (every page of this series is there).</p>");
+            .Append(Html.Isolate(links.NotebookName)).Append("</a> (every page of this series is there).</p>");
         html.Append("</body></html>");
         return html.ToString();
     }

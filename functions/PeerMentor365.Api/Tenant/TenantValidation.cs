@@ -22,11 +22,31 @@ internal static class TenantValidation
         return failures;
     }
 
-    public static List<string> Check(GraphOptions graph, DevTenantSettings dev, EntraSettings entra)
+    public static List<string> Check(GraphOptions graph, DevTenantSettings dev, EntraSettings entra, TenantHost host)
     {
         var failures = Check(graph);
         if (graph.Mode == GraphMode.DevTenant)
         {
+            // DevTenant is the default mode: a deployment that lost its Graph settings would otherwise sign anyone in
+            // with any password against production data.
+            if (!host.DevTenantIncluded)
+            {
+                failures.Add("Graph:Mode is DevTenant (the default), but this build has no dev tenant (tools/publish.sh leaves it out of the package): " +
+                    "set Graph:Mode to Entra with the Auth settings (docs/settings.md).");
+            }
+
+            if (host.InAzure)
+            {
+                failures.Add("Graph:Mode is DevTenant (the default), but the app runs in Azure (WEBSITE_SITE_NAME or WEBSITE_INSTANCE_ID is set): " +
+                    "set Graph:Mode to Entra with the Auth settings (docs/settings.md).");
+            }
+
+            if (host.Production)
+            {
+                failures.Add("Graph:Mode is DevTenant (the default), but the environment is Production: set Graph:Mode to Entra for a real tenant, " +
+                    "or ASPNETCORE_ENVIRONMENT=Development on a developer's machine (./run.sh does).");
+            }
+
             if (dev.Port is < 0 or > 65535)
             {
                 failures.Add("DevTenant:Port must be a TCP port (0 picks a free one).");
@@ -112,6 +132,18 @@ internal static class TenantValidation
         }
 
         return failures;
+    }
+
+    /// <summary>Where the app runs, as far as the choice of tenant is concerned.</summary>
+    /// <param name="DevTenantIncluded">Whether this build carries the dev tenant (the published package does not).</param>
+    /// <param name="InAzure">Whether App Service / Functions runs it (they set WEBSITE_SITE_NAME and WEBSITE_INSTANCE_ID).</param>
+    /// <param name="Production">Whether the ASP.NET Core environment is Production (the default when none is set).</param>
+    internal sealed record TenantHost(bool DevTenantIncluded, bool InAzure, bool Production)
+    {
+        public static TenantHost Of(IHostEnvironment environment, IConfiguration configuration) => new(
+            DevTenantSetup.Included,
+            !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]) || !string.IsNullOrEmpty(configuration["WEBSITE_INSTANCE_ID"]),
+            environment.IsProduction());
     }
 
     /// <summary>Loads the PFX now, so a wrong password or a certificate without its key stops the start, not the first sign-in.</summary>
