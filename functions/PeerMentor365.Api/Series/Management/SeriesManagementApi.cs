@@ -329,6 +329,7 @@ internal static class SeriesManagementApi
 
     private sealed record OrganizerChange(SeriesRow Series, IfMatch? IfMatch, JsonBody Body);
 
+    /// <summary>The series, if it exists (404) and the caller organizes it (403: only the organizer can change the meeting).</summary>
     private static async Task<(SeriesRow? Series, IResult? Denied)> OrganizerSeriesAsync(HttpContext http, string seriesId, SeriesStore store, CancellationToken cancellationToken)
     {
         var (me, stored) = MemberPair.Of(http);
