@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure;
 using PeerMentor365.Api.Tests.Infrastructure;
+using PeerMentor365.Api.Tests.OneNote;
 using PeerMentor365.Api.Tests.PairsApi;
 using PeerMentor365.DevTenant;
 
@@ -58,7 +59,8 @@ public sealed class SessionPreparationTests(ApiApplication app) : IDisposable
         Assert.DoesNotContain("Shadow the architecture board", page.Html, StringComparison.Ordinal);
         // The session after it has no row yet: its planned start comes from the series.
         Assert.Equal(second.GetProperty("originalStart").GetDateTimeOffset().AddDays(7), agenda.GetProperty("nextSession").GetProperty("start").GetDateTimeOffset());
-        Assert.Contains(agenda.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("userId").GetString() == agenda.GetProperty("session").GetProperty("focusUserId").GetString()).GetProperty("displayName").GetString()! + " takes the focus", page.Html, StringComparison.Ordinal);
+        var focusName = agenda.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("userId").GetString() == agenda.GetProperty("session").GetProperty("focusUserId").GetString()).GetProperty("displayName").GetString()!;
+        Assert.Contains(AgendaPageTests.Parse(page.Html).Descendants("p"), p => p.Value == $"{Bidi.Isolated(focusName)} takes the focus this time.");
     }
 
     [Fact]
