@@ -31,6 +31,7 @@ public sealed class DevTenantServer : IAsyncDisposable
     private readonly DevTenantOptions _options;
     private readonly IdentityEndpoints _identity;
     private readonly DevTenantEndpoints _endpoints;
+    private readonly GraphService _graph;
     private EventStore _events = new();
 
     private DevTenantServer(
@@ -42,7 +43,8 @@ public sealed class DevTenantServer : IAsyncDisposable
         IdentityEndpoints identity,
         GraphRequestLog requests,
         FaultSwitch faults,
-        OneNoteInspection oneNote)
+        OneNoteInspection oneNote,
+        GraphService graph)
     {
         _app = app;
         _options = options;
@@ -53,6 +55,7 @@ public sealed class DevTenantServer : IAsyncDisposable
         Requests = requests;
         Faults = faults;
         OneNote = oneNote;
+        _graph = graph;
         Users = [.. seed.Mailboxes.Select(m => m.User)];
     }
 
@@ -139,13 +142,25 @@ public sealed class DevTenantServer : IAsyncDisposable
             var batch = new BatchEndpoint(graph, log, clock);
             handler = new DevTenantHttpHandler(endpoints, seed, issuer, identity, graph, batch, log, faults, clock);
 
-            return new DevTenantServer(app, options, endpoints, seed, issuer, identity, log, faults, new OneNoteInspection(oneNoteStore, oneNoteThrottle)) { _events = eventStore };
+            return new DevTenantServer(app, options, endpoints, seed, issuer, identity, log, faults, new OneNoteInspection(oneNoteStore, oneNoteThrottle), graph) { _events = eventStore };
         }
         catch
         {
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Holds the answers of the Graph requests (outer ones and $batch items) whose method and path below the version
+    /// (<c>POST</c>, <c>/me/events</c>) <paramref name="matches"/>: they run, then their answer waits until the hold is
+    /// disposed. One hold at a time.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Answers are already held.</exception>
+    public GraphAnswerHold HoldAnswers(Func<string, string, bool> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        return _graph.HoldAnswers(matches);
     }
 
     /// <summary>An access token for our API (aud ApiAudience, scp access_as_user) for a seeded user; <paramref name="customise"/> can spoil it for negative tests.</summary>

@@ -7,23 +7,43 @@ namespace PeerMentor365.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The app started as its own process the way the Functions host starts a custom handler: the executable,
-/// FUNCTIONS_CUSTOMHANDLER_PORT in its environment, and readiness known from its own "Now listening" log line.
+/// FUNCTIONS_CUSTOMHANDLER_PORT in its environment, and readiness known from its own "Now listening" log line and a
+/// 200 on <c>GET /</c>. <see cref="KillAsync"/> ends it as a crash would (SIGKILL: no shutdown, no flush).
 /// </summary>
 public sealed class HandlerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    private const int KeptLines = 200;
+
     private readonly Process _process;
+    private readonly Queue<string> _output = new();
 
     private HandlerProcess(Process process, int port)
     {
         _process = process;
+        Id = process.Id;
         Port = port;
     }
 
     public int Port { get; }
 
+    /// <summary>The process id.</summary>
+    public int Id { get; }
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>The last lines the process wrote (stdout and stderr), for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
 
     public static async Task<HandlerProcess> StartAsync(string executable, IReadOnlyDictionary<string, string> environment)
     {
@@ -53,7 +73,29 @@ public sealed class HandlerProcess : IAsyncDisposable
             throw new InvalidOperationException($"{executable} never said it listens on 127.0.0.1:{port}. {errors}");
         }
 
+        using var http = new HttpClient { BaseAddress = handler.BaseAddress };
+        using var ready = await http.GetAsync("/");
+        if (ready.StatusCode != HttpStatusCode.OK)
+        {
+            await handler.DisposeAsync();
+            throw new InvalidOperationException($"{executable} listens on 127.0.0.1:{port} but GET / answered {(int)ready.StatusCode}.");
+        }
+
         return handler;
+    }
+
+    /// <summary>Kills the process at once (SIGKILL, as a crash or a host recycling an instance would) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        // Not Process.Kill: in the test host the Process of this child was seen reporting it had exited while it still
+        // ran (and served requests), and Process.Kill does nothing for a process it believes gone. kill(1) signals the
+        // pid whatever .NET recorded; a process already gone only makes it answer non-zero.
+        var kill = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
+        kill.ArgumentList.Add("-KILL");
+        kill.ArgumentList.Add(Id.ToString(CultureInfo.InvariantCulture));
+        using var signal = Process.Start(kill) ?? throw new InvalidOperationException("kill did not start.");
+        await signal.StandardError.ReadToEndAsync();
+        await signal.WaitForExitAsync();
     }
 
     public static int FreePort()
@@ -65,12 +107,7 @@ public sealed class HandlerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        await _process.WaitForExitAsync();
+        await KillAsync();
         _process.Dispose();
     }
 
@@ -81,6 +118,7 @@ public sealed class HandlerProcess : IAsyncDisposable
         {
             while (await _process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
+                Keep(line);
                 if (line.Contains("Now listening on", StringComparison.Ordinal) && line.Contains($"127.0.0.1:{Port}", StringComparison.Ordinal))
                 {
                     // Keep draining stdout so the child never blocks on a full pipe.
@@ -97,12 +135,25 @@ public sealed class HandlerProcess : IAsyncDisposable
         return false;
     }
 
-    private static async Task DrainAsync(StreamReader reader)
+    private void Keep(string line)
+    {
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > KeptLines)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+
+    private async Task DrainAsync(StreamReader reader)
     {
         try
         {
-            while (await reader.ReadLineAsync() is not null)
+            while (await reader.ReadLineAsync() is { } line)
             {
+                Keep(line);
             }
         }
         catch (ObjectDisposedException)

@@ -24,10 +24,21 @@ public sealed class Member : IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Member(ApiFactory api, DevTenantServer devTenant, string? mail)
+        : this(api.CreateClient(), devTenant, mail)
+    {
+    }
+
+    /// <summary>A member calling the app at <paramref name="baseAddress"/> (an app running as its own process).</summary>
+    public Member(Uri baseAddress, DevTenantServer devTenant, string? mail)
+        : this(new HttpClient { BaseAddress = baseAddress }, devTenant, mail)
+    {
+    }
+
+    private Member(HttpClient http, DevTenantServer devTenant, string? mail)
     {
         Mail = mail;
         Id = mail is null ? string.Empty : devTenant.Users.Single(user => user.Mail == mail).Id;
-        Http = api.CreateClient();
+        Http = http;
         if (mail is not null)
         {
             Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", devTenant.IssueApiToken(mail));

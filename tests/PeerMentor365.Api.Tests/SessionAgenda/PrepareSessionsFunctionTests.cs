@@ -30,6 +30,12 @@ public sealed class PrepareSessionsFunctionTests(ApiApplication app)
     public static async Task<(HttpStatusCode Status, string? MediaType, string Body)> InvokeAsync(ApiFactory api, string body)
     {
         using var client = api.CreateClient();
+        return await InvokeAsync(client, body);
+    }
+
+    /// <summary>Posts the host's payload to /PrepareSessions with <paramref name="client"/> (an app of its own, a process).</summary>
+    public static async Task<(HttpStatusCode Status, string? MediaType, string Body)> InvokeAsync(HttpClient client, string body)
+    {
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await client.PostAsync("/PrepareSessions", content);

@@ -82,10 +82,13 @@ public sealed class SeriesWorld : IDisposable
     }
 
     /// <summary>Graph as <paramref name="mail"/> in the dev tenant (what Outlook on their machine sees and does).</summary>
-    public HttpClient GraphAs(string mail)
+    public HttpClient GraphAs(string mail) => GraphAs(_app.DevTenant, mail);
+
+    /// <summary>Graph as <paramref name="mail"/> in <paramref name="tenant"/>.</summary>
+    public static HttpClient GraphAs(DevTenant.DevTenantServer tenant, string mail)
     {
-        var client = new HttpClient { BaseAddress = new Uri(_app.DevTenant.GraphBaseUrl.TrimEnd('/') + "/") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _app.DevTenant.IssueGraphToken(mail));
+        var client = new HttpClient { BaseAddress = new Uri(tenant.GraphBaseUrl.TrimEnd('/') + "/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.IssueGraphToken(mail));
         return client;
     }
 
@@ -94,18 +97,26 @@ public sealed class SeriesWorld : IDisposable
         _app.DevTenant.EventsIn(mail).Single(e => e.ICalUId == series.ICalUId && e.IsSeriesMaster).Id;
 
     /// <summary><paramref name="mail"/>'s occurrences of the series between the two instants (id, originalStart, start).</summary>
-    public async Task<IReadOnlyList<JsonElement>> OccurrencesAsync(string mail, CreatedSeries series, DateTimeOffset from, DateTimeOffset to)
+    public Task<IReadOnlyList<JsonElement>> OccurrencesAsync(string mail, CreatedSeries series, DateTimeOffset from, DateTimeOffset to) =>
+        OccurrencesAsync(_app.DevTenant, mail, MasterIdIn(mail, series), from, to);
+
+    /// <summary>The occurrences of <paramref name="masterId"/> in <paramref name="mail"/>'s calendar between the two instants, by original start.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> OccurrencesAsync(DevTenant.DevTenantServer tenant, string mail, string masterId, DateTimeOffset from, DateTimeOffset to)
     {
-        using var graph = GraphAs(mail);
-        var path = $"me/events/{Uri.EscapeDataString(MasterIdIn(mail, series))}/instances?startDateTime={Iso(from)}&endDateTime={Iso(to)}&$select=id,type,start,end,originalStart,seriesMasterId";
+        using var graph = GraphAs(tenant, mail);
+        var path = $"me/events/{Uri.EscapeDataString(masterId)}/instances?startDateTime={Iso(from)}&endDateTime={Iso(to)}&$select=id,type,start,end,originalStart,seriesMasterId";
         var page = await graph.GetFromJsonAsync<JsonElement>(path);
         return [.. page.GetProperty("value").EnumerateArray().OrderBy(o => o.GetProperty("originalStart").GetDateTimeOffset())];
     }
 
     /// <summary>Moves one occurrence in <paramref name="mail"/>'s calendar (the organizer's: it becomes an exception).</summary>
-    public async Task MoveOccurrenceAsync(string mail, string occurrenceId, DateTimeOffset start, TimeSpan length)
+    public Task MoveOccurrenceAsync(string mail, string occurrenceId, DateTimeOffset start, TimeSpan length) =>
+        MoveOccurrenceAsync(_app.DevTenant, mail, occurrenceId, start, length);
+
+    /// <summary>Moves one occurrence in <paramref name="mail"/>'s calendar in <paramref name="tenant"/>.</summary>
+    public static async Task MoveOccurrenceAsync(DevTenant.DevTenantServer tenant, string mail, string occurrenceId, DateTimeOffset start, TimeSpan length)
     {
-        using var graph = GraphAs(mail);
+        using var graph = GraphAs(tenant, mail);
         using var response = await graph.PatchAsJsonAsync($"me/events/{Uri.EscapeDataString(occurrenceId)}", new
         {
             start = new { dateTime = start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), timeZone = "UTC" },

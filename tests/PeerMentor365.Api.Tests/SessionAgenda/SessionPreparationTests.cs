@@ -191,7 +191,7 @@ public sealed class SessionPreparationTests(ApiApplication app) : IDisposable
     public void Dispose() => _world.Dispose();
 
     /// <summary>The data-id of every to-do item (data-tag="to-do") on a page.</summary>
-    private static IEnumerable<string> ToDoIds(string html) =>
+    internal static IEnumerable<string> ToDoIds(string html) =>
         System.Text.RegularExpressions.Regex.Matches(html, "<[^>]*data-tag=\"to-do\"[^>]*>")
             .Select(tag => System.Text.RegularExpressions.Regex.Match(tag.Value, "data-id=\"([^\"]+)\""))
             .Where(match => match.Success)

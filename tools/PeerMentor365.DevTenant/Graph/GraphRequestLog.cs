@@ -24,6 +24,7 @@ public sealed class GraphRequestLog
 {
     private readonly Lock _gate = new();
     private readonly List<GraphRequestRecord> _records = [];
+    private readonly List<(Func<GraphRequestRecord, bool> Match, TaskCompletionSource<GraphRequestRecord> Seen)> _waiters = [];
 
     /// <summary>How many requests are recorded.</summary>
     public int Count
@@ -55,11 +56,32 @@ public sealed class GraphRequestLog
         }
     }
 
+    /// <summary>
+    /// Completes with the next record that <paramref name="match"/> accepts, recorded from this call on (a request is
+    /// recorded once answered): lets a test act right after the dev tenant answered a given request. Call it before
+    /// the request is sent.
+    /// </summary>
+    public Task<GraphRequestRecord> NextAsync(Func<GraphRequestRecord, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_gate)
+        {
+            var waiter = new TaskCompletionSource<GraphRequestRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, waiter));
+            return waiter.Task;
+        }
+    }
+
     internal void Add(GraphRequestRecord record)
     {
         lock (_gate)
         {
             _records.Add(record);
+            foreach (var waiter in _waiters.Where(w => w.Match(record)).ToList())
+            {
+                waiter.Seen.TrySetResult(record);
+                _waiters.Remove(waiter);
+            }
         }
     }
 }

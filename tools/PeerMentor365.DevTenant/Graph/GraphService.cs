@@ -1,8 +1,45 @@
 namespace PeerMentor365.DevTenant.Graph;
 
 /// <summary>Runs one Graph request (outer or batch item): injected faults, Outlook's mailbox concurrency, then the handler.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The hold belongs to the test that took it, which disposes it.")]
 internal sealed class GraphService(GraphRouter router, FaultSwitch faults, MailboxConcurrency concurrency)
 {
+    private readonly Lock _holdGate = new();
+    private GraphAnswerHold? _hold;
+
+    /// <summary>Holds the answers of requests whose method and path match (see <see cref="GraphAnswerHold"/>).</summary>
+    public GraphAnswerHold HoldAnswers(Func<string, string, bool> matches)
+    {
+        lock (_holdGate)
+        {
+            if (_hold is not null)
+            {
+                throw new InvalidOperationException("Graph answers are already held.");
+            }
+
+            _hold = new GraphAnswerHold(matches, () =>
+            {
+                lock (_holdGate)
+                {
+                    _hold = null;
+                }
+            });
+            return _hold;
+        }
+    }
+
+    /// <summary>Completes when this request's answer may leave: at once unless a hold matches it.</summary>
+    public Task AnswerAsync(GraphRequest request)
+    {
+        GraphAnswerHold? hold;
+        lock (_holdGate)
+        {
+            hold = _hold;
+        }
+
+        return hold is not null && hold.Matches(request.Method, request.Path) ? hold.HoldAsync() : Task.CompletedTask;
+    }
+
     public GraphResponse Execute(GraphRequest request)
     {
         if (DrawFault(request, isBatchItem: false) is { } fault)

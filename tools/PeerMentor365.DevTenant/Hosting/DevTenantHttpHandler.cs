@@ -242,6 +242,7 @@ internal sealed class DevTenantHttpHandler(
             {
                 response = graph.Execute(request);
                 dropConnection = graph.DropsAfterWrite(request, response);
+                await graph.AnswerAsync(request);
             }
         }
 

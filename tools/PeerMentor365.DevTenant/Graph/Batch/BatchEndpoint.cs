@@ -122,16 +122,20 @@ internal sealed class BatchEndpoint(GraphService service, GraphRequestLog log, T
             ready.Add((item, request, route, slot));
         }
 
-        var running = ready.Select(entry => Task.Run(() =>
+        var running = ready.Select(entry => Task.Run(async () =>
         {
+            GraphResponse response;
             try
             {
-                return (entry.Item, entry.Request, Response: GraphService.Run(entry.Request, entry.Route));
+                response = GraphService.Run(entry.Request, entry.Route);
             }
             finally
             {
                 entry.Slot?.Dispose();
             }
+
+            await service.AnswerAsync(entry.Request);
+            return (entry.Item, entry.Request, Response: response);
         })).ToList();
         var finished = await Task.WhenAll(running);
 
