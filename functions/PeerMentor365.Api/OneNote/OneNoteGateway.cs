@@ -173,7 +173,14 @@ internal sealed class OneNoteGateway(OneNotePacer pacer, GraphBatchSender batche
 
                 await using (stream)
                 {
-                    return await JsonDocument.ParseAsync(stream, cancellationToken: token);
+                    try
+                    {
+                        return await JsonDocument.ParseAsync(stream, cancellationToken: token);
+                    }
+                    catch (JsonException error)
+                    {
+                        throw GraphUnavailableException.Unreadable(error);
+                    }
                 }
             },
             _ => false,

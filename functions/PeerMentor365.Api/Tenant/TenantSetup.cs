@@ -31,7 +31,7 @@ internal static class TenantSetup
 
         if (!string.IsNullOrWhiteSpace(dev.BaseUrl))
         {
-            services.AddSingleton(ForDevTenant(new Uri(dev.BaseUrl.TrimEnd('/') + "/"), DevTenantDefaults.TenantId));
+            services.AddSingleton(WithGraphAt(ForDevTenant(new Uri(dev.BaseUrl.TrimEnd('/') + "/"), DevTenantDefaults.TenantId), dev));
         }
         else
         {
@@ -41,7 +41,7 @@ internal static class TenantSetup
             services.AddSingleton(provider =>
             {
                 var server = provider.GetRequiredService<EmbeddedDevTenant>().Server;
-                return ForDevTenant(server.BaseAddress, server.TenantId);
+                return WithGraphAt(ForDevTenant(server.BaseAddress, server.TenantId), dev);
             });
         }
 
@@ -73,6 +73,10 @@ internal static class TenantSetup
                 ApiClientSecret: DevTenantDefaults.ApiClientSecret),
         };
     }
+
+    /// <summary>The dev tenant's endpoints, with Graph elsewhere when DevTenant:GraphBaseUrl says so (tests serve Graph's documented answers).</summary>
+    private static TenantEndpoints WithGraphAt(TenantEndpoints endpoints, DevTenantSettings dev) =>
+        string.IsNullOrWhiteSpace(dev.GraphBaseUrl) ? endpoints : endpoints with { GraphBaseUrl = new Uri(dev.GraphBaseUrl.TrimEnd('/')) };
 
     private static T Bind<T>(ConfigurationManager configuration, string section)
         where T : new()
