@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using PeerMentor365.Api.Auth;
@@ -15,11 +16,13 @@ internal sealed class UserGraphClients : IDisposable
     private readonly TenantEndpoints _tenant;
     private readonly IGraphTokenExchange _exchange;
 
-    public UserGraphClients(TenantEndpoints tenant, IGraphTokenExchange exchange, GraphTransport transport)
+    public UserGraphClients(TenantEndpoints tenant, IGraphTokenExchange exchange, GraphTransport transport, IOptions<GraphOptions> options)
     {
         _tenant = tenant;
         _exchange = exchange;
+        var settings = options.Value;
         _http = GraphClientFactory.Create(GraphClientFactory.CreateDefaultHandlers(), finalHandler: transport.CreateHandler());
+        _http.Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
     }
 
     /// <summary>A client for one request; the caller need not dispose it (the shared pipeline outlives it).</summary>

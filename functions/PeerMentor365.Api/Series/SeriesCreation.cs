@@ -354,8 +354,10 @@ internal sealed partial class SeriesCreation(
 
             if (pageReady && series.EventState != StepState.Done)
             {
-                var created = EventRequest();
-                steps.Add(new GraphBatchStep(EventStep, () => graph.Me.Events.ToPostRequestInformation(created), UsesMailbox: true));
+                // A new Event for every attempt: the SDK's backing store serialises a model's changed values only,
+                // so the same Event sent a second time (after a throttled item) would be an empty body.
+                var build = EventRequestBuilder();
+                steps.Add(new GraphBatchStep(EventStep, () => graph.Me.Events.ToPostRequestInformation(build()), UsesMailbox: true));
                 series.EventState = StepState.Attempted;
                 seriesChanged = true;
             }
@@ -507,7 +509,8 @@ internal sealed partial class SeriesCreation(
                 plan.LocalStarts.Count > 1 ? plan.StartOf(1) : null));
         }
 
-        private Microsoft.Graph.Models.Event EventRequest()
+        /// <summary>Makes the event to create; what it says is fixed now, and every call returns a new SDK model.</summary>
+        private Func<Microsoft.Graph.Models.Event> EventRequestBuilder()
         {
             var page = SeriesSessionStore.PageOf(Session)!;
             var focusName = pair.Member(series.FirstFocusUserId)?.DisplayName ?? "A member";
@@ -518,7 +521,9 @@ internal sealed partial class SeriesCreation(
                 focusName,
                 new AgendaLinks(page.WebUrl, page.ClientUrl, Notebook.WebUrl!, Notebook.DisplayName));
             var attendees = pair.Members.Where(member => member.UserId != me).Select(member => new Invitee(member.Mail, member.DisplayName)).ToList();
-            return SeriesInvite.Build(plan, series.Subject, body, attendees, series.TransactionId);
+            var subject = series.Subject;
+            var transactionId = series.TransactionId;
+            return () => SeriesInvite.Build(plan, subject, body, attendees, transactionId);
         }
 
         private async Task RecordAsync(List<GraphBatchStep> steps, GraphBatchResult result)

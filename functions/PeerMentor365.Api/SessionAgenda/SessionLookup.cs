@@ -99,7 +99,7 @@ internal sealed class SessionLookup(
     {
         try
         {
-            return await graph.Me.Events[id].GetAsync(request => request.QueryParameters.Select = fields, cancellationToken);
+            return await GraphCalls.ReadAsync(() => graph.Me.Events[id].GetAsync(request => request.QueryParameters.Select = fields, cancellationToken));
         }
         catch (ODataError error) when (error.ResponseStatusCode is 400 or 403 or 404)
         {

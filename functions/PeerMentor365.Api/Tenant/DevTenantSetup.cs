@@ -20,7 +20,7 @@ internal static class DevTenantSetup
     {
         if (!string.IsNullOrWhiteSpace(dev.BaseUrl))
         {
-            services.AddSingleton(ForDevTenant(new Uri(dev.BaseUrl.TrimEnd('/') + "/"), DevTenantDefaults.TenantId));
+            services.AddSingleton(WithGraphAt(ForDevTenant(new Uri(dev.BaseUrl.TrimEnd('/') + "/"), DevTenantDefaults.TenantId), dev));
             return;
         }
 
@@ -30,7 +30,7 @@ internal static class DevTenantSetup
         services.AddSingleton(provider =>
         {
             var server = provider.GetRequiredService<EmbeddedDevTenant>().Server;
-            return ForDevTenant(server.BaseAddress, server.TenantId);
+            return WithGraphAt(ForDevTenant(server.BaseAddress, server.TenantId), dev);
         });
     }
 
@@ -59,6 +59,10 @@ internal static class DevTenantSetup
                 ApiClientSecret: DevTenantDefaults.ApiClientSecret),
         };
     }
+
+    /// <summary>The dev tenant's endpoints, with Graph elsewhere when DevTenant:GraphBaseUrl says so (tests serve Graph's documented answers).</summary>
+    private static TenantEndpoints WithGraphAt(TenantEndpoints endpoints, DevTenantSettings dev) =>
+        string.IsNullOrWhiteSpace(dev.GraphBaseUrl) ? endpoints : endpoints with { GraphBaseUrl = new Uri(dev.GraphBaseUrl.TrimEnd('/')) };
 }
 
 /// <summary>

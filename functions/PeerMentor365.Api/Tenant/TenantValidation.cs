@@ -19,6 +19,11 @@ internal static class TenantValidation
             failures.Add("Graph:MaxRetryAfterSeconds must be between 0 and 180.");
         }
 
+        if (graph.TimeoutSeconds is < 1 or > 300)
+        {
+            failures.Add("Graph:TimeoutSeconds must be between 1 and 300.");
+        }
+
         return failures;
     }
 
@@ -62,6 +67,11 @@ internal static class TenantValidation
                 failures.Add("DevTenant:BaseUrl must be an absolute http(s) URL of a running dev tenant.");
             }
 
+            if (!string.IsNullOrWhiteSpace(dev.GraphBaseUrl) && (!IsHttpUrl(dev.GraphBaseUrl) || !dev.GraphBaseUrl.TrimEnd('/').EndsWith("/v1.0", StringComparison.Ordinal)))
+            {
+                failures.Add("DevTenant:GraphBaseUrl must be an absolute http(s) URL ending in /v1.0.");
+            }
+
             if (!string.IsNullOrWhiteSpace(entra.TenantId) || !string.IsNullOrWhiteSpace(entra.ClientId))
             {
                 // A deployment configured for a real tenant but left in dev mode would trust the dev tenant's tokens.
@@ -71,10 +81,10 @@ internal static class TenantValidation
             return failures;
         }
 
-        if (!string.IsNullOrWhiteSpace(dev.BaseUrl) || !string.IsNullOrWhiteSpace(dev.SeedPath))
+        if (!string.IsNullOrWhiteSpace(dev.BaseUrl) || !string.IsNullOrWhiteSpace(dev.SeedPath) || !string.IsNullOrWhiteSpace(dev.GraphBaseUrl))
         {
             // Never both: in Entra mode nothing of the dev tenant may run or be trusted.
-            failures.Add("DevTenant:BaseUrl and DevTenant:SeedPath must be unset when Graph:Mode is Entra (the dev tenant is never used or trusted beside a real tenant).");
+            failures.Add("DevTenant:BaseUrl, DevTenant:SeedPath and DevTenant:GraphBaseUrl must be unset when Graph:Mode is Entra (the dev tenant is never used or trusted beside a real tenant).");
         }
 
         if (string.IsNullOrWhiteSpace(entra.TenantId) || !Guid.TryParse(entra.TenantId, out _))
