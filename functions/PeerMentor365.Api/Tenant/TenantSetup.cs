@@ -58,14 +58,13 @@ internal static class TenantSetup
             Mode = GraphMode.DevTenant,
             TenantId = tenantId,
             Authority = authority,
-            MetadataAddress = authority + "/.well-known/openid-configuration",
             Issuer = authority,
             AllowedTenantIds = [tenantId.ToLowerInvariant()],
             ApiAudiences = [DevTenantDefaults.ApiAudience],
             ApiScope = $"{DevTenantDefaults.ApiAudience}/{DevTenantDefaults.ApiScope}",
             GraphBaseUrl = new Uri($"{root}/v1.0"),
-            RequireHttpsMetadata = !baseAddress.IsLoopback,
             DevTenant = new DevTenantClient(
+                BaseAddress: new Uri(root + "/"),
                 TokenEndpoint: new Uri($"{root}/{tenantId}/oauth2/v2.0/token"),
                 AccountsEndpoint: new Uri($"{root}/dev/accounts"),
                 PaneClientId: DevTenantDefaults.PaneClientId,
@@ -89,31 +88,20 @@ internal static class TenantSetup
         var tenantId = entra.TenantId!.Trim().ToLowerInvariant();
         var clientId = entra.ClientId!.Trim();
         var audience = entra.Audience!.Trim().TrimEnd('/');
-        var client = new EntraClient(
-            clientId,
-            instance,
-            new EntraCredential(
-                NullIfBlank(entra.ClientCertificatePath),
-                NullIfBlank(entra.ClientCertificatePassword),
-                NullIfBlank(entra.FederatedIdentityClientId),
-                NullIfBlank(entra.ClientSecret)));
+        var client = new EntraClient(clientId, instance);
         return new TenantEndpoints
         {
             Mode = GraphMode.Entra,
             TenantId = tenantId,
             Authority = $"{instance}/{tenantId}",
-            MetadataAddress = $"{instance}/{tenantId}/v2.0/.well-known/openid-configuration",
             Issuer = client.IssuerFor(tenantId),
             AllowedTenantIds = entra.AllowedTenants(),
             ApiAudiences = [clientId, audience],
             ApiScope = $"{audience}/access_as_user",
             GraphBaseUrl = new Uri(graph.BaseUrl.TrimEnd('/')),
-            RequireHttpsMetadata = true,
             Entra = client,
         };
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>

@@ -23,6 +23,27 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
     private static readonly string[] OidcScopes = ["openid", "profile", "email", OfflineAccess];
 
     private readonly RefreshTokens _refreshTokens = new(clock);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _grantCounts = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _stepUpRequired = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>expires_in of the Graph tokens the API is given (MSAL renews a token within 5 minutes of its expiry).</summary>
+    public TimeSpan GraphTokenLifetime { get; set; } = TokenIssuer.TokenLifetime;
+
+    /// <summary>How many token requests with this grant_type arrived (whatever their answer).</summary>
+    public int CountTokenRequests(string grantType) => _grantCounts.TryGetValue(grantType, out var count) ? count : 0;
+
+    /// <summary>Marks the user as one a Conditional Access policy asks for multi-factor authentication (or clears it).</summary>
+    public void RequireStepUp(SeedUser user, bool required)
+    {
+        if (required)
+        {
+            _stepUpRequired[user.Id] = true;
+        }
+        else
+        {
+            _stepUpRequired.TryRemove(user.Id, out _);
+        }
+    }
 
     /// <summary>Revokes every refresh token of the user (as Graph's revokeSignInSessions would); returns how many.</summary>
     public int RevokeRefreshTokens(SeedUser user) => _refreshTokens.RevokeAll(user.Id);
@@ -89,6 +110,8 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
         {
             return MissingParameter("grant_type");
         }
+
+        _grantCounts.AddOrUpdate(grantType, 1, (_, count) => count + 1);
 
         if (clientId is null)
         {
@@ -251,7 +274,9 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
 
     private JsonObject GraphTokenResponse(SeedUser user, string clientId, bool withRefreshToken)
     {
-        var body = Success(IssueGraphToken(user), string.Join(' ', GraphScopes.Select(s => GraphPrefix + s)));
+        // Entra lists the granted permissions and echoes .default when that was asked for; MSAL caches the token under
+        // these scopes and finds it again only by the scope it asked for, so without .default every call would go out.
+        var body = Success(IssueGraphToken(user), string.Join(' ', GraphScopes.Select(s => GraphPrefix + s).Append(GraphPrefix + ".default")), GraphTokenLifetime);
         if (withRefreshToken)
         {
             body["scope"] = body["scope"]!.GetValue<string>() + " " + OfflineAccess;
@@ -310,9 +335,9 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
     public string IssueGraphToken(SeedUser user) =>
         issuer.Issue(new IssueRequest(user, DevTenantDefaults.GraphAudience, string.Join(' ', GraphScopes), options.ApiClientId, ClientAuthenticated: true));
 
-    private static JsonObject Success(string accessToken, string scope)
+    private static JsonObject Success(string accessToken, string scope, TimeSpan? lifetime = null)
     {
-        var seconds = (int)TokenIssuer.TokenLifetime.TotalSeconds - 1;
+        var seconds = (int)(lifetime ?? TokenIssuer.TokenLifetime).TotalSeconds - 1;
         return new JsonObject
         {
             ["token_type"] = "Bearer",
