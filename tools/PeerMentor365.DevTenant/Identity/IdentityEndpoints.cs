@@ -120,7 +120,7 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
 
         return grantType switch
         {
-            "password" => Password(clientId, Field("username"), Field("password"), Field("scope")),
+            "password" => Password(clientId, Field("username"), Field("password"), Field("scope"), Field("claims")),
             JwtBearerGrant => await OnBehalfOfAsync(clientId, Field("client_secret") ?? basicSecret, Field("requested_token_use"), Field("assertion"), Field("scope")),
             RefreshTokenGrant => Refresh(clientId, Field("client_secret") ?? basicSecret, Field("refresh_token"), Field("scope")),
             _ => OAuthError(400, "unsupported_grant_type", 70003,
@@ -129,7 +129,7 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
     }
 
     /// <summary>What the pane's dev sign-in uses: any password works, because this tenant exists only on a developer's machine.</summary>
-    private (int, JsonObject) Password(string clientId, string? username, string? password, string? scope)
+    private (int, JsonObject) Password(string clientId, string? username, string? password, string? scope, string? claims)
     {
         if (!string.Equals(clientId, options.PaneClientId, StringComparison.Ordinal))
         {
@@ -166,7 +166,11 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
             return OAuthError(400, "invalid_grant", 50034, $"The user account {{EUII Hidden}} does not exist in the {options.TenantId} directory.");
         }
 
-        var accessToken = issuer.Issue(new IssueRequest(mailbox.User, options.ApiAudience, DevTenantDefaults.ApiScope, options.PaneClientId, ClientAuthenticated: false, Roles: mailbox.User.AppRoles));
+        // Signing in again with a claims request is how a user meets a Conditional Access challenge; here that is the
+        // second factor (any password still works), shown in the token's amr claim as Entra shows it.
+        var overrides = new TokenDescriptorOverrides();
+        overrides.AdditionalClaims["amr"] = IsClaimsRequest(claims) ? new[] { "pwd", "mfa" } : new[] { "pwd" };
+        var accessToken = issuer.Issue(new IssueRequest(mailbox.User, options.ApiAudience, DevTenantDefaults.ApiScope, options.PaneClientId, ClientAuthenticated: false, overrides, mailbox.User.AppRoles));
         var body = Success(accessToken, $"{apiScope} {string.Join(' ', scopes.Where(OidcScopes.Contains))}".Trim());
         if (scopes.Contains("openid"))
         {
@@ -174,6 +178,18 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
         }
 
         return (200, body);
+    }
+
+    private static bool IsClaimsRequest(string? claims)
+    {
+        try
+        {
+            return claims is not null && JsonNode.Parse(claims) is JsonObject request && request["access_token"] is JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private async Task<(int, JsonObject)> OnBehalfOfAsync(string clientId, string? secret, string? requestedTokenUse, string? assertion, string? scope)
@@ -224,8 +240,36 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
             return OAuthError(400, "invalid_grant", 50034, $"The user account {{EUII Hidden}} does not exist in the {options.TenantId} directory.");
         }
 
+        if (_stepUpRequired.ContainsKey(mailbox.User.Id) && !HasMultiFactor(check.Identity))
+        {
+            return StepUpRequired();
+        }
+
         return (200, GraphTokenResponse(mailbox.User, clientId, requested.Contains(OfflineAccess)));
     }
+
+    /// <summary>The Conditional Access policy the dev tenant applies to users marked for step-up (its id is what a claims challenge names).</summary>
+    public const string StepUpPolicyId = "c0a1d2e3-5fa0-4d3e-8a7b-0c1d2e3f4a51";
+
+    private static bool HasMultiFactor(System.Security.Claims.ClaimsIdentity? identity) =>
+        identity?.FindAll("amr").Any(claim => claim.Value == "mfa") == true;
+
+    /// <summary>
+    /// Entra's answer to on-behalf-of when a Conditional Access policy wants multi-factor authentication the user's token
+    /// does not show: interaction_required, AADSTS50076, and the claims the client must ask for when the user signs in again.
+    /// </summary>
+    private (int, JsonObject) StepUpRequired()
+    {
+        var (status, body) = OAuthError(400, "interaction_required", 50076,
+            "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.");
+        body["suberror"] = "basic_action";
+        body["claims"] = StepUpClaims;
+        return (status, body);
+    }
+
+    /// <summary>The claims request of the step-up challenge (a JSON string, as Entra sends it).</summary>
+    public static readonly string StepUpClaims =
+        new JsonObject { ["access_token"] = new JsonObject { ["capolids"] = new JsonObject { ["essential"] = true, ["values"] = new JsonArray(StepUpPolicyId) } } }.ToJsonString();
 
     /// <summary>
     /// A new Graph token (and a new refresh token) from a refresh token the on-behalf-of grant gave out, as Entra
