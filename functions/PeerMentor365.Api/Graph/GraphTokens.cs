@@ -33,6 +33,10 @@ internal sealed partial class GraphTokens(ITokenAcquisition tokens, ILogger<Grap
         {
             throw Translate(msal);
         }
+        catch (ArgumentException error) when (IsCredentialUnavailable(error))
+        {
+            throw CredentialUnavailable(error);
+        }
     }
 
     /// <summary>Starts a long-running session under <paramref name="sessionKey"/> with the user's token (a fresh on-behalf-of; MSAL keeps its refresh token).</summary>
@@ -49,6 +53,10 @@ internal sealed partial class GraphTokens(ITokenAcquisition tokens, ILogger<Grap
         catch (Exception error) when (Msal(error) is { } msal)
         {
             throw Translate(msal);
+        }
+        catch (ArgumentException error) when (IsCredentialUnavailable(error))
+        {
+            throw CredentialUnavailable(error);
         }
     }
 
@@ -71,6 +79,10 @@ internal sealed partial class GraphTokens(ITokenAcquisition tokens, ILogger<Grap
         catch (Exception error) when (Msal(error) is { } msal)
         {
             throw Translate(msal);
+        }
+        catch (ArgumentException error) when (IsCredentialUnavailable(error))
+        {
+            throw CredentialUnavailable(error);
         }
     }
 
@@ -106,6 +118,18 @@ internal sealed partial class GraphTokens(ITokenAcquisition tokens, ILogger<Grap
         MsalException msal => msal,
         _ => null,
     };
+
+    /// <summary>
+    /// Identity.Web's IDW10109: none of the configured credentials could be loaded now (the managed identity endpoint
+    /// did not answer, the certificate could not be read). It comes as a bare ArgumentException; its code is the only mark.
+    /// </summary>
+    private static bool IsCredentialUnavailable(ArgumentException error) => error.Message.StartsWith("IDW10109", StringComparison.Ordinal);
+
+    private GraphUnavailableException CredentialUnavailable(ArgumentException error)
+    {
+        LogMsalFailure(logger, error.GetType().Name, "IDW10109", 0);
+        return new GraphUnavailableException("The app could not load its credential for Microsoft Entra ID; try again shortly.", StatusCodes.Status503ServiceUnavailable, null, error);
+    }
 
     private static bool IsConsentMissing(MsalException error) =>
         error is MsalUiRequiredException { Classification: UiRequiredExceptionClassification.ConsentRequired }
