@@ -16,9 +16,6 @@ internal sealed record TenantEndpoints
     /// <summary>The tid values whose users may use the app (lower case).</summary>
     public required IReadOnlyList<string> AllowedTenantIds { get; init; }
 
-    /// <summary>Accepted audiences of access tokens for our API.</summary>
-    public required IReadOnlyList<string> ApiAudiences { get; init; }
-
     /// <summary>The scope a client asks for to call our API.</summary>
     public required string ApiScope { get; init; }
 

@@ -60,7 +60,6 @@ internal static class TenantSetup
             Authority = authority,
             Issuer = authority,
             AllowedTenantIds = [tenantId.ToLowerInvariant()],
-            ApiAudiences = [DevTenantDefaults.ApiAudience],
             ApiScope = $"{DevTenantDefaults.ApiAudience}/{DevTenantDefaults.ApiScope}",
             GraphBaseUrl = new Uri($"{root}/v1.0"),
             DevTenant = new DevTenantClient(
@@ -96,7 +95,6 @@ internal static class TenantSetup
             Authority = $"{instance}/{tenantId}",
             Issuer = client.IssuerFor(tenantId),
             AllowedTenantIds = entra.AllowedTenants(),
-            ApiAudiences = [clientId, audience],
             ApiScope = $"{audience}/access_as_user",
             GraphBaseUrl = new Uri(graph.BaseUrl.TrimEnd('/')),
             Entra = client,
