@@ -1,3 +1,5 @@
+using Microsoft.Identity.Abstractions;
+using PeerMentor365.Api.Auth;
 #if DEV_TENANT
 using PeerMentor365.DevTenant;
 #else
@@ -34,6 +36,20 @@ internal static class DevTenantSetup
         });
     }
 
+    /// <summary>
+    /// What Identity.Web is told in dev-tenant mode: Entra's instance (MSAL accepts only https authorities; the routing
+    /// sends its traffic to the dev tenant), the dev tenant's ids and its well-known secret; its issuer is added once it runs.
+    /// </summary>
+    public static IdentitySettings IdentitySettings() => new(
+        GraphMode.DevTenant,
+        Auth.IdentitySettings.EntraInstance,
+        DevTenantDefaults.TenantId,
+        DevTenantDefaults.ApiClientId,
+        [DevTenantDefaults.ApiAudience],
+        [],
+        RequireHttpsMetadata: false,
+        [new CredentialDescription { SourceType = CredentialSource.ClientSecret, ClientSecret = DevTenantDefaults.ApiClientSecret }]);
+
     /// <summary>The endpoints of a dev tenant at <paramref name="baseAddress"/> (its URL scheme, see docs/dev-tenant.md).</summary>
     public static TenantEndpoints ForDevTenant(Uri baseAddress, string tenantId)
     {
@@ -44,14 +60,12 @@ internal static class DevTenantSetup
             Mode = GraphMode.DevTenant,
             TenantId = tenantId,
             Authority = authority,
-            MetadataAddress = authority + "/.well-known/openid-configuration",
             Issuer = authority,
             AllowedTenantIds = [tenantId.ToLowerInvariant()],
-            ApiAudiences = [DevTenantDefaults.ApiAudience],
             ApiScope = $"{DevTenantDefaults.ApiAudience}/{DevTenantDefaults.ApiScope}",
             GraphBaseUrl = new Uri($"{root}/v1.0"),
-            RequireHttpsMetadata = !baseAddress.IsLoopback,
             DevTenant = new DevTenantClient(
+                BaseAddress: new Uri(root + "/"),
                 TokenEndpoint: new Uri($"{root}/{tenantId}/oauth2/v2.0/token"),
                 AccountsEndpoint: new Uri($"{root}/dev/accounts"),
                 PaneClientId: DevTenantDefaults.PaneClientId,
@@ -104,6 +118,9 @@ internal static class DevTenantSetup
     public const bool Included = false;
 
     public static void AddDevTenant(IServiceCollection services, DevTenantSettings dev) =>
+        throw new UnreachableException("Tenant validation refuses Graph:Mode DevTenant in a build without the dev tenant.");
+
+    public static IdentitySettings IdentitySettings() =>
         throw new UnreachableException("Tenant validation refuses Graph:Mode DevTenant in a build without the dev tenant.");
 }
 #endif

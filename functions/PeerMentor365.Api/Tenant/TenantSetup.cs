@@ -47,29 +47,17 @@ internal static class TenantSetup
         var tenantId = entra.TenantId!.Trim().ToLowerInvariant();
         var clientId = entra.ClientId!.Trim();
         var audience = entra.Audience!.Trim().TrimEnd('/');
-        var client = new EntraClient(
-            clientId,
-            instance,
-            new EntraCredential(
-                NullIfBlank(entra.ClientCertificatePath),
-                NullIfBlank(entra.ClientCertificatePassword),
-                NullIfBlank(entra.FederatedIdentityClientId),
-                NullIfBlank(entra.ClientSecret)));
+        var client = new EntraClient(clientId, instance);
         return new TenantEndpoints
         {
             Mode = GraphMode.Entra,
             TenantId = tenantId,
             Authority = $"{instance}/{tenantId}",
-            MetadataAddress = $"{instance}/{tenantId}/v2.0/.well-known/openid-configuration",
             Issuer = client.IssuerFor(tenantId),
             AllowedTenantIds = entra.AllowedTenants(),
-            ApiAudiences = [clientId, audience],
             ApiScope = $"{audience}/access_as_user",
             GraphBaseUrl = new Uri(graph.BaseUrl.TrimEnd('/')),
-            RequireHttpsMetadata = true,
             Entra = client,
         };
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

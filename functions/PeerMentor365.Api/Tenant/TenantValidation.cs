@@ -62,14 +62,15 @@ internal static class TenantValidation
                 failures.Add($"DevTenant:SeedPath names a file that does not exist: {dev.SeedPath}");
             }
 
-            if (!string.IsNullOrWhiteSpace(dev.BaseUrl) && !IsHttpUrl(dev.BaseUrl))
+            if (!string.IsNullOrWhiteSpace(dev.BaseUrl) && !IsLoopbackHttpUrl(dev.BaseUrl))
             {
-                failures.Add("DevTenant:BaseUrl must be an absolute http(s) URL of a running dev tenant.");
+                // Sign-in traffic for login.microsoftonline.com is routed to it: only ever on this machine.
+                failures.Add("DevTenant:BaseUrl must be an absolute http(s) URL of a dev tenant running on this machine (a loopback address).");
             }
 
-            if (!string.IsNullOrWhiteSpace(dev.GraphBaseUrl) && (!IsHttpUrl(dev.GraphBaseUrl) || !dev.GraphBaseUrl.TrimEnd('/').EndsWith("/v1.0", StringComparison.Ordinal)))
+            if (!string.IsNullOrWhiteSpace(dev.GraphBaseUrl) && (!IsLoopbackHttpUrl(dev.GraphBaseUrl) || !dev.GraphBaseUrl.TrimEnd('/').EndsWith("/v1.0", StringComparison.Ordinal)))
             {
-                failures.Add("DevTenant:GraphBaseUrl must be an absolute http(s) URL ending in /v1.0.");
+                failures.Add("DevTenant:GraphBaseUrl must be an absolute http(s) URL on this machine (a loopback address) ending in /v1.0.");
             }
 
             if (!string.IsNullOrWhiteSpace(entra.TenantId) || !string.IsNullOrWhiteSpace(entra.ClientId))
@@ -172,8 +173,9 @@ internal static class TenantValidation
         }
     }
 
-    private static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    private static bool IsLoopbackHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host, out var address) && System.Net.IPAddress.IsLoopback(address)));
 
     private static bool IsHttpsUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
