@@ -67,7 +67,7 @@ internal sealed class FocusRow : ITableEntity
     public int Next { get; set; }
 }
 
-/// <summary>The one place a session is read from and written to its row.</summary>
+/// <summary>The one place sessions and ratings are read from and written to their rows.</summary>
 internal static class SessionMapping
 {
     public static SessionRow ToRow(Session session) => new()
@@ -90,13 +90,6 @@ internal static class SessionMapping
         PageLeaseUntil = session.Page.LeaseUntil?.ToDateTimeOffset(),
     };
 
-    public static SessionRow ToRow(Versioned<Session> stored)
-    {
-        var row = ToRow(stored.Value);
-        row.ETag = stored.ETag;
-        return row;
-    }
-
     public static Versioned<Session> FromRow(SessionRow row) => new(
         new Session(row.RowKey, row.PartitionKey, Instant.FromDateTimeOffset(row.Start), Instant.FromDateTimeOffset(row.End), row.FocusUserId, Instant.FromDateTimeOffset(row.CreatedAt))
         {
@@ -113,6 +106,20 @@ internal static class SessionMapping
         },
         row.ETag,
         null);
+
+    public static RatingRow ToRow(string pairId, SessionRating rating) => new()
+    {
+        PartitionKey = PairKeys.PairPartition(pairId),
+        RowKey = PairKeys.RatingRow(rating.SessionId, rating.UserId),
+        SessionId = rating.SessionId,
+        UserId = rating.UserId,
+        Rating = rating.Rating,
+        PrivateNote = rating.PrivateNote,
+        RatedAt = rating.RatedAt.ToDateTimeOffset(),
+    };
+
+    public static SessionRating FromRow(RatingRow row) =>
+        new(row.SessionId, row.UserId, row.Rating, row.PrivateNote, Instant.FromDateTimeOffset(row.RatedAt));
 
     private static string PageStateName(PageState state) => state switch
     {

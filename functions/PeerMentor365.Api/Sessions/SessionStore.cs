@@ -20,7 +20,7 @@ internal sealed class SessionStore(PairPartitions partitions)
     {
         var sessions = await partitions.QueryAsync<SessionRow>(pairId, Ids.Session + "_", TableClient.CreateQueryFilter($"Kind eq {PairKeys.SessionKind}"), cancellationToken);
         var ratings = (await partitions.QueryAsync<RatingRow>(pairId, Ids.Session + "_", TableClient.CreateQueryFilter($"Kind eq {PairKeys.RatingKind} and UserId eq {userId}"), cancellationToken))
-            .ToDictionary(row => row.SessionId, FromRow, StringComparer.Ordinal);
+            .ToDictionary(row => row.SessionId, SessionMapping.FromRow, StringComparer.Ordinal);
         return [.. sessions
             .Select(row => new SessionWithRating(SessionMapping.FromRow(row), ratings.GetValueOrDefault(row.RowKey)))
             .OrderByDescending(session => session.Session.Value.Start)];
@@ -33,14 +33,14 @@ internal sealed class SessionStore(PairPartitions partitions)
 
     /// <summary><paramref name="userId"/>'s own rating of the session, if they rated it.</summary>
     public async Task<SessionRating?> FindRatingAsync(string pairId, string sessionId, string userId, CancellationToken cancellationToken) =>
-        await partitions.GetAsync<RatingRow>(pairId, PairKeys.RatingRow(sessionId, userId), cancellationToken) is { } row ? FromRow(row) : null;
+        await partitions.GetAsync<RatingRow>(pairId, PairKeys.RatingRow(sessionId, userId), cancellationToken) is { } row ? SessionMapping.FromRow(row) : null;
 
     /// <summary>The start of the pair's next session after <paramref name="now"/>, if one is planned.</summary>
     public async Task<Instant?> NextStartAsync(string pairId, Instant now, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"Kind eq {PairKeys.SessionKind} and Start gt {now.ToDateTimeOffset()}");
         var upcoming = await partitions.QueryAsync<SessionRow>(pairId, Ids.Session + "_", filter, cancellationToken);
-        return upcoming.Count == 0 ? null : Instant.FromDateTimeOffset(upcoming.Min(row => row.Start));
+        return upcoming.Count == 0 ? null : upcoming.Min(row => SessionMapping.FromRow(row).Value.Start);
     }
 
     /// <summary>
@@ -79,20 +79,7 @@ internal sealed class SessionStore(PairPartitions partitions)
     /// <summary>Stores (replaces) the member's rating of the session.</summary>
     public async Task<SessionRating> RateAsync(string pairId, SessionRating rating, CancellationToken cancellationToken)
     {
-        var row = new RatingRow
-        {
-            PartitionKey = PairKeys.PairPartition(pairId),
-            RowKey = PairKeys.RatingRow(rating.SessionId, rating.UserId),
-            SessionId = rating.SessionId,
-            UserId = rating.UserId,
-            Rating = rating.Rating,
-            PrivateNote = rating.PrivateNote,
-            RatedAt = rating.RatedAt.ToDateTimeOffset(),
-        };
-        await partitions.UpsertAsync(row, cancellationToken);
+        await partitions.UpsertAsync(SessionMapping.ToRow(pairId, rating), cancellationToken);
         return rating;
     }
-
-    private static SessionRating FromRow(RatingRow row) =>
-        new(row.SessionId, row.UserId, row.Rating, row.PrivateNote, Instant.FromDateTimeOffset(row.RatedAt));
 }
