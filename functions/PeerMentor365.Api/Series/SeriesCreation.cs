@@ -5,6 +5,7 @@ using Microsoft.Graph;
 using NodaTime;
 using PeerMentor365.Api.Auth;
 using PeerMentor365.Api.Commitments;
+using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Goals;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.OneNote;
@@ -167,10 +168,10 @@ internal sealed partial class SeriesCreation(
     {
         var notebook = Store.FindNotebookAsync(series.PartitionKey, cancellationToken);
         var first = string.IsNullOrEmpty(series.FirstSessionId)
-            ? Task.FromResult<SessionRow?>(null)
+            ? Task.FromResult<Versioned<Session>?>(null)
             : Sessions.FindAsync(series.PartitionKey, series.FirstSessionId, cancellationToken);
         await Task.WhenAll(notebook, first);
-        return SeriesResponse.From(series, await notebook, await first);
+        return SeriesResponse.From(series, await notebook, (await first)?.Value);
     }
 
     private SeriesRow NewSeries(Pair pair, SignedInUser user, string me, SeriesRequest request, string keyRow, string hash, Instant now)
@@ -236,7 +237,7 @@ internal sealed partial class SeriesCreation(
         series.UpdatedAt = now.ToDateTimeOffset();
         await run.SaveSeriesAsync();
         LogCreated(Logger, run.RoundTrips, series.RoundTrips, stopwatch.ElapsedMilliseconds, run.NotebookWasNew);
-        return SeriesResponse.From(series, run.Notebook, run.Session);
+        return SeriesResponse.From(series, run.Notebook, run.Session.Value);
     }
 
     private async Task ReleaseLeaseAsync(SeriesRow series)
@@ -272,7 +273,7 @@ internal sealed partial class SeriesCreation(
 
         public NotebookRow Notebook { get; private set; } = null!;
 
-        public SessionRow Session { get; private set; } = null!;
+        public Versioned<Session> Session { get; private set; } = null!;
 
         public int RoundTrips { get; private set; }
 
@@ -315,7 +316,7 @@ internal sealed partial class SeriesCreation(
             var oneNoteCalls = 0;
             var seriesChanged = false;
             var notebookChanged = false;
-            var pageReady = Session.PageState == PageState.Ready;
+            var pageReady = Session.Value.Page.State == PageState.Ready;
             string? pageXhtml = null;
 
             if (series.SectionState != StepState.Done)
@@ -462,7 +463,7 @@ internal sealed partial class SeriesCreation(
                 await SaveSeriesAsync();
             }
 
-            if (series.SectionState == StepState.Done && Session.PageState != PageState.Ready)
+            if (series.SectionState == StepState.Done && Session.Value.Page.State != PageState.Ready)
             {
                 // This attempt holds the series' lease, so any claim on the first page is from an earlier attempt of it.
                 var claim = await owner.Sessions.TryClaimPageAsync(Session, owner.Clock.GetCurrentInstant(), cancellationToken, takeOverLiveClaim: true)
@@ -481,14 +482,12 @@ internal sealed partial class SeriesCreation(
             }
         }
 
-        private string PageTitle => OneNoteNames.PageTitle(Instant.FromDateTimeOffset(Session.Start), plan.Zone);
+        private string PageTitle => OneNoteNames.PageTitle(Session.Value.Start, plan.Zone);
 
         private async Task MarkPageAsync(PageInfo page)
         {
-            if (!await owner.Sessions.MarkPageReadyAsync(Session, new AgendaPageRef(page.Id, page.Title, page.WebUrl, page.ClientUrl), cancellationToken))
-            {
-                throw new CreationTakenOverException();
-            }
+            Session = await owner.Sessions.MarkPageReadyAsync(Session, new AgendaPageRef(page.Id, page.Title, page.WebUrl, page.ClientUrl), cancellationToken)
+                ?? throw new CreationTakenOverException();
         }
 
         private async Task<string> PageXhtmlAsync()
@@ -498,10 +497,10 @@ internal sealed partial class SeriesCreation(
             await Task.WhenAll(goalList, open);
             return AgendaPageBuilder.Build(new AgendaPageContent(
                 PageTitle,
-                Instant.FromDateTimeOffset(Session.Start),
+                Session.Value.Start,
                 plan.Zone,
                 [.. pair.Members.Select(member => new AgendaPerson(member.UserId, member.DisplayName))],
-                Session.FocusUserId,
+                Session.Value.FocusUserId,
                 pair.Agreement.Purpose,
                 [.. (await goalList).Select(goal => goal.Value).Where(goal => goal.Status == GoalStatus.Active)
                     .Select(goal => new AgendaGoal(goal.OwnerId, goal.Title, goal.Progress))],
@@ -512,7 +511,7 @@ internal sealed partial class SeriesCreation(
         /// <summary>Makes the event to create; what it says is fixed now, and every call returns a new SDK model.</summary>
         private Func<Microsoft.Graph.Models.Event> EventRequestBuilder()
         {
-            var page = SeriesSessionStore.PageOf(Session)!;
+            var page = Session.Value.Page.Ready!;
             var focusName = pair.Member(series.FirstFocusUserId)?.DisplayName ?? "A member";
             var body = SeriesInvite.Body(
                 plan,

@@ -49,12 +49,12 @@ internal sealed record SeriesResponse(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static SeriesResponse From(SeriesRow series, NotebookRow? notebook, SessionRow? firstSession)
+    public static SeriesResponse From(SeriesRow series, NotebookRow? notebook, Session? firstSession)
     {
         var schedule = SeriesSchedule.Of(series);
         var zone = schedule.AnchorZone;
         var pattern = SeriesPlan.PatternFor(schedule.FirstStart.Date, schedule.Cadence);
-        var page = firstSession is null ? null : SeriesSessionStore.PageOf(firstSession);
+        var page = firstSession?.Page.Ready;
         return new SeriesResponse(
             series.RowKey,
             ApiETag.From(series.ETag),
@@ -79,9 +79,9 @@ internal sealed record SeriesResponse(
             firstSession is null
                 ? null
                 : new FirstSessionResponse(
-                    firstSession.RowKey,
-                    Wire.Format(Instant.FromDateTimeOffset(firstSession.Start)),
-                    Wire.Format(Instant.FromDateTimeOffset(firstSession.End)),
+                    firstSession.Id,
+                    Wire.Format(firstSession.Start),
+                    Wire.Format(firstSession.End),
                     firstSession.FocusUserId,
                     page is null ? null : new SeriesPageResponse(page.Id, page.Title, page.WebUrl, page.ClientUrl)),
             Wire.Format(Instant.FromDateTimeOffset(series.CreatedAt)),

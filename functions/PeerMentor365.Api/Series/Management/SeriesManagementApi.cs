@@ -143,7 +143,7 @@ internal static class SeriesManagementApi
     }
 
     private static async Task<IResult> RescheduleOccurrence(
-        string seriesId, HttpContext http, SignedInUser user, SeriesStore store, SeriesSessionStore sessions, PairPartitions partitions, UserGraphClients graphs,
+        string seriesId, HttpContext http, SignedInUser user, SeriesStore store, SeriesSessionStore sessions, UserGraphClients graphs,
         ScheduleReader schedules, IClock clock, CancellationToken cancellationToken)
     {
         var (organizerChange, refused) = await ReadOrganizerChangeAsync(http, seriesId, store, withIfMatch: false, cancellationToken);
@@ -197,7 +197,7 @@ internal static class SeriesManagementApi
 
         var moved = await calendar.OccurrenceAsync(occurrence.Id, cancellationToken) ?? occurrence with { Start = change.Start, End = change.Start + length.Duration, IsException = true };
         var sessionId = SeriesSessionStore.SessionId(series.RowKey, moved.OriginalStart);
-        await SessionTimes.MoveAsync(sessions, partitions, series.PartitionKey, sessionId, moved.Start, moved.End, cancellationToken);
+        await SessionTimes.MoveAsync(sessions, series.PartitionKey, sessionId, moved.Start, moved.End, cancellationToken);
         return TypedResults.Ok(new OccurrenceResponse(
             moved.Id,
             Wire.Format(moved.Start),
