@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using PeerMentor365.Api.Tests.Infrastructure;
+using PeerMentor365.Api.Tests.PairsApi;
+using PeerMentor365.Api.Tests.SeriesApi;
+using WireMock.RequestBuilders;
+using static PeerMentor365.Api.Tests.GraphConformance.WireMockGraph;
+
+namespace PeerMentor365.Api.Tests.GraphConformance;
+
+/// <summary>
+/// A series creation (POST /api/pairs/{id}/series) against Graph's documented create-notebook answer, then a failure at
+/// the next step (the $batch of section, page and event): a problem answer, and no second notebook on a repeat.
+/// </summary>
+[Collection(GraphConformance.Name)]
+public sealed class SeriesCreationConformanceTests : IDisposable
+{
+    private const string Megan = "meganb@contoso.onmicrosoft.com";
+
+    private static readonly GraphExample CreatedNotebook = GraphExamples.Response("onenote-post-notebooks/create-notebook.json");
+
+    private readonly GraphConformanceApp _app;
+    private readonly Member _adele;
+    private readonly Member _megan;
+
+    public SeriesCreationConformanceTests(GraphConformanceApp app)
+    {
+        _app = app;
+        _app.Graph.Reset();
+        _adele = new Member(app.Api, app.DevTenant, GraphConformanceApp.Adele);
+        _megan = new Member(app.Api, app.DevTenant, Megan);
+    }
+
+    [Fact]
+    public async Task The_documented_notebook_then_an_HTML_500_for_the_next_step_is_a_502_and_a_repeat_makes_no_second_notebook()
+    {
+        // The directory as proposing a pair reads it: Megan, with her dev-tenant id (the id her token carries).
+        var directory = new JsonObject { ["value"] = new JsonArray(new JsonObject { ["id"] = _megan.Id, ["mail"] = Megan, ["displayName"] = "Megan Bowen" }) };
+        _app.Graph.Given(Get("/users")).RespondWith(WireMock.ResponseBuilders.Response.Create()
+            .WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(directory.ToJsonString()));
+        var pairId = Member.IdOf(await _adele.ActivePairAsync(_megan));
+        _app.Graph.Given(Request.Create().UsingPost().WithPath(V1("/me/onenote/notebooks"))).RespondWith(Documented(CreatedNotebook));
+        _app.Graph.Given(Request.Create().UsingPost().WithPath(V1("/$batch"))).RespondWith(HtmlError());
+        var key = SeriesApp.NewKey();
+        var body = SeriesApp.Body();
+
+        using (var first = await SeriesApp.PostAsync(_adele, pairId, body, key))
+        {
+            await ProblemAssert.IsProblemAsync(first, HttpStatusCode.BadGateway);
+        }
+
+        Assert.Single(Received(_app.Graph, "POST", "/me/onenote/notebooks"));
+        var batches = Received(_app.Graph, "POST", "/$batch").Count;
+        Assert.NotEqual(0, batches);
+
+        // The failed batch may have made the section: the repeat looks for it by name first (here: not there).
+        var notebookId = CreatedNotebook.Json.GetProperty("id").GetString()!;
+        _app.Graph.Given(Get($"/me/onenote/notebooks/{notebookId}/sections")).RespondWith(WireMock.ResponseBuilders.Response.Create()
+            .WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{ "value": [] }"""));
+
+        // The repeat resumes after the notebook it recorded: the next step fails again, the notebook is not asked for twice.
+        using (var repeat = await SeriesApp.PostAsync(_adele, pairId, body, key))
+        {
+            await ProblemAssert.IsProblemAsync(repeat, HttpStatusCode.BadGateway);
+        }
+
+        Assert.Single(Received(_app.Graph, "POST", "/me/onenote/notebooks"));
+        // Nor looked up by name: the repeat knew it was made.
+        Assert.DoesNotContain(_app.Graph.LogEntries, entry => entry.RequestMessage.Method == "GET" && entry.RequestMessage.Path == V1("/me/onenote/notebooks"));
+        Assert.True(Received(_app.Graph, "POST", "/$batch").Count > batches, "the repeat went on to the step after the notebook");
+    }
+
+    public void Dispose()
+    {
+        _adele.Dispose();
+        _megan.Dispose();
+    }
+}
