@@ -34,11 +34,7 @@ public sealed class SeriesCreationConformanceTests : IDisposable
     [Fact]
     public async Task The_documented_notebook_then_an_HTML_500_for_the_next_step_is_a_502_and_a_repeat_makes_no_second_notebook()
     {
-        // The directory as proposing a pair reads it: Megan, with her dev-tenant id (the id her token carries).
-        var directory = new JsonObject { ["value"] = new JsonArray(new JsonObject { ["id"] = _megan.Id, ["mail"] = Megan, ["displayName"] = "Megan Bowen" }) };
-        _app.Graph.Given(Get("/users")).RespondWith(WireMock.ResponseBuilders.Response.Create()
-            .WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(directory.ToJsonString()));
-        var pairId = Member.IdOf(await _adele.ActivePairAsync(_megan));
+        var pairId = await ActivePairAsync();
         _app.Graph.Given(Request.Create().UsingPost().WithPath(V1("/me/onenote/notebooks"))).RespondWith(Documented(CreatedNotebook));
         _app.Graph.Given(Request.Create().UsingPost().WithPath(V1("/$batch"))).RespondWith(HtmlError());
         var key = SeriesApp.NewKey();
@@ -55,8 +51,7 @@ public sealed class SeriesCreationConformanceTests : IDisposable
 
         // The failed batch may have made the section: the repeat looks for it by name first (here: not there).
         var notebookId = CreatedNotebook.Json.GetProperty("id").GetString()!;
-        _app.Graph.Given(Get($"/me/onenote/notebooks/{notebookId}/sections")).RespondWith(WireMock.ResponseBuilders.Response.Create()
-            .WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{ "value": [] }"""));
+        _app.Graph.Given(Get($"/me/onenote/notebooks/{notebookId}/sections")).RespondWith(Json(new JsonObject { ["value"] = new JsonArray() }));
 
         // The repeat resumes after the notebook it recorded: the next step fails again, the notebook is not asked for twice.
         using (var repeat = await SeriesApp.PostAsync(_adele, pairId, body, key))
@@ -69,6 +64,54 @@ public sealed class SeriesCreationConformanceTests : IDisposable
         Assert.DoesNotContain(_app.Graph.LogEntries, entry => entry.RequestMessage.Method == "GET" && entry.RequestMessage.Path == V1("/me/onenote/notebooks"));
         Assert.True(Received(_app.Graph, "POST", "/$batch").Count > batches, "the repeat went on to the step after the notebook");
     }
+
+    [Fact]
+    public async Task A_cut_off_create_notebook_answer_is_a_502_and_the_repeat_finds_the_documented_notebook_instead_of_making_another()
+    {
+        var pairId = await ActivePairAsync();
+        // The POST made the notebook but its answer was cut off; were it sent again it would make a second one (201 again).
+        var notebooks = Request.Create().UsingPost().WithPath(V1("/me/onenote/notebooks"));
+        _app.Graph.Given(notebooks).InScenario("answer lost").WillSetStateTo("made").RespondWith(Truncated(CreatedNotebook));
+        _app.Graph.Given(notebooks).InScenario("answer lost").WhenStateIs("made").RespondWith(Documented(CreatedNotebook));
+        // The look-up by name lists it: the documented notebook as the item of a collection.
+        _app.Graph.Given(Get("/me/onenote/notebooks")).RespondWith(Collection(CreatedNotebook));
+        _app.Graph.Given(Request.Create().UsingPost().WithPath(V1("/$batch"))).RespondWith(HtmlError());
+        var key = SeriesApp.NewKey();
+        var body = SeriesApp.Body();
+
+        using (var first = await SeriesApp.PostAsync(_adele, pairId, body, key))
+        {
+            await ProblemAssert.IsProblemAsync(first, HttpStatusCode.BadGateway);
+        }
+
+        Assert.Single(Received(_app.Graph, "POST", "/me/onenote/notebooks"));
+        Assert.Empty(Received(_app.Graph, "POST", "/$batch"));
+
+        using (var repeat = await SeriesApp.PostAsync(_adele, pairId, body, key))
+        {
+            await ProblemAssert.IsProblemAsync(repeat, HttpStatusCode.BadGateway);
+        }
+
+        Assert.Single(Received(_app.Graph, "POST", "/me/onenote/notebooks"));
+        Assert.Single(_app.Graph.LogEntries, entry => entry.RequestMessage.Method == "GET" && entry.RequestMessage.Path == V1("/me/onenote/notebooks"));
+        Assert.NotEmpty(Received(_app.Graph, "POST", "/$batch"));
+    }
+
+    /// <summary>An active pair of Adele and Megan, proposed with the directory answering as Graph does for Megan.</summary>
+    private async Task<string> ActivePairAsync()
+    {
+        // Megan with her dev-tenant id, the id her token carries, so that she can accept.
+        var directory = new JsonObject { ["value"] = new JsonArray(new JsonObject { ["id"] = _megan.Id, ["mail"] = Megan, ["displayName"] = "Megan Bowen" }) };
+        _app.Graph.Given(Get("/users")).RespondWith(Json(directory));
+        return Member.IdOf(await _adele.ActivePairAsync(_megan));
+    }
+
+    /// <summary>A collection answer (our envelope) holding the documented entity unchanged.</summary>
+    private static WireMock.ResponseBuilders.IResponseBuilder Collection(GraphExample item) =>
+        Json(new JsonObject { ["value"] = new JsonArray(JsonNode.Parse(item.Body!)) });
+
+    private static WireMock.ResponseBuilders.IResponseBuilder Json(JsonNode body) => WireMock.ResponseBuilders.Response.Create()
+        .WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString());
 
     public void Dispose()
     {
