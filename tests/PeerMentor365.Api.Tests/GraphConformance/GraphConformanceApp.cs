@@ -15,6 +15,9 @@ public sealed class GraphConformanceApp : IAsyncLifetime
     /// <summary>The organizer in the documented getSchedule example.</summary>
     public const string Adele = "adelev@contoso.onmicrosoft.com";
 
+    /// <summary>The other person in the documented getSchedule example.</summary>
+    public const string Megan = "meganb@contoso.onmicrosoft.com";
+
     /// <summary>Graph:TimeoutSeconds here: a hanging answer ends the call after this long.</summary>
     public const int TimeoutSeconds = 8;
 

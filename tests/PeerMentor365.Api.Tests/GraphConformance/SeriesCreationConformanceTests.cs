@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using PeerMentor365.Api.Tests.Infrastructure;
 using PeerMentor365.Api.Tests.PairsApi;
 using PeerMentor365.Api.Tests.SeriesApi;
-using WireMock.RequestBuilders;
 using static PeerMentor365.Api.Tests.GraphConformance.WireMockGraph;
 
 namespace PeerMentor365.Api.Tests.GraphConformance;
@@ -15,8 +14,6 @@ namespace PeerMentor365.Api.Tests.GraphConformance;
 [Collection(GraphConformance.Name)]
 public sealed class SeriesCreationConformanceTests : IDisposable
 {
-    private const string Megan = "meganb@contoso.onmicrosoft.com";
-
     private static readonly GraphExample CreatedNotebook = GraphExamples.Response("onenote-post-notebooks/create-notebook.json");
 
     private readonly GraphConformanceApp _app;
@@ -28,22 +25,18 @@ public sealed class SeriesCreationConformanceTests : IDisposable
         _app = app;
         _app.Graph.Reset();
         _adele = new Member(app.Api, app.DevTenant, GraphConformanceApp.Adele);
-        _megan = new Member(app.Api, app.DevTenant, Megan);
+        _megan = new Member(app.Api, app.DevTenant, GraphConformanceApp.Megan);
     }
 
     [Fact]
     public async Task The_documented_notebook_then_an_HTML_500_for_the_next_step_is_a_502_and_a_repeat_makes_no_second_notebook()
     {
         var pairId = await ActivePairAsync();
-        _app.Graph.Given(Request.Create().UsingPost().WithPath(V1("/me/onenote/notebooks"))).RespondWith(Documented(CreatedNotebook));
-        _app.Graph.Given(Request.Create().UsingPost().WithPath(V1("/$batch"))).RespondWith(HtmlError());
-        var key = SeriesApp.NewKey();
-        var body = SeriesApp.Body();
+        _app.Graph.Given(Post("/me/onenote/notebooks")).RespondWith(Documented(CreatedNotebook));
+        _app.Graph.Given(Post("/$batch")).RespondWith(HtmlError());
+        var create = CreateSeriesExpecting502Async(pairId);
 
-        using (var first = await SeriesApp.PostAsync(_adele, pairId, body, key))
-        {
-            await ProblemAssert.IsProblemAsync(first, HttpStatusCode.BadGateway);
-        }
+        await create();
 
         Assert.Single(Received(_app.Graph, "POST", "/me/onenote/notebooks"));
         var batches = Received(_app.Graph, "POST", "/$batch").Count;
@@ -54,10 +47,7 @@ public sealed class SeriesCreationConformanceTests : IDisposable
         _app.Graph.Given(Get($"/me/onenote/notebooks/{notebookId}/sections")).RespondWith(Json(new JsonObject { ["value"] = new JsonArray() }));
 
         // The repeat resumes after the notebook it recorded: the next step fails again, the notebook is not asked for twice.
-        using (var repeat = await SeriesApp.PostAsync(_adele, pairId, body, key))
-        {
-            await ProblemAssert.IsProblemAsync(repeat, HttpStatusCode.BadGateway);
-        }
+        await create();
 
         Assert.Single(Received(_app.Graph, "POST", "/me/onenote/notebooks"));
         // Nor looked up by name: the repeat knew it was made.
@@ -70,27 +60,20 @@ public sealed class SeriesCreationConformanceTests : IDisposable
     {
         var pairId = await ActivePairAsync();
         // The POST made the notebook but its answer was cut off; were it sent again it would make a second one (201 again).
-        var notebooks = Request.Create().UsingPost().WithPath(V1("/me/onenote/notebooks"));
+        var notebooks = Post("/me/onenote/notebooks");
         _app.Graph.Given(notebooks).InScenario("answer lost").WillSetStateTo("made").RespondWith(Truncated(CreatedNotebook));
         _app.Graph.Given(notebooks).InScenario("answer lost").WhenStateIs("made").RespondWith(Documented(CreatedNotebook));
         // The look-up by name lists it: the documented notebook as the item of a collection.
         _app.Graph.Given(Get("/me/onenote/notebooks")).RespondWith(Collection(CreatedNotebook));
-        _app.Graph.Given(Request.Create().UsingPost().WithPath(V1("/$batch"))).RespondWith(HtmlError());
-        var key = SeriesApp.NewKey();
-        var body = SeriesApp.Body();
+        _app.Graph.Given(Post("/$batch")).RespondWith(HtmlError());
+        var create = CreateSeriesExpecting502Async(pairId);
 
-        using (var first = await SeriesApp.PostAsync(_adele, pairId, body, key))
-        {
-            await ProblemAssert.IsProblemAsync(first, HttpStatusCode.BadGateway);
-        }
+        await create();
 
         Assert.Single(Received(_app.Graph, "POST", "/me/onenote/notebooks"));
         Assert.Empty(Received(_app.Graph, "POST", "/$batch"));
 
-        using (var repeat = await SeriesApp.PostAsync(_adele, pairId, body, key))
-        {
-            await ProblemAssert.IsProblemAsync(repeat, HttpStatusCode.BadGateway);
-        }
+        await create();
 
         Assert.Single(Received(_app.Graph, "POST", "/me/onenote/notebooks"));
         Assert.Single(_app.Graph.LogEntries, entry => entry.RequestMessage.Method == "GET" && entry.RequestMessage.Path == V1("/me/onenote/notebooks"));
@@ -101,17 +84,26 @@ public sealed class SeriesCreationConformanceTests : IDisposable
     private async Task<string> ActivePairAsync()
     {
         // Megan with her dev-tenant id, the id her token carries, so that she can accept.
-        var directory = new JsonObject { ["value"] = new JsonArray(new JsonObject { ["id"] = _megan.Id, ["mail"] = Megan, ["displayName"] = "Megan Bowen" }) };
+        var directory = new JsonObject { ["value"] = new JsonArray(new JsonObject { ["id"] = _megan.Id, ["mail"] = GraphConformanceApp.Megan, ["displayName"] = "Megan Bowen" }) };
         _app.Graph.Given(Get("/users")).RespondWith(Json(directory));
         return Member.IdOf(await _adele.ActivePairAsync(_megan));
+    }
+
+    /// <summary>Posts one series request, the same body and Idempotency-Key every time it is called; expects a 502 problem.</summary>
+    private Func<Task> CreateSeriesExpecting502Async(string pairId)
+    {
+        var key = SeriesApp.NewKey();
+        var body = SeriesApp.Body();
+        return async () =>
+        {
+            using var response = await SeriesApp.PostAsync(_adele, pairId, body, key);
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway);
+        };
     }
 
     /// <summary>A collection answer (our envelope) holding the documented entity unchanged.</summary>
     private static WireMock.ResponseBuilders.IResponseBuilder Collection(GraphExample item) =>
         Json(new JsonObject { ["value"] = new JsonArray(JsonNode.Parse(item.Body!)) });
-
-    private static WireMock.ResponseBuilders.IResponseBuilder Json(JsonNode body) => WireMock.ResponseBuilders.Response.Create()
-        .WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString());
 
     public void Dispose()
     {

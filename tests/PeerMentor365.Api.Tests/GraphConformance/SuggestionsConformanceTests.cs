@@ -19,8 +19,6 @@ namespace PeerMentor365.Api.Tests.GraphConformance;
 [Collection(GraphConformance.Name)]
 public sealed class SuggestionsConformanceTests : IDisposable
 {
-    private const string Megan = "meganb@contoso.onmicrosoft.com";
-
     private static readonly GraphExample Schedule = GraphExamples.Response("calendar-getschedule/get-schedule-two-users.json");
     private static readonly GraphExample AllUsers = GraphExamples.Response("user-list/example-01-get-all-users.json");
 
@@ -48,8 +46,8 @@ public sealed class SuggestionsConformanceTests : IDisposable
         var participants = answer.GetProperty("participants").EnumerateArray().ToDictionary(person => person.GetProperty("mail").GetString()!);
         Assert.True(participants[GraphConformanceApp.Adele].GetProperty("workingHoursKnown").GetBoolean());
         // Megan's documented working hours are in a custom zone (bias 480): read as a fixed offset, and said so.
-        Assert.True(participants[Megan].GetProperty("workingHoursKnown").GetBoolean());
-        Assert.Contains("Custom time zone", participants[Megan].GetProperty("timeZoneNote").GetString(), StringComparison.Ordinal);
+        Assert.True(participants[GraphConformanceApp.Megan].GetProperty("workingHoursKnown").GetBoolean());
+        Assert.Contains("Custom time zone", participants[GraphConformanceApp.Megan].GetProperty("timeZoneNote").GetString(), StringComparison.Ordinal);
         Assert.Single(Received(_app.Graph, "POST", "/$batch"));
     }
 
@@ -115,10 +113,7 @@ public sealed class SuggestionsConformanceTests : IDisposable
     [Fact]
     public async Task A_truncated_batch_answer_is_a_502_problem()
     {
-        _app.Graph.Given(PostBatch()).RespondWith(Response.Create()
-            .WithStatusCode(200)
-            .WithHeader("Content-Type", "application/json")
-            .WithBody(request => { var whole = BatchEnvelope(request.Body!, Item(Schedule)); return whole[..(whole.Length / 2)]; }));
+        _app.Graph.Given(PostBatch()).RespondWith(BatchAnswer(getSchedule: Item(Schedule), cutOff: true));
 
         using var response = await SuggestAsync();
 
@@ -127,9 +122,9 @@ public sealed class SuggestionsConformanceTests : IDisposable
 
     private Task<HttpResponseMessage> SuggestAsync() => _adele.PostAsJsonAsync(
         "/api/suggestions",
-        new { peers = new[] { Megan }, horizonMonths = 1, earliestStart = SuggestionsClient.EarliestStart });
+        new { peers = new[] { GraphConformanceApp.Megan }, horizonMonths = 1, earliestStart = SuggestionsClient.EarliestStart });
 
-    private static IRequestBuilder PostBatch() => Request.Create().UsingPost().WithPath(V1("/$batch"));
+    private static IRequestBuilder PostBatch() => Post("/$batch");
 
     private static readonly Func<JsonNode, (int, JsonObject, string?)> Throttled503 = _ => (503, RetryAfterHeaders("1"), ThrottledBody(503));
 
@@ -146,17 +141,19 @@ public sealed class SuggestionsConformanceTests : IDisposable
 
     private static JsonObject RetryAfterHeaders(string retryAfter) => new() { ["Content-Type"] = "application/json", ["Retry-After"] = retryAfter };
 
-    private static string ThrottledBody(int status) =>
-        new JsonObject { ["error"] = new JsonObject { ["code"] = status == 429 ? "TooManyRequests" : "ServiceUnavailable", ["message"] = "Please retry again later." } }.ToJsonString();
-
     /// <summary>
     /// Graph's $batch answer to the batch the API sent: every getSchedule item answered by <paramref name="getSchedule"/>,
-    /// every directory look-up by the documented user list (its people are not the ones asked about: names are optional).
+    /// every directory look-up by the documented user list (its people are not the ones asked about: names are optional);
+    /// <paramref name="cutOff"/>: only its first half (a connection that closed early).
     /// </summary>
-    private static IResponseBuilder BatchAnswer(Func<JsonNode, (int Status, JsonObject Headers, string? Body)> getSchedule) => Response.Create()
+    private static IResponseBuilder BatchAnswer(Func<JsonNode, (int Status, JsonObject Headers, string? Body)> getSchedule, bool cutOff = false) => Response.Create()
         .WithStatusCode(200)
         .WithHeader("Content-Type", "application/json")
-        .WithBody(request => BatchEnvelope(request.Body!, getSchedule));
+        .WithBody(request =>
+        {
+            var whole = BatchEnvelope(request.Body!, getSchedule);
+            return cutOff ? whole[..(whole.Length / 2)] : whole;
+        });
 
     /// <summary>The envelope is ours (the answer to the ids the API chose); each item's body is the documented one, unchanged.</summary>
     private static string BatchEnvelope(string batchRequest, Func<JsonNode, (int Status, JsonObject Headers, string? Body)> getSchedule)

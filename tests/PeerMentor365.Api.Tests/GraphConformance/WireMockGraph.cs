@@ -38,13 +38,25 @@ public static class WireMockGraph
         var response = Response.Create()
             .WithStatusCode(status)
             .WithHeader("Content-Type", "application/json")
-            .WithBody(new JsonObject { ["error"] = new JsonObject { ["code"] = status == 429 ? "TooManyRequests" : "ServiceUnavailable", ["message"] = "Please retry again later." } }.ToJsonString());
+            .WithBody(ThrottledBody(status));
         return retryAfter is null ? response : response.WithHeader("Retry-After", retryAfter);
     }
+
+    /// <summary>Graph's error body of a throttling answer.</summary>
+    public static string ThrottledBody(int status) =>
+        new JsonObject { ["error"] = new JsonObject { ["code"] = status == 429 ? "TooManyRequests" : "ServiceUnavailable", ["message"] = "Please retry again later." } }.ToJsonString();
+
+    /// <summary>A 200 JSON answer written by the test (an envelope around documented parts, or what the directory holds).</summary>
+    public static IResponseBuilder Json(JsonNode body) => Response.Create()
+        .WithStatusCode(200)
+        .WithHeader("Content-Type", "application/json")
+        .WithBody(body.ToJsonString());
 
     /// <summary>Requests the mock received for <paramref name="method"/> on a path starting with <paramref name="pathPrefix"/>.</summary>
     public static IReadOnlyList<WireMock.Logging.ILogEntry> Received(WireMockServer server, string method, string pathPrefix) =>
         [.. server.LogEntries.Where(entry => entry.RequestMessage.Method == method && entry.RequestMessage.Path.StartsWith(V1(pathPrefix), StringComparison.OrdinalIgnoreCase))];
 
     public static IRequestBuilder Get(string path) => Request.Create().UsingGet().WithPath(V1(path));
+
+    public static IRequestBuilder Post(string path) => Request.Create().UsingPost().WithPath(V1(path));
 }
