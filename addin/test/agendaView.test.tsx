@@ -192,7 +192,7 @@ describe('Agenda view', () => {
     backend.session = makeSession({ start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() });
     renderView();
     const rating = within((await view()).getByRole('region', { name: 'Rate this session' }));
-    expect(rating.getByText(/You can rate this session once it has started: .+ \(Brasilia Standard Time\)\./)).toBeVisible();
+    expect(rating.getByText('You can rate this session once it has started.')).toBeVisible();
     expect(rating.queryByRole('radio')).toBeNull();
     expect(rating.queryByRole('button', { name: 'Save my rating' })).toBeNull();
   });

@@ -131,7 +131,6 @@ const AgendaContent: React.FC<AgendaContentProps> = ({ agendaApi, me, pairId, se
         myRating={session.myRating}
         onRated={agenda.setMyRating}
         start={session.start}
-        when={`${sessionWhen(session.start, session.end, zone)} (${zoneName(zone, me.timeZone ? me.officeLocation : null)})`}
       />
     </section>
   );

@@ -31,13 +31,11 @@ export interface RatingSectionProps {
   onRated: (rating: MyRating | null) => void;
   /** The session's start (an instant): a session is rated from then on, as the API insists. */
   start: string;
-  /** "Tue 1 Dec 2026, 12:00–13:00 (Seattle time)": said while it cannot be rated yet. */
-  when: string;
   now?: () => number;
 }
 
 /** My 1-5 rating of the session and an optional private word: only I ever see either. */
-export const RatingSection: React.FC<RatingSectionProps> = ({ start, when, now = Date.now, ...props }) => {
+export const RatingSection: React.FC<RatingSectionProps> = ({ start, now = Date.now, ...props }) => {
   const styles = useStyles();
   const headingId = useId();
   // Read at each render: the view renders again when the person comes back to it (and on Refresh).
@@ -47,14 +45,15 @@ export const RatingSection: React.FC<RatingSectionProps> = ({ start, when, now =
         <h3 id={headingId} className={styles.heading}>
           Rate this session
         </h3>
-        <Text size={200}>You can rate this session once it has started: {when}.</Text>
+        {/* When it starts is said at the top of the view, once. */}
+        <Text size={200}>You can rate this session once it has started.</Text>
       </section>
     );
   }
   return <RatingForm {...props} />;
 };
 
-const RatingForm: React.FC<Omit<RatingSectionProps, 'start' | 'when' | 'now'>> = ({ api, pairId, sessionId, myRating, onRated }) => {
+const RatingForm: React.FC<Omit<RatingSectionProps, 'start' | 'now'>> = ({ api, pairId, sessionId, myRating, onRated }) => {
   const styles = useStyles();
   const mutation = useMutation();
   const headingId = useId();
