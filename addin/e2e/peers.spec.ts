@@ -132,6 +132,8 @@ test('a commitment Ana adds with Ben survives a reload, and once done it leaves 
 });
 
 test('when Ben changes a commitment while Ana edits it, Ana sees his change, keeps her text and re-applies it', async ({ page, browser }, testInfo) => {
+  // Two browsers and an axe run on a loaded machine.
+  test.setTimeout(180_000);
   await signIn(page, ana);
   await openMyPeers(page);
   if ((await pairWithBen(page).count()) === 0) await proposePairWithBen(page);
