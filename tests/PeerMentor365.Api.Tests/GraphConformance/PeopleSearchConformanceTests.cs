@@ -95,6 +95,36 @@ public sealed class PeopleSearchConformanceTests(GraphConformanceApp app) : Grap
         Assert.Equal(2, Received(App.Graph, "GET", "/users").Count);
     }
 
+    [Fact]
+    public async Task A_429_with_Retry_After_as_an_HTTP_date_beyond_the_limit_is_a_503_at_once_with_that_Retry_After()
+    {
+        // Graph:MaxRetryAfterSeconds is 30: a date 2 minutes away is not slept (the SDK's handler would hold the call).
+        var retryAt = DateTimeOffset.UtcNow.AddMinutes(2);
+        App.Graph.Given(Get("/users")).RespondWith(Throttled(429, retryAt.ToString("R", CultureInfo.InvariantCulture)));
+
+        var stopwatch = Stopwatch.StartNew();
+        using var response = await SendSearchAsync();
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        // Well before the Graph timeout, so nothing waited for the date.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(GraphConformanceApp.TimeoutSeconds), $"answered after {stopwatch.Elapsed}");
+        Assert.InRange(response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(121));
+        Assert.Single(Received(App.Graph, "GET", "/users"));
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_as_a_near_HTTP_date_is_waited_out_and_the_documented_answer_read()
+    {
+        var retryAt = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
+        App.Graph.Given(Get("/users")).InScenario("throttled once").WillSetStateTo("answered").RespondWith(Throttled(429, retryAt));
+        App.Graph.Given(Get("/users")).InScenario("throttled once").WhenStateIs("answered").RespondWith(Documented(AllUsers));
+
+        var people = await SearchAsync(HttpStatusCode.OK);
+
+        Assert.Single(people.GetProperty("people").EnumerateArray());
+        Assert.Equal(2, Received(App.Graph, "GET", "/users").Count);
+    }
+
     private Task<HttpResponseMessage> SendSearchAsync() => AdeleClient.GetAsync("/api/people?search=a");
 
     private async Task<JsonElement> SearchAsync(HttpStatusCode expected)
