@@ -30,7 +30,8 @@ internal static class SeriesManagementApi
     {
         var group = api.MapPairsGroup("Series");
         var pair = group.MapMemberPair();
-        pair.MapGet("/series/{seriesId}/occurrences", ListOccurrences).WithName("ListSeriesOccurrences").Produces<OccurrenceListResponse>();
+        pair.MapGet("/series/{seriesId}/occurrences", ListOccurrences).WithName("ListSeriesOccurrences")
+            .AcceptsQuery(SeriesManagementRequests.From, SeriesManagementRequests.To).Produces<OccurrenceListResponse>();
         pair.MapPatch("/series/{seriesId}", RescheduleSeries).WithName("RescheduleSeries")
             .AcceptsJson(SeriesManagementRequests.SeriesChange).Produces<SeriesResponse>();
         pair.MapPost("/series/{seriesId}/occurrences/reschedule", RescheduleOccurrence).WithName("RescheduleSeriesOccurrence")
