@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { PNG } from 'pngjs';
-import { buildXmlManifest, xmlAddinId } from './xmlManifest.mjs';
+import { buildXmlManifest, checkXmlManifest, xmlAddinId } from './xmlManifest.mjs';
 
 export const addinRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const manifestDir = join(addinRoot, 'manifest');
@@ -404,6 +404,8 @@ export function buildPackage(options) {
   writeFileSync(zipPath, zip(files));
   const xmlPath = join(out, xmlManifestFileName);
   const xml = buildXmlManifest(stamped);
+  const xmlProblems = checkXmlManifest(xml, stamped);
+  if (xmlProblems.length > 0) throw new Error(`The add-in-only manifest has problems:\n- ${xmlProblems.join('\n- ')}`);
   writeFileSync(xmlPath, xml);
   return {
     out,
