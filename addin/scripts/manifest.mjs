@@ -444,8 +444,10 @@ function main() {
     console.error(unknown.length > 0 ? `Unknown option --${unknown[0]}\n${usage}` : usage);
     process.exit(2);
   }
-  const target = args.from ? readDeploymentParameters(args.from) : { host: args.host ?? '', clientId: args['client-id'] };
-  const result = buildPackage({ ...target, version: args.version, out: args.out });
+  // npm runs the script in addin/; paths are the caller's, relative to where npm was started (INIT_CWD).
+  const callerPath = (/** @type {string} */ path) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+  const target = args.from ? readDeploymentParameters(callerPath(args.from)) : { host: args.host ?? '', clientId: args['client-id'] };
+  const result = buildPackage({ ...target, version: args.version, out: args.out === undefined ? undefined : callerPath(args.out) });
   console.log(`Manifest for ${new URL(target.host).origin}: ${result.out}`);
   console.log(`App package (Microsoft 365 admin center, Integrated apps): ${result.zipPath}`);
   console.log(`Add-in-only manifest (Outlook on Mac, iOS, Android, older Windows), Id ${result.xmlId}: ${result.xmlPath}`);

@@ -294,7 +294,20 @@ describe('stamping from the parameters file provision writes', () => {
 
   it('reads a .bicepparam file of string literals, and refuses anything it would have to guess', () => {
     const path = join(dir, 'main.bicepparam');
-    writeFileSync(path, `using './main.bicep'\n\nparam name = 'pm-contoso'\nparam apiClientId = '${clientId}'\nparam apiAudience = 'api://pm-contoso.azurewebsites.net/${clientId}'\n`);
+    // The shape provision writes: a marker comment, the template it is for, then one string literal per parameter.
+    writeFileSync(
+      path,
+      [
+        "// Written by PeerMentor365's provisioning command (provision); 'remove' deletes this file.",
+        "using './main.bicep'",
+        '',
+        "param name = 'pm-contoso'",
+        "param tenantId = '9f3c2a1e-4b5d-4c6e-8f70-1a2b3c4d5e6f'",
+        `param apiClientId = '${clientId}'`,
+        `param apiAudience = 'api://pm-contoso.azurewebsites.net/${clientId}'`,
+        '',
+      ].join('\n'),
+    );
     expect(readDeploymentParameters(path)).toEqual({ host: 'https://pm-contoso.azurewebsites.net', clientId, audience: `api://pm-contoso.azurewebsites.net/${clientId}` });
     writeFileSync(path, `using './main.bicep'\nparam apiClientId = readEnvironmentVariable('CLIENT_ID')\n`);
     expect(() => readDeploymentParameters(path)).toThrow(/param apiClientId is not a plain string/);
