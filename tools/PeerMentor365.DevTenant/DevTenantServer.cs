@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PeerMentor365.DevTenant.Graph;
 using PeerMentor365.DevTenant.Graph.Batch;
 using PeerMentor365.DevTenant.Graph.Calendar;
-using PeerMentor365.DevTenant.Graph.Directory;
+using PeerMentor365.DevTenant.Graph.AppRegistrations;
 using PeerMentor365.DevTenant.Graph.Drive;
 using PeerMentor365.DevTenant.Graph.Events;
 using PeerMentor365.DevTenant.Graph.MailboxSettings;

@@ -1,5 +1,5 @@
 using PeerMentor365.DevTenant.Graph.Calendar;
-using PeerMentor365.DevTenant.Graph.Directory;
+using PeerMentor365.DevTenant.Graph.AppRegistrations;
 using PeerMentor365.DevTenant.Graph.Drive;
 using PeerMentor365.DevTenant.Graph.Events;
 using PeerMentor365.DevTenant.Graph.OneNote;

@@ -176,9 +176,9 @@ internal static class SeedLoader
         for (var i = 0; i < (roles?.Count ?? 0); i++)
         {
             var role = roles![i]?.Trim() ?? string.Empty;
-            if (!Graph.Directory.DirectoryRoles.Known.Contains(role, StringComparer.Ordinal))
+            if (!Graph.AppRegistrations.DirectoryRoles.Known.Contains(role, StringComparer.Ordinal))
             {
-                throw context.Error($"{path}[{i}]", $"'{role}' is not a directory role the dev tenant knows ({string.Join(", ", Graph.Directory.DirectoryRoles.Known)})");
+                throw context.Error($"{path}[{i}]", $"'{role}' is not a directory role the dev tenant knows ({string.Join(", ", Graph.AppRegistrations.DirectoryRoles.Known)})");
             }
 
             if (!values.Contains(role, StringComparer.Ordinal))

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using PeerMentor365.DevTenant.Graph.Users;
 
-namespace PeerMentor365.DevTenant.Graph.Directory;
+namespace PeerMentor365.DevTenant.Graph.AppRegistrations;
 
 /// <summary>
 /// Graph's directory routes for app registrations: /applications (and their federatedIdentityCredentials),

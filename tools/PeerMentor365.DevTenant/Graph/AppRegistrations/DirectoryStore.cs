@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PeerMentor365.DevTenant.Graph.Directory;
+namespace PeerMentor365.DevTenant.Graph.AppRegistrations;
 
 /// <summary>The Entra directory roles the dev tenant knows, and which of them may write app registrations and consent.</summary>
 internal static class DirectoryRoles

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace PeerMentor365.DevTenant.Graph.Directory;
+namespace PeerMentor365.DevTenant.Graph.AppRegistrations;
 
 /// <summary>
 /// The $filter clauses directory lookups use: <c>property eq 'value'</c> (strings ignoring case, as Entra compares
