@@ -15,8 +15,7 @@ public sealed class ProvisionCommandTests(ITestOutputHelper log) : IAsyncLifetim
 {
     private const string ManagedIdentity = "6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c";
     private const string Finn = "finn.walsh@contoso.dev";
-    private static readonly string[] DocumentedGraphScopes =
-        ["User.Read", "User.ReadBasic.All", "MailboxSettings.Read", "Calendars.ReadWrite", "Notes.ReadWrite.All", "Files.ReadWrite", "offline_access", "openid", "profile"];
+    private static readonly string[] DocumentedGraphScopes = DocumentedPermissions.GraphScopes();
 
     private ProvisioningHarness _harness = null!;
 
