@@ -71,6 +71,7 @@ public sealed partial class DeployDocTests : IDisposable
         var problems = new List<string>();
         var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["NAME"] = "pmcontoso", ["RG"] = "rg-pmcontoso" };
         Check(["az", "deployment", "group", "create", "--resource-group", "rg", "--template-file", "infra/main.bicep", "--parameters", "infra/pmcontoso.bicepparam"], variables, problems);
+        Check(["dotnet", "run", "--project", "tools/PeerMentor365.Provisioning", "--", "remove", "--name", "pmcontoso", "--admin", "ana@contoso.com"], variables, problems);
         Check(["tools/publish.sh", "--zip-only"], variables, problems);
         Check(["npm", "--prefix", "addin", "run", "manifest", "--", "--from", "infra/pmcontoso.bicepparam", "--client-secret", "x"], variables, problems);
         Check(["curl", "--fail", "https://pmcontoso.azurewebsites.net/api/health"], variables, problems);
@@ -79,6 +80,7 @@ public sealed partial class DeployDocTests : IDisposable
         Assert.Equal(
             [
                 "`az deployment group create` takes no --template-file here.",
+                "`provision remove` takes no --admin.",
                 "tools/publish.sh takes no --zip-only.",
                 "npm run manifest takes no --client-secret.",
                 "https://pmcontoso.azurewebsites.net/api/health is no route of a function in FunctionApp/.",
@@ -135,24 +137,15 @@ public sealed partial class DeployDocTests : IDisposable
         var line = string.Join(' ', command);
         if (command is ["dotnet", "run", "--project", "tools/PeerMentor365.Provisioning", "--", var verb, .. var provisionArgs])
         {
-            if (verb is not ("provision" or "remove"))
+            // The tool's System.CommandLine definition is the reference for each verb's options.
+            var options = ProvisioningOptions(verb);
+            if (options is null)
             {
                 problems.Add($"The provisioning tool has no verb {verb}.");
                 return verb;
             }
 
-            // The tool is built on its own branch; once it is in the tree its System.CommandLine definition is the reference.
-            if (File.Exists(ProvisioningCommandSource))
-            {
-                var options = ProvisioningOptions(verb);
-                if (options is null)
-                {
-                    problems.Add($"The provisioning tool has no verb {verb}.");
-                    return verb;
-                }
-
-                problems.AddRange(Flags(provisionArgs).Where(flag => !options.Contains(flag)).Select(flag => $"`provision {verb}` takes no {flag}."));
-            }
+            problems.AddRange(Flags(provisionArgs).Where(flag => !options.Contains(flag)).Select(flag => $"`provision {verb}` takes no {flag}."));
 
             var name = Value(provisionArgs, "--name");
             if (name is not null && name != variables["NAME"])
@@ -338,6 +331,7 @@ public sealed partial class DeployDocTests : IDisposable
     /// <summary>The options of one verb of the provisioning tool, read from its System.CommandLine definition; null when it has no such verb.</summary>
     private static HashSet<string>? ProvisioningOptions(string verb)
     {
+        Assert.True(File.Exists(ProvisioningCommandSource), $"docs/deploy.md runs the provisioning tool, but {ProvisioningCommandSource} does not exist.");
         var code = File.ReadAllText(ProvisioningCommandSource);
         var optionNames = OptionDeclaration().Matches(code).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value, StringComparer.Ordinal);
         var command = CommandDeclaration().Matches(code).FirstOrDefault(m => m.Groups[1].Value == verb);
