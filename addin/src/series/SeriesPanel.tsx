@@ -22,7 +22,7 @@ import { isApiError } from '../api/problem';
 import type { SeriesApi } from '../api/seriesClient';
 import type { Series, SeriesOccurrence } from '../api/seriesTypes';
 import type { Me } from '../api/types';
-import { ErrorNotice } from '../app/ErrorNotice';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { zoneCity } from '../format/time';
 import { useAsync } from '../hooks/useAsync';
 import { instantAt, localDateAndTime } from './localTime';

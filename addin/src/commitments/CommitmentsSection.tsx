@@ -4,11 +4,16 @@ import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Commitment, CommitmentChanges, NewCommitment } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/pairsClient';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatDate } from './dates';
-import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from './feedback';
-import { useMutation, useOpenCommitments, usePeersContext, type ListResource } from './hooks';
-import { commitmentChanges, differingFields, memberName, personLabel, type ChangeLine, type PairPeople } from './wording';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatDate } from '../format/dates';
+import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
+import { usePaneContext } from '../hooks/paneContext';
+import type { ListResource } from '../hooks/useListResource';
+import { useMutation } from '../hooks/useMutation';
+import { useOpenCommitments } from './hooks';
+import { differingFields, type ChangeLine } from '../format/changes';
+import { memberName, personLabel, type PairPeople } from '../format/people';
+import { commitmentChanges } from './wording';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -89,7 +94,7 @@ export interface CommitmentsListProps {
 /** The list behind CommitmentsSection, for any source of open commitments. */
 export const CommitmentsList: React.FC<CommitmentsListProps> = ({ pair, meId, commitments, sessionId, headingLevel = 4 }) => {
   const styles = useStyles();
-  const { pairsApi } = usePeersContext();
+  const { pairsApi } = usePaneContext();
   const headingId = useId();
   const [adding, setAdding] = useState(false);
   const [lastClosed, setLastClosed] = useState<Commitment | null>(null);
@@ -187,7 +192,7 @@ interface ItemConflict {
 
 const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId, list, readOnly, onClosed, sessionId }) => {
   const styles = useStyles();
-  const { pairsApi } = usePeersContext();
+  const { pairsApi } = usePaneContext();
   const mutation = useMutation();
   const textId = useId();
   const [editing, setEditing] = useState(false);
@@ -359,7 +364,7 @@ interface AddCommitmentFormProps {
 
 const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessionId, headingLevel, onAdded, onCancel }) => {
   const styles = useStyles();
-  const { pairsApi } = usePeersContext();
+  const { pairsApi } = usePaneContext();
   const mutation = useMutation();
   const headingId = useId();
   const [text, setText] = useState('');
