@@ -23,7 +23,8 @@ port_in_use "$azurite_port" && azurite_port=$(free_port)
 start_azurite "$azurite_port" "$PWD/.azurite" "$PWD/.azurite/azurite.log"
 trap 'stop_azurite' INT TERM EXIT
 
-dotnet run --project functions/PeerMentor365.Api -c Release --no-build --no-launch-profile -- \
+# Development: the API refuses the dev tenant in Production (the default environment), see docs/settings.md.
+ASPNETCORE_ENVIRONMENT=Development dotnet run --project functions/PeerMentor365.Api -c Release --no-build --no-launch-profile -- \
   --urls "$url" --Pane:Path "$PWD/addin/dist" --Storage:ConnectionString "$AZURITE_CONNECTION_STRING" "$@" &
 app=$!
 trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; stop_azurite' INT TERM EXIT

@@ -28,7 +28,7 @@ trap 'stop_azurite' EXIT
 start_azurite "$(free_port)" "" "$results/azurite-e2e.log" || exit 1
 port=$(free_port)
 url="http://127.0.0.1:$port"
-dotnet run --project functions/PeerMentor365.Api -c Release --no-launch-profile -- \
+ASPNETCORE_ENVIRONMENT=Development dotnet run --project functions/PeerMentor365.Api -c Release --no-launch-profile -- \
   --urls "$url" --DevTenant:Port 0 --Pane:Path "$PWD/addin/dist" \
   --Storage:ConnectionString "$AZURITE_CONNECTION_STRING" >"$results/backend-e2e.log" 2>&1 &
 app=$!

@@ -1,6 +1,6 @@
 // PeerMentor365 in Azure: a Flex Consumption Function App running the ASP.NET Core backend as a custom
 // handler, with identity-only storage (host, package and the app's tables). The Entra app registration is made once by an admin: docs/entra-setup.md.
-// No Bicep compiler is available in this workplace: keep this file plain and check it with `az bicep build`.
+// Compiled and linted by the tests (Hosting/BicepTests.cs) with the Bicep CLI restored from NuGet: no errors, no warnings.
 
 @description('Base name for the resources (letters and digits).')
 param name string = 'peermentor365'
@@ -22,7 +22,9 @@ param allowedTenantIds string = ''
 @description('Origin that serves the pane, for CORS (the Functions platform answers preflights itself).')
 param paneOrigin string = 'https://${name}.azurewebsites.net'
 
-var storageName = toLower(take(replace('st${name}${uniqueString(resourceGroup().id)}', '-', ''), 24))
+// 'st' + the name without dashes + a hash of the resource group, lower case, at most 24 characters. The literal prefix
+// stays outside take() so the compiler knows the name is long enough (3-24 characters) for a storage account.
+var storageName = 'st${toLower(take('${replace(name, '-', '')}${uniqueString(resourceGroup().id)}', 22))}'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-${name}'

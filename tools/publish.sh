@@ -82,8 +82,11 @@ if [ ! -f "$pane_dir/taskpane.html" ]; then
 fi
 
 rm -rf "$out" "$out.zip"
-echo "Publishing the backend (self-contained linux-x64)…"
-dotnet publish "$project" -c Release -r linux-x64 --self-contained true -o "$out" -nologo -v quiet
+echo "Publishing the backend (self-contained linux-x64, without the dev tenant)…"
+# IncludeDevTenant=false leaves the simulator and its seed out of the package (PeerMentor365.Api.csproj); built in
+# its own artifacts folder so that this build never shares obj/ with the dev builds that do include it.
+dotnet publish "$project" -c Release -r linux-x64 --self-contained true -p:IncludeDevTenant=false \
+  --artifacts-path "$root/artifacts/package-build" -o "$out" -nologo -v quiet
 
 exe=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["customHandler"]["description"]["defaultExecutablePath"])' "$out/host.json")
 chmod 0755 "$out/$exe"

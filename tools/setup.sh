@@ -39,7 +39,9 @@ start_azurite() {
   local port=$1 workspace=${2:-} log=${3:-/dev/null}
   local storage=(--inMemoryPersistence)
   if [ -n "$workspace" ]; then mkdir -p "$workspace"; storage=(--location "$workspace"); fi
-  node tools/azurite/node_modules/azurite/dist/src/table/main.js \
+  # In a session of its own, so that Ctrl+C in the terminal does not reach it: Azurite shuts down cleanly on its
+  # first SIGINT only (a second one kills it mid-flush), and stop_azurite sends that one.
+  setsid node tools/azurite/node_modules/azurite/dist/src/table/main.js \
     --tableHost 127.0.0.1 --tablePort "$port" "${storage[@]}" \
     --skipApiVersionCheck --disableTelemetry --silent >"$log" 2>&1 &
   AZURITE_PID=$!
@@ -52,9 +54,11 @@ start_azurite() {
   fi
 }
 
+# stop_azurite: stops the Azurite start_azurite started and waits until it has exited. SIGINT, not SIGTERM: Azurite
+# 3.37 writes its last acknowledged changes to its workspace only when it shuts down on SIGINT.
 stop_azurite() {
   if [ -n "${AZURITE_PID:-}" ]; then
-    kill "$AZURITE_PID" 2>/dev/null || true
+    kill -INT "$AZURITE_PID" 2>/dev/null || true
     wait "$AZURITE_PID" 2>/dev/null || true
     AZURITE_PID=
   fi

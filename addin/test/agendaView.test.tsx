@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/api/client';
@@ -10,9 +10,6 @@ import { AgendaView } from '../src/agenda/AgendaView';
 import { AgendaBackend, makeSession, sessionId } from './support/agendaBackend';
 import { anaMe, makeCommitment, makeGoal, makePair } from './support/pairsBackend';
 import { startStubServer, type StubServer } from './support/stubServer';
-
-// Real HTTP on a shared 2-core machine: give answers more than the default second to arrive.
-configure({ asyncUtilTimeout: 15_000 });
 
 let server: StubServer;
 let backend: AgendaBackend;

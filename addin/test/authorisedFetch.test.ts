@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { authorisedFetch, fetchOrNetworkError, segment } from '../src/api/authorisedFetch';
+import { authorisedFetch, claimsChallenge, fetchOrNetworkError, segment } from '../src/api/authorisedFetch';
 import { ApiError, isApiError } from '../src/api/problem';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 
@@ -10,6 +10,22 @@ class CountingAuth {
   getAccessToken = () => Promise.resolve(this.tokens[this.handedOut++] ?? 'token-n');
   invalidateToken = () => void this.invalidated++;
 }
+
+/** Hands out tokens and records the claims each was asked for (null: an ordinary token). */
+class ClaimsAuth {
+  askedFor: (string | null)[] = [];
+  getAccessToken = (claims?: string) => {
+    this.askedFor.push(claims ?? null);
+    return Promise.resolve(claims === undefined ? 'token-plain' : 'token-stepped-up');
+  };
+  invalidateToken = () => undefined;
+}
+
+const stepUpClaims = '{"access_token":{"capolids":{"essential":true,"values":["c0a1d2e3-5fa0-4d3e-8a7b-0c1d2e3f4a51"]}}}';
+const challenge = {
+  ...problemJson,
+  'WWW-Authenticate': `Bearer realm="", error="insufficient_claims", claims="${Buffer.from(stepUpClaims).toString('base64')}"`,
+};
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -121,5 +137,36 @@ describe('authorised fetch', () => {
 
   it('segment keeps an id inside one path segment', () => {
     expect(segment('a/b c?d')).toBe('a%2Fb%20c%3Fd');
+  });
+
+  it('meets a claims challenge: signs in again with the decoded claims and retries once, body intact', async () => {
+    const claimsAuth = new ClaimsAuth();
+    server.on('POST /api/series', (r) =>
+      r.headers.authorization === 'Bearer token-stepped-up'
+        ? { status: 201, json: { saved: r.body } }
+        : { status: 401, headers: challenge, json: { status: 401, claims: 'x' } },
+    );
+    const send = authorisedFetch({ auth: claimsAuth, baseUrl: server.origin });
+    const response = await send('/api/series', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"n":1}' });
+    expect(response.status).toBe(201);
+    await expect(response.json()).resolves.toEqual({ saved: '{"n":1}' });
+    expect(claimsAuth.askedFor).toEqual([null, stepUpClaims]);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer token-plain', 'Bearer token-stepped-up']);
+  });
+
+  it('retries a claims challenge only once: a second challenge is the answer', async () => {
+    const claimsAuth = new ClaimsAuth();
+    server.on('GET /api/me', () => ({ status: 401, headers: challenge, json: { status: 401 } }));
+    const response = await authorisedFetch({ auth: claimsAuth, baseUrl: server.origin })('/api/me', {});
+    expect(response.status).toBe(401);
+    expect(server.requests).toHaveLength(2);
+    expect(claimsAuth.askedFor).toEqual([null, stepUpClaims]);
+  });
+
+  it('reads only insufficient_claims challenges', () => {
+    expect(claimsChallenge(challenge['WWW-Authenticate'])).toBe(stepUpClaims);
+    expect(claimsChallenge('Bearer error="invalid_token"')).toBeNull();
+    expect(claimsChallenge('Bearer error="insufficient_claims", claims="%%%"')).toBeNull();
+    expect(claimsChallenge(null)).toBeNull();
   });
 });

@@ -94,6 +94,16 @@ describe('dev tenant sign-in', () => {
     await expect(auth.getAccessToken()).resolves.toBe('token-2-for-ana.souza@contoso.dev');
   });
 
+  it('meets a claims challenge by signing in again with the claims, not from its cache', async () => {
+    const auth = devAuth();
+    await auth.signIn('ana.souza@contoso.dev');
+    const claims = '{"access_token":{"capolids":{"essential":true,"values":["p"]}}}';
+    await expect(auth.getAccessToken(claims)).resolves.toBe('token-2-for-ana.souza@contoso.dev');
+    const tokenRequests = server.requests.filter((r) => r.path.endsWith('/token')).map((r) => new URLSearchParams(r.body));
+    expect(tokenRequests.map((form) => form.get('claims'))).toEqual([null, claims]);
+    await expect(auth.getAccessToken()).resolves.toBe('token-2-for-ana.souza@contoso.dev');
+  });
+
   it('shares one token request between concurrent callers', async () => {
     const auth = devAuth();
     await auth.signIn('ana.souza@contoso.dev');

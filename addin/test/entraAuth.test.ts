@@ -54,6 +54,24 @@ describe('choosing how to sign in', () => {
     expect(nestable.active).toEqual(anaAccount);
   });
 
+  it('under NAA, meets a claims challenge by asking MSAL again with the claims (Office prompts when it must)', async () => {
+    const claims = '{"access_token":{"capolids":{"essential":true,"values":["p"]}}}';
+    const steppedUp = apiAccessToken({ amr: ['pwd', 'mfa'] });
+    const nestable = new FakeMsalClient(
+      [tokenResult(apiAccessToken()), msalError('interaction_required', 'AADSTS50076: multi-factor authentication required')],
+      [tokenResult(steppedUp)],
+    );
+    const auth = entraAuth(fakeSeam({ naa: true, nestable }));
+    await auth.signIn({ interactive: false });
+
+    await expect(auth.getAccessToken(claims)).resolves.toBe(steppedUp);
+    expect(nestable.calls.map((c) => [c.method, c.claims ?? null])).toEqual([
+      ['silent', null],
+      ['silent', claims],
+      ['popup', claims],
+    ]);
+  });
+
   it('under NAA, asks Office to prompt (acquireTokenPopup) when the silent call needs interaction', async () => {
     const nestable = new FakeMsalClient([msalError('interaction_required', 'AADSTS50058: silent sign-in failed')], [tokenResult(apiAccessToken())]);
     const auth = entraAuth(fakeSeam({ naa: true, nestable }));

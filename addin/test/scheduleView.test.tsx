@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/api/client';
@@ -8,8 +8,6 @@ import { ScheduleView } from '../src/schedule/ScheduleView';
 import { ana, anaAnchor, ben, makeSlot } from './support/slots';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 
-// Directory searches and suggestions travel over real HTTP; on a shared 2-core machine they can take longer than 1 s.
-configure({ asyncUtilTimeout: 10_000 });
 
 const me: Me = { id: 'ana', displayName: ana.displayName, mail: ana.mail, timeZone: ana.timeZone, windowsTimeZone: 'E. South America Standard Time' };
 const directory = [

@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../src/api/client';
@@ -15,8 +15,6 @@ import { activePair, anaId, seriesFor } from './support/seriesFixtures';
 import { ana, anaAnchor, ben, makeSlot } from './support/slots';
 import { problemJson, startStubServer, type RecordedRequest, type StubReply, type StubServer } from './support/stubServer';
 
-// Pairs and series load after the suggestions; on a busy 2-core machine that takes longer than the 1 s default.
-configure({ asyncUtilTimeout: 10_000 });
 // Each test types in the picker and finds times before it starts; give them room on a shared machine.
 vi.setConfig({ testTimeout: 90_000 });
 

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom does no layout, so it has no ResizeObserver; Fluent's MessageBar measures itself with one.
@@ -11,6 +11,11 @@ if (typeof globalThis.ResizeObserver === 'undefined') {
     disconnect() {}
   };
 }
+
+// Views answer from real HTTP (a backend, a dev tenant) or from React's own scheduling; on a loaded 2-core machine the
+// library's 1 s default for findBy/waitFor is not enough. One generous bound for every suite: a passing wait returns as
+// soon as its element appears, so only a failing test takes this long.
+configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
   cleanup();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PeerMentor365.Api.Admin;
 using PeerMentor365.Api.ApiDocs;
 using PeerMentor365.Api.Auth;
@@ -30,6 +31,11 @@ builder.AddTenant();
 builder.AddApiAuthentication();
 builder.AddGraphAccess();
 builder.AddStorage();
+builder.AddPairs();
+builder.AddGoals();
+builder.AddCommitments();
+builder.AddSessions();
+builder.AddAdmin();
 builder.AddSessionAgenda();
 builder.AddSuggestions();
 builder.AddSeries();
@@ -38,6 +44,11 @@ builder.AddPane();
 builder.AddApiDocs();
 
 var app = builder.Build();
+
+// Every setting checked with ValidateOnStart is checked here, before the host starts: a bad one ends the app now, with
+// the host never started. Left to RunAsync, a failed start disposes the host on the way out while a test host
+// (WebApplicationFactory) may still be reading its services, which turned the refusal into an ObjectDisposedException.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 
 app.UseSecurity();
 app.UseProblems();

@@ -27,6 +27,9 @@ public sealed record Cadence
         ("monthly", new Cadence(CadenceKind.MonthlyNthWeekday, 0)),
     ];
 
+    /// <summary>Every cadence's name, as requests and answers spell it.</summary>
+    public static IReadOnlyList<string> AllNames { get; } = [.. Names.Select(entry => entry.Name)];
+
     private Cadence(CadenceKind kind, int intervalWeeks)
     {
         Kind = kind;

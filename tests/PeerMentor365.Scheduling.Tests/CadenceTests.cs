@@ -18,6 +18,17 @@ public class CadenceTests
         Assert.Equal(cadence, again);
     }
 
+    [Fact]
+    public void Every_name_requests_may_use_is_listed_once_and_prints_back_as_itself()
+    {
+        Assert.Equal(["weekly", "every2Weeks", "every3Weeks", "every4Weeks", "monthly"], Cadence.AllNames);
+        Assert.All(Cadence.AllNames, name =>
+        {
+            Assert.True(Cadence.TryParse(name, out var cadence));
+            Assert.Equal(name, cadence.ToString());
+        });
+    }
+
     [Theory]
     [InlineData(null, "no value")]
     [InlineData("", "empty")]

@@ -8,7 +8,7 @@ namespace PeerMentor365.TestSupport;
 
 /// <summary>
 /// A real Azurite Table service for tests: the repository's pinned copy (tools/azurite) started as a child process on a
-/// free loopback port, data in memory, stopped with its process tree on dispose. Start one per test class or collection
+/// free loopback port, data in memory (or kept in a folder), stopped on dispose. Start one per test class or collection
 /// and give each test its own table (<see cref="UniqueTableName"/>).
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
@@ -20,16 +20,19 @@ public sealed class AzuriteServer : IAsyncDisposable
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static int _tableCounter;
 
     private readonly Process _process;
     private readonly StringBuilder _output;
+    private readonly string? _location;
 
-    private AzuriteServer(Process process, int port, StringBuilder output)
+    private AzuriteServer(Process process, int port, StringBuilder output, string? location)
     {
         _process = process;
         _output = output;
+        _location = location;
         Port = port;
     }
 
@@ -68,8 +71,14 @@ public sealed class AzuriteServer : IAsyncDisposable
         return clean + counter.ToString(CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8];
     }
 
-    /// <summary>Starts Azurite and returns once its port accepts connections.</summary>
-    public static async Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts Azurite with its data in memory and returns once its port accepts connections.</summary>
+    public static Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite with its data kept in <paramref name="location"/> (as ./run.sh keeps it in .azurite/), or in memory
+    /// when null, and returns once its port accepts connections.
+    /// </summary>
+    public static async Task<AzuriteServer> StartAsync(string? location, CancellationToken cancellationToken = default)
     {
         var root = RepositoryRoot.Find();
         var script = Path.Combine(root, "tools", "azurite", "node_modules", "azurite", "dist", "src", "table", "main.js");
@@ -84,11 +93,11 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             var port = FreeLoopbackPort();
             var output = new StringBuilder();
-            var process = StartProcess(script, port, output);
+            var process = StartProcess(script, port, output, location);
             var started = await WaitUntilListeningAsync(process, port, cancellationToken);
             if (started)
             {
-                return new AzuriteServer(process, port, output);
+                return new AzuriteServer(process, port, output, location);
             }
 
             Stop(process);
@@ -105,14 +114,45 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops Azurite and every process it started.</summary>
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops Azurite. With data in a folder, the way ./run.sh does (tools/setup.sh, stop_azurite): SIGINT, then wait for
+    /// it to exit, since Azurite writes its last acknowledged changes to disk only on SIGINT. In memory: kill it.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
-        Stop(_process);
-        return ValueTask.CompletedTask;
+        if (_location is null || _process.HasExited)
+        {
+            Stop(_process);
+            return;
+        }
+
+        await Interrupt(_process.Id);
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Stop(_process);
+            throw new InvalidOperationException($"Azurite did not exit within {StopTimeout.TotalSeconds:0} s of SIGINT; its data in {_location} may be incomplete. Its output:\n{Output}");
+        }
+
+        _process.Dispose();
     }
 
-    private static Process StartProcess(string script, int port, StringBuilder output)
+    /// <summary>Sends SIGINT with the system's kill command, as stop_azurite does (.NET can kill a process but not interrupt it).</summary>
+    private static async Task Interrupt(int processId)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill")
+        {
+            ArgumentList = { "-INT", processId.ToString(CultureInfo.InvariantCulture) },
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync();
+    }
+
+    private static Process StartProcess(string script, int port, StringBuilder output, string? location)
     {
         var startInfo = new ProcessStartInfo("node")
         {
@@ -122,11 +162,12 @@ public sealed class AzuriteServer : IAsyncDisposable
             // In-memory persistence writes nothing, but Azurite resolves its workspace from the working directory.
             WorkingDirectory = Path.GetTempPath(),
         };
+        string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         foreach (var argument in new[]
         {
             script, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture),
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent",
-        })
+            "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+        }.Concat(storage))
         {
             startInfo.ArgumentList.Add(argument);
         }

@@ -36,7 +36,9 @@ internal sealed class ApiProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(dll);
         start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // The API runs the dev tenant only outside Production (docs/settings.md).
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         // A benchmark is one user asking far faster than a person: lift the per-user and per-address budgets.

@@ -182,6 +182,27 @@ public sealed class DevTenantServer : IAsyncDisposable
     public int RevokeRefreshTokens(string mail) => _identity.RevokeRefreshTokens(FindUser(mail));
 
     /// <summary>
+    /// How long the Graph tokens given to the API say they last (expires_in; one hour by default). Shorter than five
+    /// minutes makes MSAL renew them on every use, so tests can see refresh tokens redeemed and refused.
+    /// </summary>
+    public TimeSpan GraphTokenLifetime
+    {
+        get => _identity.GraphTokenLifetime;
+        set => _identity.GraphTokenLifetime = value;
+    }
+
+    /// <summary>How many requests with this grant_type the token endpoint received (e.g. on-behalf-of exchanges).</summary>
+    public int CountTokenRequests(string grantType) => _identity.CountTokenRequests(grantType);
+
+    /// <summary>
+    /// Marks the user as one a Conditional Access policy asks for multi-factor authentication: on-behalf-of with a token
+    /// of theirs that lacks it is answered as Entra does (interaction_required, AADSTS50076, a claims challenge) until
+    /// they sign in again with those claims. <paramref name="required"/> false clears the mark.
+    /// </summary>
+    /// <exception cref="ArgumentException">No seeded user has that mail.</exception>
+    public void RequireStepUp(string mail, bool required = true) => _identity.RequireStepUp(FindUser(mail), required);
+
+    /// <summary>
     /// The series masters and single events now in a mailbox (cancelled and deleted ones left out), oldest first:
     /// lets tests count what a run created, e.g. exactly one series after retries and faults.
     /// </summary>

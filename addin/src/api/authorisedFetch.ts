@@ -26,16 +26,32 @@ export async function fetchOrNetworkError(fetchFn: typeof fetch, url: string, in
 }
 
 /**
+ * The claims of a Conditional Access challenge (`WWW-Authenticate: Bearer error="insufficient_claims",
+ * claims="<base64 JSON>"`) as the JSON MSAL takes, or null when the 401 is not one.
+ */
+export function claimsChallenge(wwwAuthenticate: string | null): string | null {
+  if (wwwAuthenticate === null || !/error="insufficient_claims"/.test(wwwAuthenticate)) return null;
+  const encoded = /claims="([^"]+)"/.exec(wwwAuthenticate)?.[1];
+  if (encoded === undefined) return null;
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The sender every API client shares: bearer token and Accept: application/json on each request, and after a 401
- * one more try with a fresh token (the token may have been revoked or outlived its expiry on the server's clock).
- * The answer is returned as it came, whatever its status; reading it is the client's business.
+ * one more try: with a token signed in again for the claims when the 401 is a Conditional Access claims challenge
+ * (e.g. multi-factor authentication), else with a fresh token (the token may have been revoked or outlived its
+ * expiry on the server's clock). The answer is returned as it came, whatever its status; reading it is the client's business.
  */
 export function authorisedFetch(options: ApiClientOptions): AuthorisedSend {
   const fetchFn = options.fetch ?? defaultFetch();
   const baseUrl = options.baseUrl ?? '';
 
-  const attempt = async (path: string, init: RequestInit) => {
-    const token = await options.auth.getAccessToken();
+  const attempt = async (path: string, init: RequestInit, claims: string | null = null) => {
+    const token = await (claims === null ? options.auth.getAccessToken() : options.auth.getAccessToken(claims));
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${token}`);
     headers.set('Accept', 'application/json');
@@ -45,7 +61,8 @@ export function authorisedFetch(options: ApiClientOptions): AuthorisedSend {
   return async (path, init) => {
     const response = await attempt(path, init);
     if (response.status !== 401) return response;
+    const claims = claimsChallenge(response.headers.get('WWW-Authenticate'));
     options.auth.invalidateToken();
-    return attempt(path, init);
+    return attempt(path, init, claims);
   };
 }

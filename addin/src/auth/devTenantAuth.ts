@@ -100,11 +100,13 @@ export class DevTenantAuth implements PaneAuth {
     return { username };
   }
 
-  getAccessToken(): Promise<string> {
+  getAccessToken(claims?: string): Promise<string> {
     const session = this.read();
     if (session === null) {
       return Promise.reject(new AuthError('signInRequired', 'Sign in to continue.'));
     }
+    // A claims challenge: sign in again asking for them (the dev tenant then shows a second factor in the token).
+    if (claims !== undefined) return this.requestToken(session.username, undefined, claims);
     if (session.accessToken !== null && session.expiresAt - expirySkewMs > this.now()) {
       return Promise.resolve(session.accessToken);
     }
@@ -124,7 +126,7 @@ export class DevTenantAuth implements PaneAuth {
     this.storage.removeItem(this.storageKey);
   }
 
-  private async requestToken(username: string, signal?: AbortSignal): Promise<string> {
+  private async requestToken(username: string, signal?: AbortSignal, claims?: string): Promise<string> {
     const form = new URLSearchParams({
       grant_type: 'password',
       username,
@@ -132,6 +134,7 @@ export class DevTenantAuth implements PaneAuth {
       client_id: this.options.config.clientId,
       scope: this.options.apiScope,
     });
+    if (claims !== undefined) form.set('claims', claims);
     let response: Response;
     try {
       response = await this.fetchFn(this.options.config.tokenEndpoint, {

@@ -18,6 +18,11 @@ export interface EntraAuthOptions {
   now?: () => number;
 }
 
+/** MSAL's `claims` request field, only when there is a challenge to meet. */
+function withClaims(claims: string | undefined): { claims?: string } {
+  return claims === undefined ? {} : { claims };
+}
+
 /** Renew a little before expiry so a token does not lapse between the check and the API call. */
 const expirySkewMs = 60_000;
 
@@ -85,9 +90,11 @@ export class EntraAuth implements PaneAuth {
     return account;
   }
 
-  getAccessToken(): Promise<string> {
+  getAccessToken(claims?: string): Promise<string> {
     const session = this.session;
     if (session === null) return Promise.reject(new AuthError('signInRequired', 'Sign in to continue.'));
+    // A claims challenge is met by signing in again with those claims, by the same path as before.
+    if (claims !== undefined) return this.renew(session, claims);
     if (session.token !== null && session.expiresAt - expirySkewMs > this.now()) return Promise.resolve(session.token);
     // Concurrent callers share one renewal.
     this.pending ??= this.renew(session).finally(() => {
@@ -153,39 +160,43 @@ export class EntraAuth implements PaneAuth {
     }
   }
 
-  private async viaNestedAppAuth(): Promise<string> {
+  private async viaNestedAppAuth(claims?: string): Promise<string> {
     this.nestable ??= this.options.seam.createNestableClient(this.msalConfig());
     const client = await this.nestable;
     const account = client.getActiveAccount() ?? client.getAllAccounts()[0];
     let result;
     try {
-      result = await client.acquireTokenSilent({ scopes: this.scopes, ...(account ? { account } : {}) });
+      result = await client.acquireTokenSilent({ scopes: this.scopes, ...(account ? { account } : {}), ...withClaims(claims) });
     } catch (silentError) {
       const mapped = fromMsalError(silentError);
       // Only what a person can resolve is worth a prompt; Office brokers it, so no click is needed under NAA.
       if (mapped.error.kind !== 'interactionRequired' && mapped.error.kind !== 'consentRequired') throw silentError;
-      result = await client.acquireTokenPopup({ scopes: this.scopes });
+      result = await client.acquireTokenPopup({ scopes: this.scopes, ...withClaims(claims) });
     }
     if (result.account) client.setActiveAccount(result.account);
     return this.adopt('nestedAppAuth', result.accessToken, result.account);
   }
 
-  private async viaOfficeSso(): Promise<string> {
-    const token = await this.options.seam.officeSsoToken({ allowSignInPrompt: true, allowConsentPrompt: true });
+  private async viaOfficeSso(claims?: string): Promise<string> {
+    const token = await this.options.seam.officeSsoToken({
+      allowSignInPrompt: true,
+      allowConsentPrompt: true,
+      ...(claims === undefined ? {} : { authChallenge: claims }),
+    });
     return this.adopt('officeSso', token, null);
   }
 
-  private async viaWindow(interactive: boolean): Promise<string> {
+  private async viaWindow(interactive: boolean, claims?: string): Promise<string> {
     this.windowClient ??= this.options.seam.createWindowClient(this.msalConfig());
     const client = await this.windowClient;
     let result;
     try {
       if (interactive) {
-        result = await client.acquireTokenPopup({ scopes: this.scopes });
+        result = await client.acquireTokenPopup({ scopes: this.scopes, ...withClaims(claims) });
       } else {
         const account = this.session?.msalAccount ?? client.getActiveAccount() ?? client.getAllAccounts()[0];
         if (!account) throw new AuthError('signInRequired', 'Sign in to continue.');
-        result = await client.acquireTokenSilent({ scopes: this.scopes, account });
+        result = await client.acquireTokenSilent({ scopes: this.scopes, account, ...withClaims(claims) });
       }
     } catch (error) {
       if (error instanceof AuthError) throw error;
@@ -196,15 +207,15 @@ export class EntraAuth implements PaneAuth {
     return this.adopt('window', result.accessToken, result.account);
   }
 
-  private async renew(session: Session): Promise<string> {
+  private async renew(session: Session, claims?: string): Promise<string> {
     try {
       switch (session.path) {
         case 'nestedAppAuth':
-          return await this.viaNestedAppAuth();
+          return await this.viaNestedAppAuth(claims);
         case 'officeSso':
-          return await this.viaOfficeSso();
+          return await this.viaOfficeSso(claims);
         case 'window':
-          return await this.viaWindow(false);
+          return await this.viaWindow(false, claims);
       }
     } catch (error) {
       const mapped = error instanceof AuthError ? error : session.path === 'officeSso' ? fromOfficeSsoError(error).error : fromMsalError(error).error;

@@ -21,8 +21,9 @@ export interface MsalClient {
   getActiveAccount(): MsalAccount | null;
   getAllAccounts(): MsalAccount[];
   setActiveAccount(account: MsalAccount | null): void;
-  acquireTokenSilent(request: { scopes: string[]; account?: MsalAccount; forceRefresh?: boolean }): Promise<MsalTokenResult>;
-  acquireTokenPopup(request: { scopes: string[]; account?: MsalAccount }): Promise<MsalTokenResult>;
+  /** `claims`: a claims challenge (JSON) to sign in with; MSAL then skips its cache. */
+  acquireTokenSilent(request: { scopes: string[]; account?: MsalAccount; forceRefresh?: boolean; claims?: string }): Promise<MsalTokenResult>;
+  acquireTokenPopup(request: { scopes: string[]; account?: MsalAccount; claims?: string }): Promise<MsalTokenResult>;
   clearCache(): Promise<void>;
 }
 

@@ -11,8 +11,12 @@ export interface PaneAuth {
   readonly mode: 'devTenant' | 'entra';
   /** The signed-in account, or null when the person still has to sign in. */
   account(): SignedInAccount | null;
-  /** An access token for our API (scope access_as_user); signs in again silently when the cached one expired. */
-  getAccessToken(): Promise<string>;
+  /**
+   * An access token for our API (scope access_as_user); signs in again silently when the cached one expired. With
+   * `claims` (a claims challenge the API passed on from Conditional Access, as JSON) it signs in again asking for
+   * those claims, for example a second factor, and never answers from the cache.
+   */
+  getAccessToken(claims?: string): Promise<string>;
   /** Forget the cached token (the API rejected it) so the next getAccessToken gets a fresh one. */
   invalidateToken(): void;
   signOut(): void;

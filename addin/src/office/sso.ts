@@ -18,6 +18,8 @@ export function hasOfficeSso(): boolean {
 export interface OfficeSsoOptions {
   allowSignInPrompt: boolean;
   allowConsentPrompt: boolean;
+  /** A claims challenge (JSON) for Office to meet, e.g. multi-factor authentication. */
+  authChallenge?: string;
 }
 
 /**
@@ -33,7 +35,11 @@ export async function getOfficeSsoToken(options: OfficeSsoOptions): Promise<stri
   }
   try {
     // forMSGraphAccess stays unset: the token is for our API, and a sideloaded Outlook add-in fails with it set.
-    return await auth.getAccessToken({ allowSignInPrompt: options.allowSignInPrompt, allowConsentPrompt: options.allowConsentPrompt });
+    return await auth.getAccessToken({
+      allowSignInPrompt: options.allowSignInPrompt,
+      allowConsentPrompt: options.allowConsentPrompt,
+      ...(options.authChallenge === undefined ? {} : { authChallenge: options.authChallenge }),
+    });
   } catch (thrown) {
     const error = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as { code?: unknown; name?: unknown; message?: unknown };
     const code = typeof error.code === 'number' ? error.code : Number.parseInt(String(error.code ?? ''), 10);

@@ -43,7 +43,7 @@ type Step = MsalTokenResult | Error | (() => MsalTokenResult | Error);
 
 /** A scripted MSAL client: each call takes the next answer for its method (the last one repeats). */
 export class FakeMsalClient implements MsalClient {
-  readonly calls: { method: 'silent' | 'popup'; scopes: string[]; account?: MsalAccount }[] = [];
+  readonly calls: { method: 'silent' | 'popup'; scopes: string[]; account?: MsalAccount; claims?: string }[] = [];
   active: MsalAccount | null = null;
   cleared = 0;
 
@@ -61,12 +61,17 @@ export class FakeMsalClient implements MsalClient {
   setActiveAccount(account: MsalAccount | null) {
     this.active = account;
   }
-  acquireTokenSilent(request: { scopes: string[]; account?: MsalAccount }) {
-    this.calls.push({ method: 'silent', scopes: request.scopes, ...(request.account ? { account: request.account } : {}) });
+  acquireTokenSilent(request: { scopes: string[]; account?: MsalAccount; claims?: string }) {
+    this.calls.push({
+      method: 'silent',
+      scopes: request.scopes,
+      ...(request.account ? { account: request.account } : {}),
+      ...(request.claims === undefined ? {} : { claims: request.claims }),
+    });
     return this.answer(this.silent, this.calls.filter((c) => c.method === 'silent').length);
   }
-  acquireTokenPopup(request: { scopes: string[] }) {
-    this.calls.push({ method: 'popup', scopes: request.scopes });
+  acquireTokenPopup(request: { scopes: string[]; claims?: string }) {
+    this.calls.push({ method: 'popup', scopes: request.scopes, ...(request.claims === undefined ? {} : { claims: request.claims }) });
     return this.answer(this.popup, this.calls.filter((c) => c.method === 'popup').length);
   }
   clearCache() {

@@ -16,6 +16,12 @@ internal static class AdminApi
 
     public const string RolesClaim = "roles";
 
+    public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ProgramHealthReader>();
+        return builder;
+    }
+
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/program-health")

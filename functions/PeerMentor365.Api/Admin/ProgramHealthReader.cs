@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using NodaTime;
 using PeerMentor365.Api.Commitments;
 using PeerMentor365.Api.Storage;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Admin;
 

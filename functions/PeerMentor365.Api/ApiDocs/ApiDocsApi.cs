@@ -1,3 +1,6 @@
+using Microsoft.OpenApi;
+using PeerMentor365.Api.Requests;
+
 namespace PeerMentor365.Api.ApiDocs;
 
 /// <summary>GET /api/openapi/v1.json: the OpenAPI document of the public API (anonymous).</summary>
@@ -5,12 +8,33 @@ internal static class ApiDocsApi
 {
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info.Title = "PeerMentor365 API";
-            document.Info.Description = "Humane recurring peer-mentoring slots across time zones. See docs/api.md.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "PeerMentor365 API";
+                document.Info.Description = "Humane recurring peer-mentoring slots across time zones. See docs/api.md.";
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<BodyShape>().FirstOrDefault() is { } shape)
+                {
+                    DescribeBody(operation, shape);
+                }
+
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(WireTextAttribute), inherit: false) is [WireTextAttribute wire, ..])
+                {
+                    DescribeWireText(schema, wire.Kind);
+                }
+
+                return Task.CompletedTask;
+            });
+        });
         return builder;
     }
 
@@ -20,4 +44,32 @@ internal static class ApiDocsApi
         group.MapOpenApi("/{documentName}.json").WithName("OpenApi");
         return group;
     }
+
+    private static void DescribeWireText(OpenApiSchema schema, WireText kind)
+    {
+        switch (kind)
+        {
+            case WireText.Instant:
+                schema.Format = "date-time";
+                break;
+            case WireText.Date:
+                schema.Format = "date";
+                break;
+            case WireText.LocalDateTime:
+                schema.Pattern = Wire.LocalDateTimeRegex;
+                break;
+        }
+    }
+
+    /// <summary>The request body is the shape the endpoint's reader checks against (Requests/BodyFields.cs), not a guess from the handler.</summary>
+    private static void DescribeBody(OpenApiOperation operation, BodyShape shape) =>
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = !shape.BodyOptional,
+            Description = shape.Description,
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            {
+                ["application/json"] = new OpenApiMediaType { Schema = shape.Schema() },
+            },
+        };
 }

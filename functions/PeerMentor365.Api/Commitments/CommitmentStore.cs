@@ -1,9 +1,9 @@
 using Azure;
+using Azure.Data.Tables;
 using NodaTime;
 using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Requests;
 using PeerMentor365.Api.Storage;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Commitments;
 

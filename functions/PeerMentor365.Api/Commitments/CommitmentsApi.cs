@@ -17,13 +17,20 @@ internal static class CommitmentsApi
 {
     private static readonly IReadOnlyList<string> ListStatuses = [.. Commitment.StatusNames, CommitmentStore.ListAll];
 
+    public static WebApplicationBuilder AddCommitments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CommitmentStore>();
+        builder.Services.AddSingleton<DefaultDue>();
+        return builder;
+    }
+
     public static RouteGroupBuilder MapCommitments(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Commitments");
         var pair = group.MapMemberPair();
         pair.MapGet("/commitments", ListCommitments).WithName("ListCommitments");
-        pair.MapPost("/commitments", AddCommitment).WithName("AddCommitment").Accepts<object>("application/json");
-        pair.MapPatch("/commitments/{commitmentId}", UpdateCommitment).WithName("UpdateCommitment").Accepts<object>("application/json");
+        pair.MapPost("/commitments", AddCommitment).WithName("AddCommitment").AcceptsJson(CommitmentRequests.New);
+        pair.MapPatch("/commitments/{commitmentId}", UpdateCommitment).WithName("UpdateCommitment").AcceptsJson(CommitmentRequests.Patch);
         return group;
     }
 
@@ -71,7 +78,7 @@ internal static class CommitmentsApi
         }
 
         var now = Wire.ToSecond(clock.GetCurrentInstant());
-        var text = body.Text("text", 1, Commitment.MaxText, required: true);
+        var text = body.Text(CommitmentRequests.Text);
         var owner = ReadOwner(body, pair.Value) ?? me;
         var due = ReadDue(body, now);
         var sessionId = await ReadSessionAsync(body, pairId, sessions, cancellationToken);
@@ -80,9 +87,9 @@ internal static class CommitmentsApi
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (pair.Value.Status == PairStatus.Closed)
+        if (Conflicts.IfClosed(pair.Value) is { } closed)
         {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return closed;
         }
 
         var commitment = new Commitment(
@@ -120,69 +127,43 @@ internal static class CommitmentsApi
             return PairAccess.ItemNotFound("commitment");
         }
 
-        var (ifMatch, preconditionProblem) = IfMatch.Read(http.Request);
-        if (ifMatch is null)
+        var (change, problem) = await ConditionalChange.ReadAsync(http.Request, withIfMatch: true, ChangeBody.Required, cancellationToken);
+        if (change is null)
         {
-            return preconditionProblem!;
-        }
-
-        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return problem!;
         }
 
         var now = Wire.ToSecond(clock.GetCurrentInstant());
-        var patch = await ReadPatchAsync(body, pair.Value, now, sessions, cancellationToken);
+        var patch = await ReadPatchAsync(change.Body!, pair.Value, now, sessions, cancellationToken);
         if (patch is null)
         {
-            return TypedResults.ValidationProblem(body.Errors);
+            return TypedResults.ValidationProblem(change.Body!.Errors);
         }
 
-        if (stored.ETag != ifMatch.TableETag)
+        var conditional = Conditional(now);
+        if (await conditional.RefuseAsync(http.Response, stored, change.IfMatch!, Conflicts.IfClosed(pair.Value), cancellationToken) is { } refused)
         {
-            return Stale(http, stored, ifMatch, now);
+            return refused;
         }
 
-        if (pair.Value.Status == PairStatus.Closed)
+        var (changed, fields, sessionProblem) = stored.Value.Apply(patch, now);
+        if (sessionProblem is not null)
         {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sessionId"] = [sessionProblem] });
         }
 
-        var (changed, fields, problem) = stored.Value.Apply(patch, now);
-        if (problem is not null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sessionId"] = [problem] });
-        }
-
-        var result = fields.Count == 0 ? SaveResult<Commitment>.Unchanged(stored) : await commitments.SaveAsync(stored, changed!, fields, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return result.Current is null ? PairAccess.ItemNotFound("commitment") : Stale(http, result.Current, ifMatch, now);
-        }
-
-        var response = CommitmentResponse.From(result.Saved!, now);
-        http.Response.Headers.ETag = response.Etag;
-        return TypedResults.Ok(response);
+        return await conditional.SaveAsync(
+            http.Response, stored, change.IfMatch!, fields.Count == 0 ? null : () => commitments.SaveAsync(stored, changed!, fields, cancellationToken), cancellationToken);
     }
 
     private static async Task<CommitmentPatch?> ReadPatchAsync(JsonBody body, Pair pair, Instant now, SessionStore sessions, CancellationToken cancellationToken)
     {
-        string[] patchable = ["text", "due", "status", "ownerId", "sessionId"];
-        var text = body.Text("text", 1, Commitment.MaxText, required: false);
+        var text = body.Text(CommitmentRequests.ChangedText);
         var due = ReadDue(body, now);
-        var status = body.Choice("status", Commitment.StatusNames, required: false);
+        var status = body.Choice(CommitmentRequests.Status);
         var owner = ReadOwner(body, pair);
         var sessionId = await ReadSessionAsync(body, pair.Id, sessions, cancellationToken);
-        foreach (var field in patchable.Where(body.IsNull))
-        {
-            body.Add(field, $"{field} cannot be null: leave it out to keep it.");
-        }
-
-        if (body.IsValid && !patchable.Any(body.Has))
-        {
-            body.Add("body", $"Send at least one of {string.Join(", ", patchable)}.");
-        }
+        body.CheckPatch();
 
         return body.IsValid
             ? new CommitmentPatch(text, due, status is null ? null : Commitment.ParseStatus(status), owner, sessionId)
@@ -193,12 +174,12 @@ internal static class CommitmentsApi
     private static LocalDate? ReadDue(JsonBody body, Instant now)
     {
         var today = now.InUtc().Date;
-        return body.Date("due", today.PlusYears(-1).PlusDays(-1), today.PlusYears(2).PlusDays(1), required: false);
+        return body.Date(CommitmentRequests.Due, today.PlusYears(-1).PlusDays(-1), today.PlusYears(2).PlusDays(1));
     }
 
     private static string? ReadOwner(JsonBody body, Pair pair)
     {
-        var owner = body.Text("ownerId", 1, 64, required: false)?.ToLowerInvariant();
+        var owner = body.Text(CommitmentRequests.OwnerId)?.ToLowerInvariant();
         if (owner is not null && !pair.IsMember(owner))
         {
             body.Add("ownerId", "ownerId must be the user id of a member of the pair.");
@@ -210,7 +191,7 @@ internal static class CommitmentsApi
 
     private static async Task<string?> ReadSessionAsync(JsonBody body, string pairId, SessionStore sessions, CancellationToken cancellationToken)
     {
-        var sessionId = body.Text("sessionId", 1, 64, required: false);
+        var sessionId = body.Text(CommitmentRequests.SessionId);
         if (sessionId is not null && await sessions.FindAsync(pairId, sessionId, cancellationToken) is null)
         {
             body.Add("sessionId", "sessionId must be a session of this pair.");
@@ -220,8 +201,9 @@ internal static class CommitmentsApi
         return sessionId;
     }
 
-    private static ProblemHttpResult Stale(HttpContext http, Versioned<Commitment> current, IfMatch seen, Instant now) =>
-        Conflicts.Stale(http.Response, CommitmentResponse.From(current, now), ApiETag.From(current.ETag), ChangeLog.ChangedSince(current.Changes, seen.TableETag, Commitment.Fields));
+    // Whether a commitment is overdue depends on now, so its answers are made for this request's now.
+    private static ConditionalResource<Commitment, CommitmentResponse> Conditional(Instant now) => new(
+        (commitment, _) => ValueTask.FromResult(CommitmentResponse.From(commitment, now)), response => response.Etag, Commitment.Fields, () => PairAccess.ItemNotFound("commitment"));
 }
 
 internal sealed record CommitmentListResponse(IReadOnlyList<CommitmentResponse> Commitments);
@@ -232,14 +214,14 @@ internal sealed record CommitmentResponse(
     string PairId,
     string OwnerId,
     string Text,
-    string Due,
+    [property: WireText(WireText.Date)] string Due,
     string Status,
     bool Overdue,
     string? CreatedInSession,
     string? ClosedInSession,
-    string CreatedAt,
-    string UpdatedAt,
-    string? ClosedAt)
+    [property: WireText(WireText.Instant)] string CreatedAt,
+    [property: WireText(WireText.Instant)] string UpdatedAt,
+    [property: WireText(WireText.Instant)] string? ClosedAt)
 {
     public static CommitmentResponse From(Versioned<Commitment> stored, Instant now)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PeerMentor365.Api.Pairs;
 
 namespace PeerMentor365.Api.Concurrency;
 
@@ -21,4 +22,16 @@ internal static class Conflicts
     /// <summary>409: the change is not possible in the resource's current state (for example, the pair is closed).</summary>
     public static ProblemHttpResult NotNow(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible now", detail: detail);
+
+    /// <summary>The 409 of any change to a closed pair or its goals, commitments and sessions; null while it is open.</summary>
+    public static ProblemHttpResult? IfClosed(Pair pair) =>
+        pair.Status == PairStatus.Closed ? NotNow(Pair.ClosedRefusal().Refusal!) : null;
+
+    /// <summary>A validation problem (400, errors by field) as a <see cref="ProblemHttpResult"/>, so a change has one problem type.</summary>
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        });
 }

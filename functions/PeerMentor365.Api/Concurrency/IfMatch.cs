@@ -31,11 +31,5 @@ internal sealed record IfMatch(ETag TableETag)
             : (null, Malformed("If-Match is not an etag this API returned: send the etag field (or ETag header) of the resource unchanged."));
     }
 
-    // A validation problem (errors.If-Match), carried as a ProblemHttpResult so that handlers have one error type for it.
-    private static ProblemHttpResult Malformed(string message) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Header] = [message] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "One or more validation errors occurred.",
-        });
+    private static ProblemHttpResult Malformed(string message) => Conflicts.Invalid(new Dictionary<string, string[]> { [Header] = [message] });
 }

@@ -13,13 +13,22 @@ namespace PeerMentor365.Api.Goals;
 /// </summary>
 internal static class GoalsApi
 {
+    private static readonly ConditionalResource<Goal, GoalResponse> Conditional = new(
+        (goal, _) => ValueTask.FromResult(GoalResponse.From(goal)), response => response.Etag, Goal.Fields, () => PairAccess.ItemNotFound("goal"));
+
+    public static WebApplicationBuilder AddGoals(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<GoalStore>();
+        return builder;
+    }
+
     public static RouteGroupBuilder MapGoals(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Goals");
         var pair = group.MapMemberPair();
         pair.MapGet("/goals", ListGoals).WithName("ListGoals");
-        pair.MapPost("/goals", AddGoal).WithName("AddGoal").Accepts<object>("application/json");
-        pair.MapPatch("/goals/{goalId}", UpdateGoal).WithName("UpdateGoal").Accepts<object>("application/json");
+        pair.MapPost("/goals", AddGoal).WithName("AddGoal").AcceptsJson(GoalRequests.New);
+        pair.MapPatch("/goals/{goalId}", UpdateGoal).WithName("UpdateGoal").AcceptsJson(GoalRequests.Patch);
         return group;
     }
 
@@ -43,17 +52,17 @@ internal static class GoalsApi
 
         var now = Wire.ToSecond(clock.GetCurrentInstant());
         var today = now.InUtc().Date;
-        var title = body.Text("title", 1, Goal.MaxTitle, required: true);
-        var measure = body.Text("measure", 1, Goal.MaxMeasure, required: true);
-        var target = body.Date("targetDate", today.PlusYears(-1), today.PlusYears(2), required: true);
+        var title = body.Text(GoalRequests.Title);
+        var measure = body.Text(GoalRequests.Measure);
+        var target = body.Date(GoalRequests.TargetDate, today.PlusYears(-1), today.PlusYears(2));
         if (!body.IsValid)
         {
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (pair.Value.Status == PairStatus.Closed)
+        if (Conflicts.IfClosed(pair.Value) is { } closed)
         {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return closed;
         }
 
         var goal = new Goal(Ids.NewestFirst(Ids.Goal, clock.GetCurrentInstant()), pairId, me, title!, measure!, target!.Value, 0, GoalStatus.Active, now, now);
@@ -73,33 +82,22 @@ internal static class GoalsApi
             return PairAccess.ItemNotFound("goal");
         }
 
-        var (ifMatch, preconditionProblem) = IfMatch.Read(http.Request);
-        if (ifMatch is null)
+        var (change, problem) = await ConditionalChange.ReadAsync(http.Request, withIfMatch: true, ChangeBody.Required, cancellationToken);
+        if (change is null)
         {
-            return preconditionProblem!;
-        }
-
-        var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return problem!;
         }
 
         var now = Wire.ToSecond(clock.GetCurrentInstant());
-        var patch = ReadPatch(body, now.InUtc().Date);
+        var patch = ReadPatch(change.Body!, now.InUtc().Date);
         if (patch is null)
         {
-            return TypedResults.ValidationProblem(body.Errors);
+            return TypedResults.ValidationProblem(change.Body!.Errors);
         }
 
-        if (stored.ETag != ifMatch.TableETag)
+        if (await Conditional.RefuseAsync(http.Response, stored, change.IfMatch!, Conflicts.IfClosed(pair.Value), cancellationToken) is { } refused)
         {
-            return Stale(http, stored, ifMatch);
-        }
-
-        if (pair.Value.Status == PairStatus.Closed)
-        {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return refused;
         }
 
         if (stored.Value.OwnerId != me)
@@ -108,39 +106,21 @@ internal static class GoalsApi
         }
 
         var (changed, fields) = stored.Value.Apply(patch, now);
-        var result = fields.Count == 0 ? SaveResult<Goal>.Unchanged(stored) : await goals.SaveAsync(stored, changed, fields, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return result.Current is null ? PairAccess.ItemNotFound("goal") : Stale(http, result.Current, ifMatch);
-        }
-
-        var response = GoalResponse.From(result.Saved!);
-        http.Response.Headers.ETag = response.Etag;
-        return TypedResults.Ok(response);
+        return await Conditional.SaveAsync(
+            http.Response, stored, change.IfMatch!, fields.Count == 0 ? null : () => goals.SaveAsync(stored, changed, fields, cancellationToken), cancellationToken);
     }
 
     private static GoalPatch? ReadPatch(JsonBody body, LocalDate today)
     {
-        var title = body.Text("title", 1, Goal.MaxTitle, required: false);
-        var measure = body.Text("measure", 1, Goal.MaxMeasure, required: false);
-        var target = body.Date("targetDate", today.PlusYears(-1), today.PlusYears(2), required: false);
-        var progress = body.Int("progress", 0, 100, required: false);
-        var status = body.Choice("status", Goal.StatusNames, required: false);
-        foreach (var field in Goal.Fields.Where(body.IsNull))
-        {
-            body.Add(field, $"{field} cannot be null: leave it out to keep it.");
-        }
-
-        if (body.IsValid && !Goal.Fields.Any(body.Has))
-        {
-            body.Add("body", $"Send at least one of {string.Join(", ", Goal.Fields)}.");
-        }
+        var title = body.Text(GoalRequests.ChangedTitle);
+        var measure = body.Text(GoalRequests.ChangedMeasure);
+        var target = body.Date(GoalRequests.ChangedTargetDate, today.PlusYears(-1), today.PlusYears(2));
+        var progress = body.Int(GoalRequests.Progress);
+        var status = body.Choice(GoalRequests.Status);
+        body.CheckPatch();
 
         return body.IsValid ? new GoalPatch(title, measure, target, progress, status is null ? null : Goal.ParseStatus(status)) : null;
     }
-
-    private static ProblemHttpResult Stale(HttpContext http, Versioned<Goal> current, IfMatch seen) =>
-        Conflicts.Stale(http.Response, GoalResponse.From(current), ApiETag.From(current.ETag), ChangeLog.ChangedSince(current.Changes, seen.TableETag, Goal.Fields));
 }
 
 internal sealed record GoalListResponse(IReadOnlyList<GoalResponse> Goals);
@@ -152,11 +132,11 @@ internal sealed record GoalResponse(
     string OwnerId,
     string Title,
     string Measure,
-    string TargetDate,
+    [property: WireText(WireText.Date)] string TargetDate,
     int Progress,
     string Status,
-    string CreatedAt,
-    string UpdatedAt)
+    [property: WireText(WireText.Instant)] string CreatedAt,
+    [property: WireText(WireText.Instant)] string UpdatedAt)
 {
     public static GoalResponse From(Versioned<Goal> stored)
     {

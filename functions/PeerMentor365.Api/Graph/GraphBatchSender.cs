@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
@@ -46,7 +45,15 @@ internal sealed partial class GraphBatchSender(IOptions<GraphOptions> options, T
         {
             var batch = await BuildAsync(graph, pending, cancellationToken);
             var response = await graph.Batch.PostAsync(batch, cancellationToken);
-            var statuses = await response.GetResponsesStatusCodesAsync();
+            Dictionary<string, System.Net.HttpStatusCode> statuses;
+            try
+            {
+                statuses = await response.GetResponsesStatusCodesAsync();
+            }
+            catch (JsonException error)
+            {
+                throw GraphUnavailableException.Unreadable(error);
+            }
 
             var again = new List<GraphBatchStep>();
             var wait = TimeSpan.Zero;
@@ -132,20 +139,8 @@ internal sealed partial class GraphBatchSender(IOptions<GraphOptions> options, T
         var values = item.Headers.TryGetValues("Retry-After", out var headerValues)
             ? headerValues
             : item.Content.Headers.TryGetValues("Retry-After", out var contentValues) ? contentValues : [];
-        var text = values.FirstOrDefault();
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-        {
-            var delay = at - clock.GetUtcNow();
-            return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
-        }
-
         // Without Retry-After, back off exponentially (1 s, 2 s, 4 s…), as Graph's guidance asks.
-        return TimeSpan.FromSeconds(Math.Pow(2, attempt));
+        return RetryAfterHeader.Parse(values, clock.GetUtcNow()) ?? TimeSpan.FromSeconds(Math.Pow(2, attempt));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph $batch: gave up on {Count} optional item(s), first {StepId}, still failing after the others were done")]
@@ -168,9 +163,16 @@ internal sealed class GraphBatchResult(IReadOnlyDictionary<string, GraphBatchAns
     /// <summary>A successful answer's JSON body, for large answers where the SDK's models are too slow to fill.</summary>
     public async Task<JsonDocument> ReadJsonAsync(string id, CancellationToken cancellationToken)
     {
-        using var message = await answers[id].Response.GetResponseByIdAsync(id);
-        await using var body = await message.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        try
+        {
+            using var message = await answers[id].Response.GetResponseByIdAsync(id);
+            await using var body = await message.Content.ReadAsStreamAsync(cancellationToken);
+            return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException error)
+        {
+            throw GraphUnavailableException.Unreadable(error);
+        }
     }
 
     /// <summary>Deserialises a successful answer with the SDK's models.</summary>

@@ -9,6 +9,10 @@ internal sealed class GraphUnavailableException(string message, int status, Time
 
     public TimeSpan? RetryAfter { get; } = retryAfter;
 
+    /// <summary>502: Graph's answer is not the JSON it documents (cut off, HTML from a proxy…).</summary>
+    public static GraphUnavailableException Unreadable(Exception inner) =>
+        new("Microsoft Graph answered with something that is not the JSON it documents.", StatusCodes.Status502BadGateway, null, inner);
+
     public static GraphUnavailableException Throttled(TimeSpan? retryAfter) =>
         new("Microsoft Graph is throttling these requests; try again shortly.", StatusCodes.Status503ServiceUnavailable, retryAfter);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using PeerMentor365.Api.Auth;
@@ -13,19 +14,21 @@ internal sealed class UserGraphClients : IDisposable
 {
     private readonly HttpClient _http;
     private readonly TenantEndpoints _tenant;
-    private readonly IGraphTokenExchange _exchange;
+    private readonly GraphTokens _tokens;
 
-    public UserGraphClients(TenantEndpoints tenant, IGraphTokenExchange exchange, GraphTransport transport)
+    public UserGraphClients(TenantEndpoints tenant, GraphTokens tokens, GraphTransport transport, IOptions<GraphOptions> options)
     {
         _tenant = tenant;
-        _exchange = exchange;
+        _tokens = tokens;
+        var settings = options.Value;
         _http = GraphClientFactory.Create(GraphClientFactory.CreateDefaultHandlers(), finalHandler: transport.CreateHandler());
+        _http.Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
     }
 
     /// <summary>A client for one request; the caller need not dispose it (the shared pipeline outlives it).</summary>
     public GraphServiceClient For(SignedInUser user)
     {
-        var tokens = new OnBehalfOfTokenProvider(user.AccessToken, _exchange, _tenant.GraphBaseUrl.Host);
+        var tokens = new DelegatedTokenProvider(ct => _tokens.ForRequestAsync(user, ct), _tenant.GraphBaseUrl.Host);
         return new GraphServiceClient(_http, new BaseBearerTokenAuthenticationProvider(tokens), _tenant.GraphBaseUrl.ToString());
     }
 
@@ -45,7 +48,10 @@ internal sealed record GraphTransport(Func<HttpMessageHandler> CreateHandler)
     public static GraphTransport Direct { get; } = new(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
 }
 
-/// <summary>Hands the SDK a token from a callback, only for the configured Graph host.</summary>
+/// <summary>
+/// Hands the SDK a token from a callback, but only for the configured Graph host: the SDK sends no Authorization
+/// header to a host its validator does not allow, so the dev tenant's host must be listed.
+/// </summary>
 internal sealed class DelegatedTokenProvider(Func<CancellationToken, Task<string>> getToken, string graphHost) : IAccessTokenProvider
 {
     public AllowedHostsValidator AllowedHostsValidator { get; } = new([graphHost]);
@@ -55,21 +61,4 @@ internal sealed class DelegatedTokenProvider(Func<CancellationToken, Task<string
         Dictionary<string, object>? additionalAuthenticationContext = null,
         CancellationToken cancellationToken = default) =>
         AllowedHostsValidator.IsUrlHostValid(uri) ? await getToken(cancellationToken) : string.Empty;
-}
-
-/// <summary>
-/// Hands the SDK the user's Graph token, but only for the configured Graph host: the SDK sends no
-/// Authorization header to a host its validator does not allow, so the dev tenant's host must be listed.
-/// </summary>
-internal sealed class OnBehalfOfTokenProvider(string userAccessToken, IGraphTokenExchange exchange, string graphHost) : IAccessTokenProvider
-{
-    public AllowedHostsValidator AllowedHostsValidator { get; } = new([graphHost]);
-
-    public async Task<string> GetAuthorizationTokenAsync(
-        Uri uri,
-        Dictionary<string, object>? additionalAuthenticationContext = null,
-        CancellationToken cancellationToken = default) =>
-        AllowedHostsValidator.IsUrlHostValid(uri)
-            ? await exchange.GetGraphTokenAsync(userAccessToken, cancellationToken)
-            : string.Empty;
 }

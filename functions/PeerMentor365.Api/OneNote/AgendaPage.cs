@@ -39,8 +39,8 @@ internal sealed record AgendaPageContent(
     Instant? NextSessionStart);
 
 /// <summary>
-/// The agenda page as OneNote's input XHTML: well-formed, UTF-8, every user-written text encoded (docs/series-api.md,
-/// "What the invite and the page say"). The sections follow the mentoring agenda in order.
+/// The agenda page as OneNote's input XHTML: well-formed, UTF-8, every user-written text encoded and isolated
+/// (<see cref="Html.Isolate"/>; docs/series-api.md, "What the invite and the page say"). The sections follow the mentoring agenda in order.
 /// </summary>
 internal static class AgendaPageBuilder
 {
@@ -65,18 +65,18 @@ internal static class AgendaPageBuilder
         html.Append("<h1>").Append(Html.Encode(page.Title)).Append("</h1>");
         html.Append("<p data-id=\"when\">").Append(Html.Encode(WhenPattern.Format(page.Start.InZone(page.Zone).LocalDateTime)))
             .Append(" (").Append(Html.Encode(page.Zone.Id)).Append(")</p>");
-        html.Append("<p data-id=\"purpose\"><i>What we meet for:</i> ").Append(Html.Encode(page.Purpose)).Append("</p>");
+        html.Append("<p data-id=\"purpose\"><i>What we meet for:</i> ").Append(Html.Isolate(page.Purpose)).Append("</p>");
 
         html.Append("<h2 data-id=\"check-in\">Check-in</h2>");
         html.Append("<p>How is everyone arriving today? One sentence each: energy, mood, what is on your mind.</p>");
 
         html.Append("<h2 data-id=\"focus\">Focus</h2>");
-        html.Append("<p>").Append(Html.Encode(NameOf(page.FocusUserId))).Append(" takes the focus this time.</p>");
+        html.Append("<p>").Append(Html.Isolate(NameOf(page.FocusUserId))).Append(" takes the focus this time.</p>");
 
         html.Append("<h2 data-id=\"goals\">Progress on goals</h2>");
         foreach (var member in page.Members)
         {
-            html.Append("<h3>").Append(Html.Encode(member.DisplayName)).Append("</h3>");
+            html.Append("<h3>").Append(Html.Isolate(member.DisplayName)).Append("</h3>");
             var goals = page.Goals.Where(goal => goal.OwnerId == member.UserId).ToList();
             if (goals.Count == 0)
             {
@@ -87,7 +87,7 @@ internal static class AgendaPageBuilder
             html.Append("<ul>");
             foreach (var goal in goals)
             {
-                html.Append("<li>").Append(Html.Encode(goal.Title)).Append(" — ")
+                html.Append("<li>").Append(Html.Isolate(goal.Title)).Append(" — ")
                     .Append(goal.Progress.ToString(CultureInfo.InvariantCulture)).Append("%</li>");
             }
 
@@ -103,12 +103,12 @@ internal static class AgendaPageBuilder
         foreach (var commitment in page.CarriedOver)
         {
             html.Append("<p data-tag=\"to-do\" data-id=\"").Append(Html.Encode(commitment.Id)).Append("\">")
-                .Append(Html.Encode(commitment.Text)).Append(" — ").Append(Html.Encode(NameOf(commitment.OwnerId)))
+                .Append(Html.Isolate(commitment.Text)).Append(" — ").Append(Html.Isolate(NameOf(commitment.OwnerId)))
                 .Append(", due ").Append(DatePattern.Format(commitment.Due)).Append("</p>");
         }
 
         html.Append("<h2 data-id=\"challenge\">The challenge to work through</h2>");
-        html.Append("<p>What does ").Append(Html.Encode(NameOf(page.FocusUserId)))
+        html.Append("<p>What does ").Append(Html.Isolate(NameOf(page.FocusUserId)))
             .Append(" want to work through today? What would a good outcome look like?</p>");
 
         html.Append("<h2 data-id=\"feedback\">Feedback</h2>");
@@ -129,38 +129,4 @@ internal static class AgendaPageBuilder
         html.Append("</body></html>");
         return html.ToString();
     }
-}
-
-/// <summary>
-/// HTML encoding for text and attribute values (quotes included), as everything user-written must be. Bidirectional
-/// control characters (e.g. U+202E, right-to-left override) become numeric references too, so they show in the source
-/// for what they are rather than silently reordering it.
-/// </summary>
-internal static class Html
-{
-    public static string Encode(string text)
-    {
-        var encoded = System.Net.WebUtility.HtmlEncode(text);
-        if (!encoded.Any(IsBidiControl))
-        {
-            return encoded;
-        }
-
-        var result = new StringBuilder(encoded.Length + 16);
-        foreach (var c in encoded)
-        {
-            if (IsBidiControl(c))
-            {
-                result.Append("&#x").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append(';');
-            }
-            else
-            {
-                result.Append(c);
-            }
-        }
-
-        return result.ToString();
-    }
-
-    public static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

@@ -86,7 +86,7 @@ internal sealed class OneNoteGateway(OneNotePacer pacer, GraphBatchSender batche
     {
         try
         {
-            using var json = await SendAsync(graph, userKey, Json(graph, Method.POST, "/me/onenote/notebooks", new JsonObject { ["displayName"] = name }), cancellationToken);
+            using var json = await SendAsync(graph, userKey, () => Json(graph, Method.POST, "/me/onenote/notebooks", new JsonObject { ["displayName"] = name }), cancellationToken);
             return ReadNotebook(json!.RootElement);
         }
         catch (ODataError error) when (error.Error?.Code == NameExistsCode || error.Error?.InnerError?.AdditionalData.Values.Any(value => value?.ToString() == NameExistsCode) == true)
@@ -97,19 +97,19 @@ internal sealed class OneNoteGateway(OneNotePacer pacer, GraphBatchSender batche
 
     public async Task<NotebookInfo?> FindNotebookAsync(GraphServiceClient graph, string userKey, string name, CancellationToken cancellationToken)
     {
-        using var json = await SendAsync(graph, userKey, Plain(graph, Method.GET, $"/me/onenote/notebooks?$filter={Filter("displayName", name)}"), cancellationToken);
+        using var json = await SendAsync(graph, userKey, () => Plain(graph, Method.GET, $"/me/onenote/notebooks?$filter={Filter("displayName", name)}"), cancellationToken);
         return First(json!.RootElement, ReadNotebook);
     }
 
     public async Task<SectionInfo?> FindSectionAsync(GraphServiceClient graph, string userKey, string ownerRoot, string notebookId, string name, CancellationToken cancellationToken)
     {
-        using var json = await SendAsync(graph, userKey, Plain(graph, Method.GET, $"{ownerRoot}/onenote/notebooks/{Uri.EscapeDataString(notebookId)}/sections?$filter={Filter("displayName", name)}"), cancellationToken);
+        using var json = await SendAsync(graph, userKey, () => Plain(graph, Method.GET, $"{ownerRoot}/onenote/notebooks/{Uri.EscapeDataString(notebookId)}/sections?$filter={Filter("displayName", name)}"), cancellationToken);
         return First(json!.RootElement, ReadSection);
     }
 
     public async Task<PageInfo?> FindPageAsync(GraphServiceClient graph, string userKey, string ownerRoot, string sectionId, string title, CancellationToken cancellationToken)
     {
-        using var json = await SendAsync(graph, userKey, Plain(graph, Method.GET, $"{ownerRoot}/onenote/sections/{Uri.EscapeDataString(sectionId)}/pages?$filter={Filter("title", title)}"), cancellationToken);
+        using var json = await SendAsync(graph, userKey, () => Plain(graph, Method.GET, $"{ownerRoot}/onenote/sections/{Uri.EscapeDataString(sectionId)}/pages?$filter={Filter("title", title)}"), cancellationToken);
         return First(json!.RootElement, ReadPage);
     }
 
@@ -153,16 +153,19 @@ internal sealed class OneNoteGateway(OneNotePacer pacer, GraphBatchSender batche
 
     // --- plumbing ------------------------------------------------------------------------------------------------
 
-    private async Task<JsonDocument?> SendAsync(GraphServiceClient graph, string userKey, RequestInformation request, CancellationToken cancellationToken)
+    /// <summary>Sends a request built by <paramref name="request"/>, afresh for every attempt: a sent body stream is gone.</summary>
+    private async Task<JsonDocument?> SendAsync(GraphServiceClient graph, string userKey, Func<RequestInformation> request, CancellationToken cancellationToken)
     {
-        // The pacer retries throttling (OneNote sends no Retry-After); the SDK's retry handler would wait 3 s, 6 s, 12 s.
-        request.AddRequestOptions([new RetryHandlerOption { MaxRetry = 0 }]);
         return await pacer.RunAsync(
             userKey,
             1,
             async token =>
             {
-                var stream = await graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, Errors, token);
+                var attempt = request();
+
+                // The pacer retries throttling (OneNote sends no Retry-After); the SDK's retry handler would wait 3 s, 6 s, 12 s.
+                attempt.AddRequestOptions([new RetryHandlerOption { MaxRetry = 0 }]);
+                var stream = await graph.RequestAdapter.SendPrimitiveAsync<Stream>(attempt, Errors, token);
                 if (stream is null)
                 {
                     return null;
@@ -170,7 +173,14 @@ internal sealed class OneNoteGateway(OneNotePacer pacer, GraphBatchSender batche
 
                 await using (stream)
                 {
-                    return await JsonDocument.ParseAsync(stream, cancellationToken: token);
+                    try
+                    {
+                        return await JsonDocument.ParseAsync(stream, cancellationToken: token);
+                    }
+                    catch (JsonException error)
+                    {
+                        throw GraphUnavailableException.Unreadable(error);
+                    }
                 }
             },
             _ => false,

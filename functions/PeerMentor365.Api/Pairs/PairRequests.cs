@@ -13,7 +13,18 @@ internal static class AgreementRules
     public const int MaxBoundaries = 2000;
     public const int MaxYears = 2;
 
-    public static readonly IReadOnlyList<string> Cadences = ["weekly", "every2Weeks", "every3Weeks", "every4Weeks", "monthly"];
+    public static readonly TextField Purpose = new("purpose", 1, MaxPurpose, Required: true);
+    public static readonly ChoiceField CadenceName = new("cadence", Cadence.AllNames, Required: true);
+    public static readonly IntField DurationMinutes = new("durationMinutes", SessionLength.MinMinutes, SessionLength.MaxMinutes, Required: true, Step: 5);
+    public static readonly TextField Confidentiality = new("confidentiality", 1, MaxConfidentiality, Required: true);
+    public static readonly TextField Boundaries = new("boundaries", 0, MaxBoundaries, Required: false);
+    public static readonly DateField StartDate = new("startDate", Required: true, "Up to a year either side of today.");
+    public static readonly DateField PlannedEndDate = new("plannedEndDate", Required: true, $"After startDate, at most {MaxYears} years after it.");
+
+    /// <summary>PUT …/agreement, and the agreement inside a proposal.</summary>
+    public static readonly BodyShape Shape = new(
+        "Agreement", "What the members agree to: purpose, cadence, session length, confidentiality, boundaries, dates.",
+        Purpose, CadenceName, DurationMinutes, Confidentiality, Boundaries, StartDate, PlannedEndDate);
 
     /// <summary>
     /// Reads an agreement; errors go to <paramref name="body"/> with <paramref name="prefix"/> ("agreement." inside a
@@ -21,13 +32,13 @@ internal static class AgreementRules
     /// </summary>
     public static Agreement? Read(JsonBody body, LocalDate today)
     {
-        var purpose = body.Text("purpose", 1, MaxPurpose, required: true);
-        var cadenceName = body.Choice("cadence", Cadences, required: true);
-        var duration = body.Int("durationMinutes", SessionLength.MinMinutes, SessionLength.MaxMinutes, required: true, step: 5);
-        var confidentiality = body.Text("confidentiality", 1, MaxConfidentiality, required: true);
-        var boundaries = body.Text("boundaries", 0, MaxBoundaries, required: false) ?? string.Empty;
-        var start = body.Date("startDate", today.PlusYears(-1), today.PlusYears(1), required: true);
-        var end = body.Date("plannedEndDate", today.PlusYears(-1), today.PlusYears(1 + MaxYears), required: true);
+        var purpose = body.Text(Purpose);
+        var cadenceName = body.Choice(CadenceName);
+        var duration = body.Int(DurationMinutes);
+        var confidentiality = body.Text(Confidentiality);
+        var boundaries = body.Text(Boundaries) ?? string.Empty;
+        var start = body.Date(StartDate, today.PlusYears(-1), today.PlusYears(1));
+        var end = body.Date(PlannedEndDate, today.PlusYears(-1), today.PlusYears(1 + MaxYears));
         if (start is { } s && end is { } e && (e <= s || e > s.PlusYears(MaxYears)))
         {
             body.Add("plannedEndDate", $"plannedEndDate must be after startDate and at most {MaxYears} years after it.");
@@ -42,13 +53,27 @@ internal static class AgreementRules
 /// <summary>POST /api/pairs: the peers (by mail) and the agreement.</summary>
 internal sealed record Proposal(IReadOnlyList<string> PeerMails, Agreement Agreement);
 
+/// <summary>POST …/close: an optional note to the others (the body itself is optional).</summary>
+internal static class ClosingRequest
+{
+    public static readonly TextField Note = new("note", 0, Pair.MaxClosingNoteLength, Required: false);
+
+    public static readonly BodyShape Shape = new("ClosePair", "Why the pair closes, if you want to say.", Note) { BodyOptional = true };
+}
+
 internal static class ProposalReader
 {
     public const int MaxPeers = Pair.MaxMembers - 1;
 
+    public static readonly StringsField PeerMails = new("peers", MaxPeers, Required: true, ItemFormat: "email", Description: "Your peers' mail addresses (not yours).");
+    public static readonly ObjectField AgreementObject = new("agreement", AgreementRules.Shape, Required: true);
+
+    /// <summary>POST /api/pairs.</summary>
+    public static readonly BodyShape Shape = new("Proposal", "A new pair or group: the peers by mail, and the agreement they are asked to accept.", PeerMails, AgreementObject);
+
     public static Proposal? Read(JsonBody body, string proposerMail, LocalDate today)
     {
-        var peers = body.Strings("peers", required: true);
+        var peers = body.Strings(PeerMails);
         var mails = new List<string>();
         if (peers is not null)
         {
@@ -56,7 +81,7 @@ internal static class ProposalReader
             {
                 body.Add("peers", "peers must name at least one peer.");
             }
-            else if (peers.Count > MaxPeers)
+            else if (peers.Count > PeerMails.MaxItems)
             {
                 body.Add("peers", $"A pair or group has at most {Pair.MaxMembers} members: you and up to {MaxPeers} peers.");
             }
@@ -84,7 +109,7 @@ internal static class ProposalReader
             }
         }
 
-        var agreementBody = body.Object("agreement", required: true);
+        var agreementBody = body.Object(AgreementObject);
         Agreement? agreement = null;
         if (agreementBody is not null)
         {

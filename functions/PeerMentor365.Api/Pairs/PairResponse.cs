@@ -13,9 +13,9 @@ internal sealed record PairResponse(
     IReadOnlyList<MemberResponse> Members,
     AgreementResponse Agreement,
     string ProposedBy,
-    string CreatedAt,
-    string UpdatedAt,
-    string? ClosedAt,
+    [property: WireText(WireText.Instant)] string CreatedAt,
+    [property: WireText(WireText.Instant)] string UpdatedAt,
+    [property: WireText(WireText.Instant)] string? ClosedAt,
     string? ClosedBy,
     string? ClosingNote)
 {
@@ -45,7 +45,7 @@ internal sealed record PairResponse(
     }
 }
 
-internal sealed record MemberResponse(string UserId, string Mail, string DisplayName, string? AcceptedAt);
+internal sealed record MemberResponse(string UserId, string Mail, string DisplayName, [property: WireText(WireText.Instant)] string? AcceptedAt);
 
 internal sealed record AgreementResponse(
     string Purpose,
@@ -53,5 +53,5 @@ internal sealed record AgreementResponse(
     int DurationMinutes,
     string Confidentiality,
     string Boundaries,
-    string StartDate,
-    string PlannedEndDate);
+    [property: WireText(WireText.Date)] string StartDate,
+    [property: WireText(WireText.Date)] string PlannedEndDate);

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using NodaTime;
 using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Requests;
 using PeerMentor365.Api.Storage;
 using PeerMentor365.Scheduling;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Pairs;
 

@@ -1,7 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
 using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Storage;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Pairs;
 

@@ -18,20 +18,30 @@ internal static class PairsApi
     /// <summary>Bodies here are small JSON objects; 64 KB leaves room for the longest texts in any script.</summary>
     public const long MaxBodyBytes = 64 * 1024;
 
+    private static readonly ConditionalResource<Pair, PairResponse> Conditional = new(
+        (pair, _) => ValueTask.FromResult(PairResponse.From(pair)), response => response.Etag, Pair.Fields, PairAccess.PairNotFound);
+
     private delegate PairChange PairAction(Pair pair, string me, Instant now);
+
+    public static WebApplicationBuilder AddPairs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PairStore>();
+        builder.Services.AddSingleton<PeerDirectory>();
+        return builder;
+    }
 
     public static RouteGroupBuilder MapPairs(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Pairs");
         group.MapGet("", ListPairs).WithName("ListPairs");
-        group.MapPost("", ProposePair).WithName("ProposePair").Accepts<object>("application/json");
+        group.MapPost("", ProposePair).WithName("ProposePair").AcceptsJson(ProposalReader.Shape);
         var pair = group.MapMemberPair();
         pair.MapGet("", GetPair).WithName("GetPair");
-        pair.MapPut("/agreement", ChangeAgreement).WithName("ChangeAgreement").Accepts<object>("application/json");
+        pair.MapPut("/agreement", ChangeAgreement).WithName("ChangeAgreement").AcceptsJson(AgreementRules.Shape);
         pair.MapPost("/accept", AcceptAgreement).WithName("AcceptAgreement");
         pair.MapPost("/pause", PausePair).WithName("PausePair");
         pair.MapPost("/resume", ResumePair).WithName("ResumePair");
-        pair.MapPost("/close", ClosePair).WithName("ClosePair").Accepts<object>("application/json");
+        pair.MapPost("/close", ClosePair).WithName("ClosePair").AcceptsJson(ClosingRequest.Shape);
         return group;
     }
 
@@ -121,107 +131,69 @@ internal static class PairsApi
 
     private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ChangeAgreement(
         string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
-        ApplyAsync(http, pairs, clock, async () =>
+        ApplyAsync(http, pairs, clock, ChangeBody.Required, body =>
         {
-            var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-            if (body is null)
-            {
-                return (null, errors);
-            }
-
-            var agreement = AgreementRules.Read(body, clock.GetCurrentInstant().InUtc().Date);
-            return agreement is null
-                ? (null, body.Errors)
-                : ((pair, me, now) => pair.ChangeAgreement(me, agreement, now), body.Errors);
+            var agreement = AgreementRules.Read(body!, clock.GetCurrentInstant().InUtc().Date);
+            return agreement is null ? null : (pair, me, now) => pair.ChangeAgreement(me, agreement, now);
         }, cancellationToken);
 
     private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> AcceptAgreement(
         string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
-        ApplyAsync(http, pairs, clock, NoBody((pair, me, now) => pair.Accept(me, now)), cancellationToken);
+        ApplyAsync(http, pairs, clock, ChangeBody.None, _ => (pair, me, now) => pair.Accept(me, now), cancellationToken);
 
     private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> PausePair(
         string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
-        ApplyAsync(http, pairs, clock, NoBody((pair, _, now) => pair.Pause(now)), cancellationToken);
+        ApplyAsync(http, pairs, clock, ChangeBody.None, _ => (pair, _, now) => pair.Pause(now), cancellationToken);
 
     private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ResumePair(
         string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
-        ApplyAsync(http, pairs, clock, NoBody((pair, _, now) => pair.Resume(now)), cancellationToken);
+        ApplyAsync(http, pairs, clock, ChangeBody.None, _ => (pair, _, now) => pair.Resume(now), cancellationToken);
 
+    // The note is optional, and so is the body.
     private static Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ClosePair(
         string pairId, HttpContext http, PairStore pairs, IClock clock, CancellationToken cancellationToken) =>
-        ApplyAsync(http, pairs, clock, async () =>
+        ApplyAsync(http, pairs, clock, ChangeBody.Optional, body =>
         {
-            // The note is optional, and so is the body.
-            string? note = null;
-            if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
-            {
-                var (body, errors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-                if (body is null)
-                {
-                    return (null, errors);
-                }
-
-                note = body.Text("note", 0, Pair.MaxClosingNoteLength, required: false);
-                if (!body.IsValid)
-                {
-                    return (null, body.Errors);
-                }
-            }
-
-            return ((pair, me, now) => pair.Close(me, note, now), []);
+            var note = body?.Text(ClosingRequest.Note);
+            return body is { IsValid: false } ? null : (pair, me, now) => pair.Close(me, note, now);
         }, cancellationToken);
 
-    private static Func<Task<(PairAction?, Dictionary<string, string[]>)>> NoBody(PairAction action) =>
-        () => Task.FromResult<(PairAction?, Dictionary<string, string[]>)>((action, []));
-
     /// <summary>
-    /// A change to the member's pair (its filter has answered 403/404 already): If-Match (428/400), the body (400),
-    /// the client's version (412), the pair's status (409), then a write conditional on the stored ETag (412 if
-    /// someone was quicker).
+    /// A change to the member's pair (its filter has answered 403/404 already) along the one conditional path:
+    /// If-Match (428/400), the body (400), the client's version (412), the pair's status (409), then a write
+    /// conditional on the stored ETag (412 if someone was quicker).
     /// </summary>
+    /// <param name="readAction">The change the body asks for; null when the body is invalid (its errors are then answered).</param>
     private static async Task<Results<Ok<PairResponse>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
         HttpContext http,
         PairStore pairs,
         IClock clock,
-        Func<Task<(PairAction? Action, Dictionary<string, string[]> Errors)>> readAction,
+        ChangeBody bodyMode,
+        Func<JsonBody?, PairAction?> readAction,
         CancellationToken cancellationToken)
     {
         var (me, stored) = MemberPair.Of(http);
 
-        var (ifMatch, preconditionProblem) = IfMatch.Read(http.Request);
-        if (ifMatch is null)
+        var (request, problem) = await ConditionalChange.ReadAsync(http.Request, withIfMatch: true, bodyMode, cancellationToken);
+        if (request is null)
         {
-            return preconditionProblem!;
+            return problem!;
         }
 
-        var (action, errors) = await readAction();
+        var action = readAction(request.Body);
         if (action is null)
         {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        if (stored.ETag != ifMatch.TableETag)
-        {
-            return Stale(http, stored, ifMatch);
+            return TypedResults.ValidationProblem(request.Body!.Errors);
         }
 
         var change = action(stored.Value, me, Wire.ToSecond(clock.GetCurrentInstant()));
-        if (change.Refusal is not null)
+        var refusal = change.Refusal is null ? null : Conflicts.NotNow(change.Refusal);
+        if (await Conditional.RefuseAsync(http.Response, stored, request.IfMatch!, refusal, cancellationToken) is { } refused)
         {
-            return Conflicts.NotNow(change.Refusal);
+            return refused;
         }
 
-        var result = change.Fields.Count == 0 ? SaveResult<Pair>.Unchanged(stored) : await pairs.SaveAsync(stored, change, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return result.Current is null ? PairAccess.PairNotFound() : Stale(http, result.Current, ifMatch);
-        }
-
-        var response = PairResponse.From(result.Saved!);
-        http.Response.Headers.ETag = response.Etag;
-        return TypedResults.Ok(response);
+        return await Conditional.SaveAsync(
+            http.Response, stored, request.IfMatch!, change.Fields.Count == 0 ? null : () => pairs.SaveAsync(stored, change, cancellationToken), cancellationToken);
     }
-
-    private static ProblemHttpResult Stale(HttpContext http, Versioned<Pair> current, IfMatch seen) =>
-        Conflicts.Stale(http.Response, PairResponse.From(current), ApiETag.From(current.ETag), ChangeLog.ChangedSince(current.Changes, seen.TableETag, Pair.Fields));
 }

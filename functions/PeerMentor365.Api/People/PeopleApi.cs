@@ -48,7 +48,7 @@ internal static class PeopleApi
 
         var graph = graphs.For(user);
         // One more than asked, in case the signed-in user is among the matches and gets dropped.
-        var found = await graph.Users.GetAsync(
+        var found = await GraphCalls.ReadAsync(() => graph.Users.GetAsync(
             request =>
             {
                 request.QueryParameters.Search = $"\"displayName:{term}\" OR \"mail:{term}\"";
@@ -56,7 +56,7 @@ internal static class PeopleApi
                 request.QueryParameters.Top = count + 1;
                 request.Headers.Add("ConsistencyLevel", "eventual");
             },
-            cancellationToken);
+            cancellationToken));
 
         var people = (found?.Value ?? [])
             .Where(person => !string.IsNullOrEmpty(person.Mail))

@@ -7,7 +7,7 @@ using PeerMentor365.Api.Graph;
 namespace PeerMentor365.Api.Problems;
 
 /// <summary>Graph outages become 503 (or 502) problems with Retry-After when known; never a bare 500.</summary>
-internal sealed partial class GraphUnavailableExceptionHandler(ILogger<GraphUnavailableExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class GraphUnavailableExceptionHandler(TimeProvider clock, ILogger<GraphUnavailableExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed partial class GraphUnavailableExceptionHandler(ILogger<GraphUnav
         return true;
     }
 
-    private static GraphUnavailableException? Classify(Exception exception) => exception switch
+    private GraphUnavailableException? Classify(Exception exception) => exception switch
     {
         GraphUnavailableException graph => graph,
         // The SDK's retry handler gave up on an outer 429/503/504.
@@ -47,11 +47,8 @@ internal sealed partial class GraphUnavailableExceptionHandler(ILogger<GraphUnav
         _ => null,
     };
 
-    private static TimeSpan? RetryAfterOf(ApiException exception) =>
-        exception.ResponseHeaders.TryGetValue("Retry-After", out var values)
-        && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
+    private TimeSpan? RetryAfterOf(ApiException exception) =>
+        RetryAfterHeader.Parse(exception.ResponseHeaders.FirstOrDefault(header => string.Equals(header.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value, clock.GetUtcNow());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Graph failure answered with {Status} ({ExceptionType})")]
     private static partial void LogGraphFailure(ILogger logger, int status, string exceptionType);

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 
 namespace PeerMentor365.Api.Requests;
 
 /// <summary>
-/// A request's JSON object, read field by field so that every mistake is reported against its field: a malformed
-/// body against "body", a wrong type or value against the field's name. Unknown fields are ignored.
+/// A request's JSON object, read field by field against the endpoint's declared <see cref="BodyShape"/> so that every
+/// mistake is reported against its field: a malformed body against "body", a wrong type or value against the field's
+/// name. Unknown fields are ignored. Every request body of the API is read here (one reader), and only through the
+/// field descriptors the OpenAPI document shows.
 /// </summary>
 internal sealed class JsonBody
 {
@@ -15,15 +16,33 @@ internal sealed class JsonBody
 
     private readonly Dictionary<string, JsonElement> _fields;
 
-    private JsonBody(Dictionary<string, JsonElement> fields) => _fields = fields;
+    private JsonBody(BodyShape shape, Dictionary<string, JsonElement> fields)
+    {
+        Shape = shape;
+        _fields = fields;
+    }
+
+    /// <summary>The fields this body may carry.</summary>
+    public BodyShape Shape { get; }
 
     /// <summary>Field name → messages, ready for a validation problem.</summary>
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 
     public bool IsValid => Errors.Count == 0;
 
-    /// <summary>Reads the body; null with the errors when it is empty, not JSON or not an object.</summary>
-    public static async Task<(JsonBody? Body, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body of the current endpoint's declared shape (<see cref="BodyShapeEndpoints.AcceptsJson"/>); null
+    /// with the errors when it is empty, not JSON or not an object.
+    /// </summary>
+    public static Task<(JsonBody? Body, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, CancellationToken cancellationToken) =>
+        ReadAsync(
+            http,
+            http.HttpContext.GetEndpoint()?.Metadata.GetMetadata<BodyShape>()
+                ?? throw new InvalidOperationException($"{http.Path} reads a JSON body but declares no BodyShape (map it with .AcceptsJson(shape))."),
+            cancellationToken);
+
+    /// <summary>Reads a body of <paramref name="shape"/> where no endpoint declares it (the Functions host's envelopes, not in the public document).</summary>
+    public static async Task<(JsonBody? Body, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, BodyShape shape, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -47,47 +66,41 @@ internal sealed class JsonBody
                 return (null, ObjectRequired());
             }
 
-            var fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                fields[property.Name] = property.Value.Clone();
-            }
-
-            return (new JsonBody(fields), []);
+            return (new JsonBody(shape, FieldsOf(document.RootElement.Clone())), []);
         }
     }
 
     public static Dictionary<string, string[]> ObjectRequired() => new() { ["body"] = ["A JSON object is required."] };
 
     /// <summary>The field is present (null included).</summary>
-    public bool Has(string name) => _fields.ContainsKey(name);
+    public bool Has(BodyField field) => _fields.ContainsKey(Listed(field).Name);
 
     /// <summary>The field is present and null.</summary>
-    public bool IsNull(string name) => _fields.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.Null;
+    public bool IsNull(BodyField field) => _fields.TryGetValue(Listed(field).Name, out var value) && value.ValueKind == JsonValueKind.Null;
 
-    /// <summary>Trimmed text of <paramref name="min"/>-<paramref name="max"/> characters; absent or null is null (an error when required).</summary>
-    public string? Text(string name, int min, int max, bool required)
+    /// <summary>Trimmed text within the field's length; absent or null is null (an error when required).</summary>
+    public string? Text(TextField field)
     {
-        if (!TryGet(name, required, JsonValueKind.String, "a string", out var value))
+        if (!TryGetText(field, "a string", out var text))
         {
             return null;
         }
 
-        var text = value.GetString()!.Trim();
-        var problem = TextRules.Check(name, text, min, max);
+        var problem = TextRules.Check(field.Name, text, field.Min, field.Max);
         if (problem is not null)
         {
-            Add(name, problem);
+            Add(field.Name, problem);
             return null;
         }
 
         return text;
     }
 
-    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
-    public int? Int(string name, int min, int max, bool required, int step = 1)
+    /// <summary>A whole number within the field's range and steps.</summary>
+    public int? Int(IntField field)
     {
-        if (!TryGet(name, required, JsonValueKind.Number, "a whole number", out var value))
+        var name = field.Name;
+        if (!TryGet(field, JsonValueKind.Number, "a whole number", out var value))
         {
             return null;
         }
@@ -98,67 +111,63 @@ internal sealed class JsonBody
             return null;
         }
 
-        if (number < min || number > max || number % step != 0)
+        if (number < field.Min || number > field.Max || number % field.Step != 0)
         {
-            Add(name, step == 1 ? $"{name} must be {min} to {max}." : $"{name} must be {min} to {max}, in steps of {step}.");
+            Add(name, field.Step == 1 ? $"{name} must be {field.Min} to {field.Max}." : $"{name} must be {field.Min} to {field.Max}, in steps of {field.Step}.");
             return null;
         }
 
         return number;
     }
 
-    /// <summary>A yyyy-MM-dd date from <paramref name="earliest"/> to <paramref name="latest"/>.</summary>
-    public LocalDate? Date(string name, LocalDate earliest, LocalDate latest, bool required)
+    /// <summary>A local date from <paramref name="earliest"/> to <paramref name="latest"/>.</summary>
+    public LocalDate? Date(DateField field, LocalDate earliest, LocalDate latest)
     {
-        if (!TryGet(name, required, JsonValueKind.String, "a date like 2026-12-01", out var value))
+        if (InWireFormat(field, $"a date like {Wire.DateExample}", Wire.TryParseDate) is not { } date)
         {
             return null;
         }
 
-        var parsed = LocalDatePattern.Iso.Parse(value.GetString()!.Trim());
-        if (!parsed.Success)
+        if (date < earliest || date > latest)
         {
-            Add(name, $"{name} must be a date like 2026-12-01.");
+            Add(field.Name, $"{field.Name} must be from {Wire.Format(earliest)} to {Wire.Format(latest)}.");
             return null;
         }
 
-        if (parsed.Value < earliest || parsed.Value > latest)
-        {
-            Add(name, $"{name} must be from {Wire.Format(earliest)} to {Wire.Format(latest)}.");
-            return null;
-        }
-
-        return parsed.Value;
+        return date;
     }
 
     /// <summary>An instant in UTC, like 2026-12-01T15:00:00Z.</summary>
-    public Instant? Instant(string name, bool required)
+    public Instant? Instant(InstantField field) => InWireFormat(field, $"a UTC time like {Wire.InstantExample}", Wire.TryParseInstant);
+
+    /// <summary>A local date and time without offset, like 2026-12-01T15:00:00 (seconds optional).</summary>
+    public LocalDateTime? LocalDateTime(LocalDateTimeField field) =>
+        InWireFormat(field, $"a local date and time without offset, like {Wire.LocalDateTimeExample}", Wire.TryParseLocalDateTime);
+
+    /// <summary>An IANA time zone (a Windows name, or anything else, is refused).</summary>
+    public DateTimeZone? Zone(ZoneField field)
     {
-        if (!TryGet(name, required, JsonValueKind.String, "a UTC time like 2026-12-01T15:00:00Z", out var value))
+        var name = field.Name;
+        if (!TryGetText(field, "a string", out var id))
         {
             return null;
         }
 
-        var parsed = InstantPattern.ExtendedIso.Parse(value.GetString()!.Trim());
-        if (!parsed.Success)
+        var zone = id.Length is > 0 and <= ZoneField.MaxLength ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) : null;
+        if (zone is null)
         {
-            Add(name, $"{name} must be a UTC time like 2026-12-01T15:00:00Z.");
-            return null;
+            Add(name, $"{name} must be an IANA time zone id such as Europe/London.");
         }
 
-        return parsed.Value;
+        return zone;
     }
 
     /// <summary>true or false.</summary>
-    public bool? Bool(string name, bool required)
+    public bool? Bool(BoolField field)
     {
-        if (!_fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        var name = field.Name;
+        if (!TryGet(field, null, null, out var value))
         {
-            if (required)
-            {
-                Add(name, $"{name} is required.");
-            }
-
             return null;
         }
 
@@ -171,28 +180,29 @@ internal sealed class JsonBody
         return value.GetBoolean();
     }
 
-    /// <summary>One of <paramref name="allowed"/> (exactly as written there).</summary>
-    public string? Choice(string name, IReadOnlyList<string> allowed, bool required)
+    /// <summary>One of the field's allowed values (exactly as written there).</summary>
+    public string? Choice(ChoiceField field)
     {
-        if (!TryGet(name, required, JsonValueKind.String, "a string", out var value))
+        var name = field.Name;
+        if (!TryGetText(field, "a string", out var text))
         {
             return null;
         }
 
-        var text = value.GetString()!.Trim();
-        if (!allowed.Contains(text, StringComparer.Ordinal))
+        if (!field.Allowed.Contains(text, StringComparer.Ordinal))
         {
-            Add(name, $"{name} must be one of {string.Join(", ", allowed)}.");
+            Add(name, $"{name} must be one of {string.Join(", ", field.Allowed)}.");
             return null;
         }
 
         return text;
     }
 
-    /// <summary>An array of strings (each trimmed), or null with an error.</summary>
-    public IReadOnlyList<string>? Strings(string name, bool required)
+    /// <summary>An array of strings (each trimmed), or null with an error. The caller checks the count (its message says why).</summary>
+    public IReadOnlyList<string>? Strings(StringsField field)
     {
-        if (!TryGet(name, required, JsonValueKind.Array, "an array of strings", out var value))
+        var name = field.Name;
+        if (!TryGet(field, JsonValueKind.Array, "an array of strings", out var value))
         {
             return null;
         }
@@ -206,27 +216,43 @@ internal sealed class JsonBody
                 return null;
             }
 
-            items.Add(item.GetString()!.Trim());
+            if (StringOf(field, item) is not { } text)
+            {
+                return null;
+            }
+
+            items.Add(text);
         }
 
         return items;
     }
 
-    /// <summary>A nested object, as its own body (its errors are reported as parent.field).</summary>
-    public JsonBody? Object(string name, bool required)
+    /// <summary>A nested object, as its own body of the field's shape (its errors are reported as parent.field).</summary>
+    public JsonBody? Object(ObjectField field)
     {
-        if (!TryGet(name, required, JsonValueKind.Object, "an object", out var value))
+        if (!TryGet(field, JsonValueKind.Object, "an object", out var value))
         {
             return null;
         }
 
-        var fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
-        foreach (var property in value.EnumerateObject())
+        return new JsonBody(field.Shape, FieldsOf(value));
+    }
+
+    /// <summary>
+    /// For a PATCH: every field of the shape may be left out to keep it, but not sent as null, and at least one must be
+    /// sent.
+    /// </summary>
+    public void CheckPatch()
+    {
+        foreach (var field in Shape.Fields.Where(IsNull))
         {
-            fields[property.Name] = property.Value;
+            Add(field.Name, $"{field.Name} cannot be null: leave it out to keep it.");
         }
 
-        return new JsonBody(fields);
+        if (IsValid && !Shape.Fields.Any(Has))
+        {
+            Add("body", $"Send at least one of {string.Join(", ", Shape.Fields.Select(field => field.Name))}.");
+        }
     }
 
     /// <summary>Copies a nested body's errors as <paramref name="prefix"/>.field.</summary>
@@ -241,11 +267,72 @@ internal sealed class JsonBody
     public void Add(string name, string message) =>
         Errors[name] = Errors.TryGetValue(name, out var existing) ? [.. existing, message] : [message];
 
-    private bool TryGet(string name, bool required, JsonValueKind kind, string expected, out JsonElement value)
+    private static Dictionary<string, JsonElement> FieldsOf(JsonElement element)
     {
+        var fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            fields[property.Name] = property.Value;
+        }
+
+        return fields;
+    }
+
+    private BodyField Listed(BodyField field) => Shape.Lists(field)
+        ? field
+        : throw new InvalidOperationException($"The field {field.Name} is read but not listed in the body shape {Shape.Name}: the OpenAPI document would not show it.");
+
+    /// <summary>The field's string parsed by <paramref name="parse"/>; null with "must be <paramref name="like"/>" when it is not one.</summary>
+    private T? InWireFormat<T>(BodyField field, string like, Func<string, T?> parse)
+        where T : struct
+    {
+        if (!TryGetText(field, like, out var text))
+        {
+            return null;
+        }
+
+        if (parse(text) is not { } value)
+        {
+            Add(field.Name, $"{field.Name} must be {like}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>The field's string, trimmed; false (with the error added) when absent, not a string, or not storable text.</summary>
+    private bool TryGetText(BodyField field, string expected, out string text)
+    {
+        text = string.Empty;
+        if (!TryGet(field, JsonValueKind.String, expected, out var value) || StringOf(field, value) is not { } read)
+        {
+            return false;
+        }
+
+        text = read;
+        return true;
+    }
+
+    /// <summary>A JSON string, trimmed; null with the error when it escapes a lone surrogate (no .NET string can hold it as UTF-16 text to store).</summary>
+    private string? StringOf(BodyField field, JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!.Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            Add(field.Name, $"{field.Name} contains a character that cannot be stored (a control character or a broken surrogate pair).");
+            return null;
+        }
+    }
+
+    private bool TryGet(BodyField field, JsonValueKind? kind, string? expected, out JsonElement value)
+    {
+        var name = Listed(field).Name;
         if (!_fields.TryGetValue(name, out value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required)
+            if (field.Required)
             {
                 Add(name, $"{name} is required.");
             }
@@ -253,7 +340,7 @@ internal sealed class JsonBody
             return false;
         }
 
-        if (value.ValueKind != kind)
+        if (kind is { } expectedKind && value.ValueKind != expectedKind)
         {
             Add(name, $"{name} must be {expected}.");
             return false;

@@ -36,7 +36,7 @@ internal static class SeriesApi
         var group = api.MapPairsGroup("Series");
         var pair = group.MapMemberPair();
         pair.MapGet("/series", ListSeries).WithName("ListSeries");
-        pair.MapPost("/series", CreateSeries).WithName("CreateSeries").Accepts<object>("application/json");
+        pair.MapPost("/series", CreateSeries).WithName("CreateSeries").AcceptsJson(SeriesRequestReader.Shape).Produces<SeriesResponse>(StatusCodes.Status201Created);
         pair.MapGet("/series/{seriesId}", GetSeries).WithName("GetSeries");
         return group;
     }

@@ -5,6 +5,7 @@ using Microsoft.Graph;
 using NodaTime;
 using PeerMentor365.Api.Auth;
 using PeerMentor365.Api.Commitments;
+using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Goals;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.OneNote;
@@ -167,17 +168,17 @@ internal sealed partial class SeriesCreation(
     {
         var notebook = Store.FindNotebookAsync(series.PartitionKey, cancellationToken);
         var first = string.IsNullOrEmpty(series.FirstSessionId)
-            ? Task.FromResult<SessionRow?>(null)
+            ? Task.FromResult<Versioned<Session>?>(null)
             : Sessions.FindAsync(series.PartitionKey, series.FirstSessionId, cancellationToken);
         await Task.WhenAll(notebook, first);
-        return SeriesResponse.From(series, await notebook, await first);
+        return SeriesResponse.From(series, await notebook, (await first)?.Value);
     }
 
     private SeriesRow NewSeries(Pair pair, SignedInUser user, string me, SeriesRequest request, string keyRow, string hash, Instant now)
     {
         var id = Ids.NewestFirst(Ids.Series, now);
         var plan = request.Plan();
-        return new SeriesRow
+        var row = new SeriesRow
         {
             PartitionKey = PairKeys.PairPartition(pair.Id),
             RowKey = PairKeys.ItemRow(id),
@@ -188,14 +189,6 @@ internal sealed partial class SeriesCreation(
             OrganizerMail = user.Mail,
             RequestHash = hash,
             IdempotencyRowKey = keyRow,
-            FirstStart = SeriesRequest.FormatLocal(request.FirstStart),
-            AnchorTimeZone = request.AnchorZone.Id,
-            AnchorWindowsTimeZone = TimeZoneNames.ToWindowsId(request.AnchorZone),
-            DurationMinutes = request.DurationMinutes,
-            Cadence = request.Cadence.ToString(),
-            EndSessions = request.End.Sessions,
-            EndDate = request.End.Date is { } date ? Requests.Wire.Format(date) : null,
-            FirstFocusUserId = request.FirstFocusUserId,
             Subject = Subject.For([.. pair.Members.Select(member => Subject.FirstName(member.DisplayName))]),
             TransactionId = Guid.NewGuid().ToString(),
             SectionName = OneNoteNames.Section(request.FirstStart.Date),
@@ -203,22 +196,8 @@ internal sealed partial class SeriesCreation(
             CreatedAt = now.ToDateTimeOffset(),
             UpdatedAt = now.ToDateTimeOffset(),
         };
-    }
-
-    private static SeriesRequest RequestOf(SeriesRow series)
-    {
-        if (!Cadence.TryParse(series.Cadence, out var cadence))
-        {
-            throw new InvalidOperationException("A stored series has an unknown cadence.");
-        }
-
-        return new SeriesRequest(
-            SeriesRequest.ParseLocal(series.FirstStart),
-            DateTimeZoneProviders.Tzdb[series.AnchorTimeZone],
-            cadence,
-            series.DurationMinutes,
-            new SeriesEnd(series.EndSessions, series.EndDate is null ? null : Requests.Wire.ParseDate(series.EndDate)),
-            series.FirstFocusUserId);
+        SeriesSchedule.Write(row, request);
+        return row;
     }
 
     /// <summary>Runs (or resumes) the Graph steps of a creation this attempt holds the lease of, then activates the series.</summary>
@@ -226,7 +205,7 @@ internal sealed partial class SeriesCreation(
     {
         var stopwatch = Stopwatch.StartNew();
         var graph = graphs.For(user);
-        var run = new Run(this, series, pair, graph, me, RequestOf(series).Plan(), cancellationToken);
+        var run = new Run(this, series, pair, graph, me, SeriesSchedule.Of(series).Plan(), cancellationToken);
         try
         {
             await run.PrepareAsync();
@@ -258,7 +237,7 @@ internal sealed partial class SeriesCreation(
         series.UpdatedAt = now.ToDateTimeOffset();
         await run.SaveSeriesAsync();
         LogCreated(Logger, run.RoundTrips, series.RoundTrips, stopwatch.ElapsedMilliseconds, run.NotebookWasNew);
-        return SeriesResponse.From(series, run.Notebook, run.Session);
+        return SeriesResponse.From(series, run.Notebook, run.Session.Value);
     }
 
     private async Task ReleaseLeaseAsync(SeriesRow series)
@@ -294,7 +273,7 @@ internal sealed partial class SeriesCreation(
 
         public NotebookRow Notebook { get; private set; } = null!;
 
-        public SessionRow Session { get; private set; } = null!;
+        public Versioned<Session> Session { get; private set; } = null!;
 
         public int RoundTrips { get; private set; }
 
@@ -337,7 +316,7 @@ internal sealed partial class SeriesCreation(
             var oneNoteCalls = 0;
             var seriesChanged = false;
             var notebookChanged = false;
-            var pageReady = Session.PageState == PageState.Ready;
+            var pageReady = Session.Value.Page.State == PageState.Ready;
             string? pageXhtml = null;
 
             if (series.SectionState != StepState.Done)
@@ -376,8 +355,10 @@ internal sealed partial class SeriesCreation(
 
             if (pageReady && series.EventState != StepState.Done)
             {
-                var created = EventRequest();
-                steps.Add(new GraphBatchStep(EventStep, () => graph.Me.Events.ToPostRequestInformation(created), UsesMailbox: true));
+                // A new Event for every attempt: the SDK's backing store serialises a model's changed values only,
+                // so the same Event sent a second time (after a throttled item) would be an empty body.
+                var build = EventRequestBuilder();
+                steps.Add(new GraphBatchStep(EventStep, () => graph.Me.Events.ToPostRequestInformation(build()), UsesMailbox: true));
                 series.EventState = StepState.Attempted;
                 seriesChanged = true;
             }
@@ -482,7 +463,7 @@ internal sealed partial class SeriesCreation(
                 await SaveSeriesAsync();
             }
 
-            if (series.SectionState == StepState.Done && Session.PageState != PageState.Ready)
+            if (series.SectionState == StepState.Done && Session.Value.Page.State != PageState.Ready)
             {
                 // This attempt holds the series' lease, so any claim on the first page is from an earlier attempt of it.
                 var claim = await owner.Sessions.TryClaimPageAsync(Session, owner.Clock.GetCurrentInstant(), cancellationToken, takeOverLiveClaim: true)
@@ -501,14 +482,12 @@ internal sealed partial class SeriesCreation(
             }
         }
 
-        private string PageTitle => OneNoteNames.PageTitle(Instant.FromDateTimeOffset(Session.Start), plan.Zone);
+        private string PageTitle => OneNoteNames.PageTitle(Session.Value.Start, plan.Zone);
 
         private async Task MarkPageAsync(PageInfo page)
         {
-            if (!await owner.Sessions.MarkPageReadyAsync(Session, new AgendaPageRef(page.Id, page.Title, page.WebUrl, page.ClientUrl), cancellationToken))
-            {
-                throw new CreationTakenOverException();
-            }
+            Session = await owner.Sessions.MarkPageReadyAsync(Session, new AgendaPageRef(page.Id, page.Title, page.WebUrl, page.ClientUrl), cancellationToken)
+                ?? throw new CreationTakenOverException();
         }
 
         private async Task<string> PageXhtmlAsync()
@@ -518,10 +497,10 @@ internal sealed partial class SeriesCreation(
             await Task.WhenAll(goalList, open);
             return AgendaPageBuilder.Build(new AgendaPageContent(
                 PageTitle,
-                Instant.FromDateTimeOffset(Session.Start),
+                Session.Value.Start,
                 plan.Zone,
                 [.. pair.Members.Select(member => new AgendaPerson(member.UserId, member.DisplayName))],
-                Session.FocusUserId,
+                Session.Value.FocusUserId,
                 pair.Agreement.Purpose,
                 [.. (await goalList).Select(goal => goal.Value).Where(goal => goal.Status == GoalStatus.Active)
                     .Select(goal => new AgendaGoal(goal.OwnerId, goal.Title, goal.Progress))],
@@ -529,9 +508,10 @@ internal sealed partial class SeriesCreation(
                 plan.LocalStarts.Count > 1 ? plan.StartOf(1) : null));
         }
 
-        private Microsoft.Graph.Models.Event EventRequest()
+        /// <summary>Makes the event to create; what it says is fixed now, and every call returns a new SDK model.</summary>
+        private Func<Microsoft.Graph.Models.Event> EventRequestBuilder()
         {
-            var page = SeriesSessionStore.PageOf(Session)!;
+            var page = Session.Value.Page.Ready!;
             var focusName = pair.Member(series.FirstFocusUserId)?.DisplayName ?? "A member";
             var body = SeriesInvite.Body(
                 plan,
@@ -540,7 +520,9 @@ internal sealed partial class SeriesCreation(
                 focusName,
                 new AgendaLinks(page.WebUrl, page.ClientUrl, Notebook.WebUrl!, Notebook.DisplayName));
             var attendees = pair.Members.Where(member => member.UserId != me).Select(member => new Invitee(member.Mail, member.DisplayName)).ToList();
-            return SeriesInvite.Build(plan, series.Subject, body, attendees, series.TransactionId);
+            var subject = series.Subject;
+            var transactionId = series.TransactionId;
+            return () => SeriesInvite.Build(plan, subject, body, attendees, transactionId);
         }
 
         private async Task RecordAsync(List<GraphBatchStep> steps, GraphBatchResult result)

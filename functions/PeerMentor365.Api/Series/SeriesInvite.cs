@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Graph.Models;
 using NodaTime;
-using NodaTime.Text;
 using PeerMentor365.Api.OneNote;
 using PeerMentor365.Api.Requests;
 using PeerMentor365.Scheduling;
@@ -19,14 +18,11 @@ internal sealed record Invitee(string Mail, string DisplayName);
 
 /// <summary>
 /// The Graph event of a series (docs/series-api.md, "What the invite and the page say"): subject, HTML body with every
-/// user-written text encoded, start and end as local times in the anchor zone's Windows name, the recurrence as Graph
+/// user-written text encoded and isolated (<see cref="Html.Isolate"/>), start and end as local times in the anchor zone's Windows name, the recurrence as Graph
 /// demands it, Teams, required attendees and the transactionId that makes a re-sent create yield the same event.
 /// </summary>
 internal static class SeriesInvite
 {
-    private static readonly LocalDateTimePattern GraphLocal = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
-    private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
-
     public static Event Build(
         SeriesPlan plan,
         string subject,
@@ -40,8 +36,8 @@ internal static class SeriesInvite
         {
             Subject = subject,
             Body = new ItemBody { ContentType = BodyType.Html, Content = bodyHtml },
-            Start = new DateTimeTimeZone { DateTime = GraphLocal.Format(first), TimeZone = windows },
-            End = new DateTimeTimeZone { DateTime = GraphLocal.Format(plan.Recurrence.FirstEnd), TimeZone = windows },
+            Start = new DateTimeTimeZone { DateTime = Wire.Graph.Format(first), TimeZone = windows },
+            End = new DateTimeTimeZone { DateTime = Wire.Graph.Format(plan.Recurrence.FirstEnd), TimeZone = windows },
             Recurrence = Recurrence(plan, windows),
             Attendees = [.. attendees.Select(person => new Attendee
             {
@@ -102,15 +98,15 @@ internal static class SeriesInvite
     {
         var html = new StringBuilder(2048);
         html.Append("<html><body>");
-        html.Append("<p>Peer mentoring for ").Append(Html.Encode(JoinFull(memberNames))).Append(".</p>");
-        html.Append("<p><b>What we meet for:</b> ").Append(Html.Encode(purpose)).Append("</p>");
+        html.Append("<p>Peer mentoring for ").Append(JoinFull([.. memberNames.Select(Html.Isolate)])).Append(".</p>");
+        html.Append("<p><b>What we meet for:</b> ").Append(Html.Isolate(purpose)).Append("</p>");
         html.Append("<p><b>How often:</b> ").Append(Html.Encode(CadenceInWords(plan))).Append("</p>");
-        html.Append("<p><b>First focus:</b> ").Append(Html.Encode(firstFocusName))
+        html.Append("<p><b>First focus:</b> ").Append(Html.Isolate(firstFocusName))
             .Append(" takes the focus first; after that it goes round in turn.</p>");
         html.Append("<p><b>Agenda:</b> <a href=\"").Append(Html.Encode(links.PageWebUrl)).Append("\">Open the agenda in OneNote</a>")
             .Append(" or <a href=\"").Append(Html.Encode(links.PageClientUrl)).Append("\">in the OneNote app</a>.</p>");
         html.Append("<p><b>Shared notebook:</b> <a href=\"").Append(Html.Encode(links.NotebookWebUrl)).Append("\">")
-            .Append(Html.Encode(links.NotebookName)).Append("</a> (every page of this series is there).</p>");
+            .Append(Html.Isolate(links.NotebookName)).Append("</a> (every page of this series is there).</p>");
         html.Append("</body></html>");
         return html.ToString();
     }
@@ -123,7 +119,7 @@ internal static class SeriesInvite
         var how = pattern.Kind == RecurrenceKind.Weekly
             ? (pattern.Interval == 1 ? $"every week on {day}" : $"every {pattern.Interval.ToString(CultureInfo.InvariantCulture)} weeks on {day}")
             : $"monthly on the {pattern.Index!.Value.ToString().ToLowerInvariant()} {day}";
-        var at = $" at {Clock.Format(plan.Recurrence.FirstStart.TimeOfDay)} ({plan.Zone.Id}), {plan.Recurrence.Length.Minutes.ToString(CultureInfo.InvariantCulture)} minutes";
+        var at = $" at {Wire.Format(plan.Recurrence.FirstStart.TimeOfDay)} ({plan.Zone.Id}), {plan.Recurrence.Length.Minutes.ToString(CultureInfo.InvariantCulture)} minutes";
         var end = plan.End.Sessions is { } count
             ? $", {count.ToString(CultureInfo.InvariantCulture)} session{(count == 1 ? string.Empty : "s")}"
             : $", until {Wire.Format(plan.End.Date!.Value)}";

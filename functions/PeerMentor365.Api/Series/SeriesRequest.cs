@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using NodaTime;
-using NodaTime.Text;
 using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Requests;
 using PeerMentor365.Scheduling;
@@ -27,8 +26,6 @@ internal sealed record SeriesRequest(
     public const int MinDuration = 15;
     public const int MaxDuration = 120;
 
-    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
-
     /// <summary>The plan of sessions this request describes (pattern, count, every local start).</summary>
     public SeriesPlan Plan() => SeriesPlan.From(this);
 
@@ -50,9 +47,10 @@ internal sealed record SeriesRequest(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    public static string FormatLocal(LocalDateTime local) => LocalPattern.Format(local);
+    public static string FormatLocal(LocalDateTime local) => Wire.Format(local);
 
-    public static LocalDateTime ParseLocal(string text) => LocalPattern.Parse(text).GetValueOrThrow();
+    public static LocalDateTime ParseLocal(string text) =>
+        Wire.TryParseLocalDateTime(text) ?? throw new FormatException("A stored local date-time is not in the wire format.");
 }
 
 /// <summary>Reads and validates POST /api/pairs/{pairId}/series: every mistake is reported against its field, before anything else happens.</summary>
@@ -60,14 +58,20 @@ internal static partial class SeriesRequestReader
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    /// <summary>The cadences a request may name.</summary>
-    internal static readonly string[] CadenceNames = ["weekly", "every2Weeks", "every3Weeks", "every4Weeks", "monthly"];
+    public static readonly ZoneField AnchorTimeZone = new("anchorTimeZone", Required: true, "The zone the series keeps its local time in (IANA; the answer adds the Windows name).");
+    public static readonly LocalDateTimeField FirstStart = new("firstStart", Required: true, "The first session's local start in anchorTimeZone: in the future, within a year.");
+    public static readonly ChoiceField CadenceName = new("cadence", Cadence.AllNames, Required: false, "By default the agreement's.");
+    public static readonly IntField DurationMinutes = new("durationMinutes", SeriesRequest.MinDuration, SeriesRequest.MaxDuration, Required: false, Step: 5, "By default the agreement's.");
+    public static readonly IntField EndSessions = new("sessions", SeriesRequest.MinSessions, SeriesRequest.MaxSessions, Required: false);
+    public static readonly DateField EndDate = new("date", Required: false, "The last local date in anchorTimeZone, at most 2 years after the first session.");
+    public static readonly ObjectField End = new(
+        "end", new BodyShape("SeriesEnd", "Exactly one of sessions and date.", EndSessions, EndDate), Required: false, "By default the agreement's planned end date.");
+    public static readonly TextField FirstFocusUserId = new("firstFocusUserId", 1, 100, Required: false, "The member the first session focuses on; by default the proposer.");
 
-    private static readonly LocalDateTimePattern[] LocalPatterns =
-    [
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss"),
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
-    ];
+    /// <summary>POST …/series.</summary>
+    public static readonly BodyShape Shape = new(
+        "NewSeries", "A recurring series in the members' calendars, with a shared OneNote agenda.",
+        AnchorTimeZone, FirstStart, CadenceName, DurationMinutes, End, FirstFocusUserId);
 
     /// <summary>The Idempotency-Key header, or null with the reason it is not usable.</summary>
     public static (string? Key, string? Problem) ReadKey(HttpRequest http)
@@ -87,17 +91,16 @@ internal static partial class SeriesRequestReader
     public static SeriesRequest? Read(JsonBody body, Pair pair, Instant now)
     {
         var zone = Zone(body);
-        var firstStart = ReadFirstStart(body, zone, now);
+        var firstStart = ReadFirstStart(body, FirstStart, zone, now);
 
-        var cadenceName = body.Choice("cadence", CadenceNames, required: false);
-        var cadence = cadenceName is null ? pair.Agreement.Cadence : Parse(cadenceName);
-        var duration = body.Int("durationMinutes", SeriesRequest.MinDuration, SeriesRequest.MaxDuration, required: false, step: 5)
-            ?? pair.Agreement.DurationMinutes;
+        var cadenceName = body.Choice(CadenceName);
+        var cadence = cadenceName is null ? pair.Agreement.Cadence : ParseCadence(cadenceName);
+        var duration = body.Int(DurationMinutes) ?? pair.Agreement.DurationMinutes;
 
-        var end = End(body, pair, firstStart);
+        var end = ReadEnd(body, pair, firstStart);
 
-        var focus = body.Text("firstFocusUserId", 1, 100, required: false);
-        if (body.Has("firstFocusUserId") && !body.IsNull("firstFocusUserId") && focus is not null && !pair.IsMember(focus))
+        var focus = body.Text(FirstFocusUserId);
+        if (focus is not null && !pair.IsMember(focus))
         {
             body.Add("firstFocusUserId", "firstFocusUserId must be the user id of a member of this pair.");
         }
@@ -110,49 +113,17 @@ internal static partial class SeriesRequestReader
         return new SeriesRequest(firstStart.Value, zone, cadence, duration, end, focus ?? pair.ProposedBy);
     }
 
-    private static Cadence Parse(string name) => Cadence.TryParse(name, out var cadence) ? cadence : throw new InvalidOperationException("Unknown cadence " + name);
+    /// <summary>A cadence name the reader accepted (one of <see cref="CadenceNames"/>).</summary>
+    internal static Cadence ParseCadence(string name) => Cadence.TryParse(name, out var cadence) ? cadence : throw new InvalidOperationException("Unknown cadence " + name);
 
-    private static DateTimeZone? Zone(JsonBody body)
-    {
-        var name = body.Text("anchorTimeZone", 1, 64, required: true);
-        if (name is null)
-        {
-            return null;
-        }
-
-        // IANA only: a Windows name (or anything else) is not accepted here; the answer gives the Windows name.
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(name);
-        if (zone is null)
-        {
-            body.Add("anchorTimeZone", "anchorTimeZone must be an IANA time zone id such as Europe/London.");
-        }
-
-        return zone;
-    }
+    // IANA only: a Windows name (or anything else) is not accepted here; the answer gives the Windows name.
+    private static DateTimeZone? Zone(JsonBody body) => body.Zone(AnchorTimeZone);
 
     /// <summary>The body's <c>firstStart</c>: a local date-time that exists in <paramref name="zone"/>, after now and within a year; null (with the error added) otherwise.</summary>
-    internal static LocalDateTime? ReadFirstStart(JsonBody body, DateTimeZone? zone, Instant now)
+    internal static LocalDateTime? ReadFirstStart(JsonBody body, LocalDateTimeField field, DateTimeZone? zone, Instant now)
     {
-        var text = body.Text("firstStart", 1, 40, required: true);
-        if (text is null)
+        if (body.LocalDateTime(field) is not { } local)
         {
-            return null;
-        }
-
-        LocalDateTime? parsed = null;
-        foreach (var pattern in LocalPatterns)
-        {
-            var result = pattern.Parse(text);
-            if (result.Success)
-            {
-                parsed = result.Value;
-                break;
-            }
-        }
-
-        if (parsed is not { } local)
-        {
-            body.Add("firstStart", "firstStart must be a local date and time without offset, like 2026-12-01T15:00:00.");
             return null;
         }
 
@@ -183,21 +154,21 @@ internal static partial class SeriesRequestReader
         return local;
     }
 
-    private static SeriesEnd? End(JsonBody body, Pair pair, LocalDateTime? firstStart)
+    private static SeriesEnd? ReadEnd(JsonBody body, Pair pair, LocalDateTime? firstStart)
     {
-        if (!body.Has("end") || body.IsNull("end"))
+        if (!body.Has(End) || body.IsNull(End))
         {
             return CheckDate(body, "end", pair.Agreement.PlannedEndDate, firstStart) ? new SeriesEnd(null, pair.Agreement.PlannedEndDate) : null;
         }
 
-        var end = body.Object("end", required: true);
+        var end = body.Object(End);
         if (end is null)
         {
             return null;
         }
 
-        var hasSessions = end.Has("sessions") && !end.IsNull("sessions");
-        var hasDate = end.Has("date") && !end.IsNull("date");
+        var hasSessions = end.Has(EndSessions) && !end.IsNull(EndSessions);
+        var hasDate = end.Has(EndDate) && !end.IsNull(EndDate);
         if (hasSessions == hasDate)
         {
             body.Add("end", "end must have exactly one of sessions (1-100) and date (yyyy-MM-dd).");
@@ -206,12 +177,12 @@ internal static partial class SeriesRequestReader
 
         if (hasSessions)
         {
-            var sessions = end.Int("sessions", SeriesRequest.MinSessions, SeriesRequest.MaxSessions, required: true);
+            var sessions = end.Int(EndSessions);
             body.Adopt("end", end);
             return sessions is { } count ? new SeriesEnd(count, null) : null;
         }
 
-        var date = end.Date("date", new LocalDate(1900, 1, 1), new LocalDate(9999, 12, 31), required: true);
+        var date = end.Date(EndDate, new LocalDate(1900, 1, 1), new LocalDate(9999, 12, 31));
         body.Adopt("end", end);
         return date is { } until && CheckDate(body, "end.date", until, firstStart) ? new SeriesEnd(null, until) : null;
     }

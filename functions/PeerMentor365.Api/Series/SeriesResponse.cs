@@ -9,7 +9,7 @@ namespace PeerMentor365.Api.Series;
 
 internal sealed record PatternResponse(string Type, int Interval, IReadOnlyList<string> DaysOfWeek, string? Index);
 
-internal sealed record EndResponse(int? Sessions, string? Date);
+internal sealed record EndResponse(int? Sessions, [property: WireText(WireText.Date)] string? Date);
 
 internal sealed record EventResponse(string? Id, string? ICalUId, string? WebLink, string? JoinUrl);
 
@@ -19,7 +19,7 @@ internal sealed record SeriesAgendaResponse(string? NotebookId, string? Notebook
 
 internal sealed record SeriesPageResponse(string Id, string Title, string WebUrl, string ClientUrl);
 
-internal sealed record FirstSessionResponse(string Id, string Start, string End, string FocusUserId, SeriesPageResponse? AgendaPage);
+internal sealed record FirstSessionResponse(string Id, [property: WireText(WireText.Instant)] string Start, [property: WireText(WireText.Instant)] string End, string FocusUserId, SeriesPageResponse? AgendaPage);
 
 internal sealed record SeriesListResponse(IReadOnlyList<SeriesResponse> Series);
 
@@ -33,7 +33,7 @@ internal sealed record SeriesResponse(
     string Subject,
     string AnchorTimeZone,
     string AnchorWindowsTimeZone,
-    string FirstStart,
+    [property: WireText(WireText.LocalDateTime)] string FirstStart,
     int DurationMinutes,
     string Cadence,
     PatternResponse Pattern,
@@ -42,21 +42,19 @@ internal sealed record SeriesResponse(
     EventResponse Event,
     SeriesAgendaResponse Agenda,
     FirstSessionResponse? FirstSession,
-    string CreatedAt,
-    string UpdatedAt,
-    string? EndedAt,
+    [property: WireText(WireText.Instant)] string CreatedAt,
+    [property: WireText(WireText.Instant)] string UpdatedAt,
+    [property: WireText(WireText.Instant)] string? EndedAt,
     string? EndMessage)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static SeriesResponse From(SeriesRow series, NotebookRow? notebook, SessionRow? firstSession)
+    public static SeriesResponse From(SeriesRow series, NotebookRow? notebook, Session? firstSession)
     {
-        var zone = DateTimeZoneProviders.Tzdb[series.AnchorTimeZone];
-        var firstStart = SeriesRequest.ParseLocal(series.FirstStart);
-        var pattern = SeriesPlan.PatternFor(firstStart.Date, Scheduling.Cadence.TryParse(series.Cadence, out var cadence)
-            ? cadence
-            : throw new InvalidOperationException("A stored series has an unknown cadence."));
-        var page = firstSession is null ? null : SeriesSessionStore.PageOf(firstSession);
+        var schedule = SeriesSchedule.Of(series);
+        var zone = schedule.AnchorZone;
+        var pattern = SeriesPlan.PatternFor(schedule.FirstStart.Date, schedule.Cadence);
+        var page = firstSession?.Page.Ready;
         return new SeriesResponse(
             series.RowKey,
             ApiETag.From(series.ETag),
@@ -81,9 +79,9 @@ internal sealed record SeriesResponse(
             firstSession is null
                 ? null
                 : new FirstSessionResponse(
-                    firstSession.RowKey,
-                    Wire.Format(Instant.FromDateTimeOffset(firstSession.Start)),
-                    Wire.Format(Instant.FromDateTimeOffset(firstSession.End)),
+                    firstSession.Id,
+                    Wire.Format(firstSession.Start),
+                    Wire.Format(firstSession.End),
                     firstSession.FocusUserId,
                     page is null ? null : new SeriesPageResponse(page.Id, page.Title, page.WebUrl, page.ClientUrl)),
             Wire.Format(Instant.FromDateTimeOffset(series.CreatedAt)),

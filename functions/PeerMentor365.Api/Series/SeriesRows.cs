@@ -1,6 +1,9 @@
 using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using NodaTime.Text;
 using PeerMentor365.Api.Storage;
-using PeerMentor365.Tables;
+using PeerMentor365.Scheduling;
 
 namespace PeerMentor365.Api.Series;
 
@@ -144,4 +147,39 @@ internal sealed class SeriesIndexRow : ITableEntity
     public string PairId { get; set; } = string.Empty;
     public string? SeriesId { get; set; }
     public string? OrganizerId { get; set; }
+}
+
+/// <summary>
+/// A series' schedule as the domain has it (local first start, anchor zone, cadence, length, end, first focus), read
+/// from and written to its row here and nowhere else, so no other code parses the row's zone names and local times.
+/// </summary>
+internal static class SeriesSchedule
+{
+    public static SeriesRequest Of(SeriesRow row) =>
+        TryOf(row) ?? throw new InvalidDataException($"Series {row.RowKey} does not hold a readable schedule.");
+
+    /// <summary>The schedule; null when the row does not describe one.</summary>
+    public static SeriesRequest? TryOf(SeriesRow row)
+    {
+        var firstStart = LocalDateTimePattern.ExtendedIso.Parse(row.FirstStart);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(row.AnchorTimeZone);
+        var end = row.EndSessions is { } sessions
+            ? new SeriesEnd(sessions, null)
+            : LocalDatePattern.Iso.Parse(row.EndDate ?? string.Empty) is { Success: true } date ? new SeriesEnd(null, date.Value) : null;
+        return firstStart.Success && zone is not null && end is not null && Cadence.TryParse(row.Cadence, out var cadence) && row.DurationMinutes > 0
+            ? new SeriesRequest(firstStart.Value, zone, cadence, row.DurationMinutes, end, row.FirstFocusUserId)
+            : null;
+    }
+
+    public static void Write(SeriesRow row, SeriesRequest schedule)
+    {
+        row.FirstStart = SeriesRequest.FormatLocal(schedule.FirstStart);
+        row.AnchorTimeZone = schedule.AnchorZone.Id;
+        row.AnchorWindowsTimeZone = TimeZoneNames.ToWindowsId(schedule.AnchorZone);
+        row.DurationMinutes = schedule.DurationMinutes;
+        row.Cadence = schedule.Cadence.ToString();
+        row.EndSessions = schedule.End.Sessions;
+        row.EndDate = schedule.End.Date is { } date ? Requests.Wire.Format(date) : null;
+        row.FirstFocusUserId = schedule.FirstFocusUserId;
+    }
 }

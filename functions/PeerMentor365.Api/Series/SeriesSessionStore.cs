@@ -1,32 +1,21 @@
 using Azure;
 using NodaTime;
+using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Sessions;
 using PeerMentor365.Api.Storage;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Series;
 
-/// <summary>Where a session's agenda page is.</summary>
-internal static class PageState
-{
-    public const string None = "none";
-    public const string Creating = "creating";
-    public const string Ready = "ready";
-}
-
-/// <summary>A session's agenda page once it exists.</summary>
-internal sealed record AgendaPageRef(string Id, string Title, string WebUrl, string ClientUrl);
-
 /// <summary>The result of claiming a session's page: the claimed row, and whether an earlier claim lapsed (so look the page up first).</summary>
-internal sealed record PageClaim(SessionRow Session, bool EarlierClaimLapsed);
+internal sealed record PageClaim(Versioned<Session> Session, bool EarlierClaimLapsed);
 
 /// <summary>
 /// Sessions of a series, shared with the nightly job (issue 5). A series session's id is deterministic
 /// (<see cref="SessionId"/>), so two writers preparing the same occurrence collide on insert instead of making two rows;
 /// its page is created under a claim (ETag-conditional PageState=creating with a lease) so only one writer creates it.
 /// </summary>
-internal sealed class SeriesSessionStore(PairPartitions partitions)
+internal sealed class SeriesSessionStore(PairPartitions partitions, SessionStore sessions)
 {
     /// <summary>How long a page claim holds.</summary>
     public static readonly Duration PageLease = Duration.FromMinutes(5);
@@ -41,34 +30,21 @@ internal sealed class SeriesSessionStore(PairPartitions partitions)
         return pair.Members[(first + index) % pair.Members.Count].UserId;
     }
 
-    public async Task<SessionRow?> FindAsync(string pairId, string sessionId, CancellationToken cancellationToken) =>
-        await partitions.GetAsync<SessionRow>(pairId, PairKeys.ItemRow(sessionId), cancellationToken) is { Kind: PairKeys.SessionKind } row ? row : null;
+    public Task<Versioned<Session>?> FindAsync(string pairId, string sessionId, CancellationToken cancellationToken) =>
+        sessions.FindAsync(pairId, sessionId, cancellationToken);
 
     /// <summary>
     /// The session of <paramref name="seriesId"/> at <paramref name="originalStart"/>: inserted with the given times and
     /// focus if it is not there yet, else read as it is (its time may have moved since; its identity has not).
     /// </summary>
-    public async Task<SessionRow> InsertOrReadAsync(
+    public async Task<Versioned<Session>> InsertOrReadAsync(
         string pairId, string seriesId, Instant originalStart, Instant start, Instant end, string focusUserId, string? eventId, Instant now, CancellationToken cancellationToken)
     {
         var id = SessionId(seriesId, originalStart);
-        var row = new SessionRow
-        {
-            PartitionKey = PairKeys.PairPartition(pairId),
-            RowKey = PairKeys.ItemRow(id),
-            Start = start.ToDateTimeOffset(),
-            End = end.ToDateTimeOffset(),
-            FocusUserId = focusUserId,
-            CreatedAt = now.ToDateTimeOffset(),
-            SeriesId = seriesId,
-            OriginalStart = originalStart.ToDateTimeOffset(),
-            EventId = eventId,
-            PageState = PageState.None,
-        };
+        var session = new Session(id, pairId, start, end, focusUserId, now) { Occurrence = new SeriesOccurrence(seriesId, originalStart, eventId) };
         try
         {
-            row.ETag = await partitions.AddAsync(row, cancellationToken);
-            return row;
+            return new Versioned<Session>(session, await partitions.AddAsync(SessionMapping.ToRow(session), cancellationToken), null);
         }
         catch (RequestFailedException failed) when (failed.Status == StatusCodes.Status409Conflict)
         {
@@ -81,62 +57,38 @@ internal sealed class SeriesSessionStore(PairPartitions partitions)
     /// Claims the page of <paramref name="session"/> for <see cref="PageLease"/>: null when it is ready or another
     /// writer's claim is live. A lapsed claim is taken over (and reported, so the caller looks the page up before creating it).
     /// </summary>
-    /// <param name="session">The session row as read (its ETag is the condition).</param>
+    /// <param name="session">The session as read (its ETag is the condition).</param>
     /// <param name="now">Now.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <param name="takeOverLiveClaim">Treat a live claim as lapsed: only for a writer that knows every earlier claim
     /// was its own (the series creation, which holds the series' lease, for the first session).</param>
-    public async Task<PageClaim?> TryClaimPageAsync(SessionRow session, Instant now, CancellationToken cancellationToken, bool takeOverLiveClaim = false)
+    /// <param name="title">The title the page is to be created with; null keeps the stored one.</param>
+    public async Task<PageClaim?> TryClaimPageAsync(
+        Versioned<Session> session, Instant now, CancellationToken cancellationToken, bool takeOverLiveClaim = false, string? title = null)
     {
-        if (session.PageState == PageState.Ready)
+        var page = session.Value.Page;
+        if (page.State == PageState.Ready)
         {
             return null;
         }
 
-        var lapsed = session.PageState == PageState.Creating;
-        if (lapsed && !takeOverLiveClaim && session.PageLeaseUntil is { } until && Instant.FromDateTimeOffset(until) > now)
+        var lapsed = page.State == PageState.Creating;
+        if (lapsed && !takeOverLiveClaim && page.LeaseUntil is { } until && until > now)
         {
             return null;
         }
 
-        session.PageState = PageState.Creating;
-        session.PageLeaseUntil = now.Plus(PageLease).ToDateTimeOffset();
-        var etag = await partitions.ReplaceAsync(session, session.ETag, cancellationToken);
-        if (etag is not { } saved)
-        {
-            return null;
-        }
-
-        session.ETag = saved;
-        return new PageClaim(session, lapsed);
+        var claimed = page with { State = PageState.Creating, Title = title ?? page.Title, LeaseUntil = now.Plus(PageLease) };
+        return await ReplaceAsync(session, session.Value with { Page = claimed }, cancellationToken) is { } saved ? new PageClaim(saved, lapsed) : null;
     }
 
-    /// <summary>Records the page (ready) on the claimed session; false when the claim was lost meanwhile.</summary>
-    public async Task<bool> MarkPageReadyAsync(SessionRow session, AgendaPageRef page, CancellationToken cancellationToken)
-    {
-        session.PageState = PageState.Ready;
-        session.PageId = page.Id;
-        session.PageTitle = page.Title;
-        session.PageWebUrl = page.WebUrl;
-        session.PageClientUrl = page.ClientUrl;
-        session.PageLeaseUntil = null;
-        var etag = await partitions.ReplaceAsync(session, session.ETag, cancellationToken);
-        if (etag is not { } saved)
-        {
-            return false;
-        }
+    /// <summary>Records the page (ready) on the claimed session; null when the claim was lost meanwhile.</summary>
+    public Task<Versioned<Session>?> MarkPageReadyAsync(Versioned<Session> session, AgendaPageRef page, CancellationToken cancellationToken) =>
+        ReplaceAsync(session, session.Value with { Page = SessionPage.ReadyAt(page) }, cancellationToken);
 
-        session.ETag = saved;
-        return true;
-    }
-
-    /// <summary>The series' sessions (any state), earliest original start first.</summary>
-    public async Task<IReadOnlyList<SessionRow>> ListAsync(string pairId, string seriesId, CancellationToken cancellationToken) =>
-        [.. (await partitions.QueryAsync<SessionRow>(pairId, Ids.Session + "_", TableClient.CreateQueryFilter($"Kind eq {PairKeys.SessionKind} and SeriesId eq {seriesId}"), cancellationToken))
-            .OrderBy(row => row.OriginalStart)];
-
-    public static AgendaPageRef? PageOf(SessionRow session) =>
-        session.PageState == PageState.Ready && session.PageId is not null
-            ? new AgendaPageRef(session.PageId, session.PageTitle ?? string.Empty, session.PageWebUrl ?? string.Empty, session.PageClientUrl ?? string.Empty)
+    /// <summary>Writes <paramref name="changed"/> over <paramref name="stored"/> if the stored version is still the one read; null when another write came first.</summary>
+    public async Task<Versioned<Session>?> ReplaceAsync(Versioned<Session> stored, Session changed, CancellationToken cancellationToken) =>
+        await partitions.ReplaceAsync(SessionMapping.ToRow(changed), stored.ETag, cancellationToken) is { } saved
+            ? new Versioned<Session>(changed, saved, null)
             : null;
 }

@@ -15,21 +15,20 @@ namespace PeerMentor365.Api.SessionAgenda;
 /// rating only) and its agenda page, the members, every member's open commitments and active goals, the next session.
 /// </summary>
 internal sealed class AgendaView(
-    PairPartitions partitions, CommitmentStore commitments, GoalStore goals, NextSession nextSession)
+    SessionStore sessions, CommitmentStore commitments, GoalStore goals, NextSession nextSession)
 {
     /// <summary>The agenda, or null when the pair has no such session.</summary>
     public async Task<AgendaResponse?> ReadAsync(MemberPair member, string sessionId, Instant now, CancellationToken cancellationToken)
     {
         var pair = member.Stored.Value;
-        if (!Ids.IsValid(sessionId, Ids.Session)
-            || await partitions.GetAsync<SessionRow>(pair.Id, PairKeys.ItemRow(sessionId), cancellationToken) is not { Kind: PairKeys.SessionKind } session)
+        if (await sessions.FindAsync(pair.Id, sessionId, cancellationToken) is not { } stored)
         {
             return null;
         }
 
-        var start = Instant.FromDateTimeOffset(session.Start);
+        var session = stored.Value;
         // Independent reads of one partition: together, so the view costs the slowest of them, not their sum.
-        var myRating = partitions.GetAsync<RatingRow>(pair.Id, PairKeys.RatingRow(sessionId, member.Me), cancellationToken);
+        var myRating = sessions.FindRatingAsync(pair.Id, session.Id, member.Me, cancellationToken);
         var open = commitments.ListAsync(pair.Id, Commitment.StatusName(CommitmentStatus.Open), null, cancellationToken);
         var pairGoals = goals.ListAsync(pair.Id, cancellationToken);
         var next = nextSession.AfterAsync(session, cancellationToken);
@@ -38,13 +37,13 @@ internal sealed class AgendaView(
         var rating = await myRating;
         return new AgendaResponse(
             new AgendaSessionResponse(
-                session.RowKey,
-                ApiETag.From(session.ETag),
-                Wire.Format(start),
-                Wire.Format(Instant.FromDateTimeOffset(session.End)),
+                session.Id,
+                ApiETag.From(stored.ETag),
+                Wire.Format(session.Start),
+                Wire.Format(session.End),
                 session.FocusUserId,
-                rating is null ? null : new RatingResponse(rating.Rating, rating.PrivateNote, Wire.Format(Instant.FromDateTimeOffset(rating.RatedAt))),
-                SeriesSessionStore.PageOf(session) is { } page ? new AgendaPageResponse(page.Id, page.Title, page.WebUrl, page.ClientUrl) : null),
+                rating is null ? null : new RatingResponse(rating.Rating, rating.PrivateNote, Wire.Format(rating.RatedAt)),
+                session.Page.Ready is { } page ? new AgendaPageResponse(page.Id, page.Title, page.WebUrl, page.ClientUrl) : null),
             [.. pair.Members.Select(m => new AgendaMemberResponse(m.UserId, m.DisplayName, m.Mail))],
             [.. (await open).Select(c => CommitmentResponse.From(c, now))],
             [.. (await pairGoals).Where(g => g.Value.Status == GoalStatus.Active).Select(GoalResponse.From)],

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using PeerMentor365.Api.Hosting;
+using PeerMentor365.Api.Requests;
 
 namespace PeerMentor365.Api.SessionAgenda;
 
@@ -19,30 +19,24 @@ internal sealed class PrepareSessionsFunction(IServiceProvider services, IClock 
 {
     public const string FunctionName = "PrepareSessions";
 
-    private static readonly JsonDocumentOptions EnvelopeOptions = new() { MaxDepth = 16 };
+    // The binding is named "timer" in function.json; IsPastDue says the host missed a run (it was down).
+    private static readonly BoolField IsPastDue = new("IsPastDue", Required: false);
+    private static readonly ObjectField Timer = new("timer", new BodyShape("TimerInfo", null, IsPastDue), Required: false);
+    private static readonly ObjectField Data = new("Data", new BodyShape("TimerData", null, Timer), Required: false);
+    private static readonly BodyShape Envelope = new("InvocationEnvelope", "The Functions host's { Data, Metadata }.", Data);
 
     public string Name => FunctionName;
 
     public async Task<IResult> InvokeAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var pastDue = false;
-        try
-        {
-            using var envelope = await JsonDocument.ParseAsync(context.Request.Body, EnvelopeOptions, cancellationToken);
-            if (envelope.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return NotAnEnvelope();
-            }
-
-            // The binding is named "timer" in function.json; IsPastDue says the host missed a run (it was down).
-            pastDue = envelope.RootElement.TryGetProperty("Data", out var data) && data.ValueKind == JsonValueKind.Object
-                && data.TryGetProperty("timer", out var timer) && timer.ValueKind == JsonValueKind.Object
-                && timer.TryGetProperty("IsPastDue", out var late) && late.ValueKind == JsonValueKind.True;
-        }
-        catch (JsonException)
+        var (envelope, _) = await JsonBody.ReadAsync(context.Request, Envelope, cancellationToken);
+        if (envelope is null)
         {
             return NotAnEnvelope();
         }
+
+        // What the host adds beyond the envelope, or a value of another type, does not stop the run: it is only read for the log.
+        var pastDue = envelope.Object(Data)?.Object(Timer)?.Bool(IsPastDue) ?? false;
 
         var preparation = services.GetRequiredService<SessionPreparation>();
         var summary = await preparation.RunAsync(clock.GetCurrentInstant(), cancellationToken);

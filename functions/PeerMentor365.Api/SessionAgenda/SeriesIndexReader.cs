@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using PeerMentor365.Api.Series;
 using PeerMentor365.Api.Storage;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.SessionAgenda;
 

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using PeerMentor365.Api.Series;
 using PeerMentor365.Scheduling;
 
@@ -18,17 +17,12 @@ internal sealed class SeriesOccurrences
     /// <summary>The plan of <paramref name="series"/>; null when its row does not describe one (a creation that never got that far).</summary>
     public static SeriesOccurrences? Of(SeriesRow series)
     {
-        var firstStart = LocalDateTimePattern.ExtendedIso.Parse(series.FirstStart);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(series.AnchorTimeZone);
-        var end = series.EndSessions is { } sessions
-            ? new SeriesEnd(sessions, null)
-            : LocalDatePattern.Iso.Parse(series.EndDate ?? string.Empty) is { Success: true } date ? new SeriesEnd(null, date.Value) : null;
-        if (!firstStart.Success || zone is null || end is null || !Cadence.TryParse(series.Cadence, out var cadence) || series.DurationMinutes <= 0)
+        if (SeriesSchedule.TryOf(series) is not { } schedule)
         {
             return null;
         }
 
-        var plan = SeriesPlan.From(new SeriesRequest(firstStart.Value, zone, cadence, series.DurationMinutes, end, series.FirstFocusUserId));
+        var plan = schedule.Plan();
         return plan.LocalStarts.Count == 0 ? null : new SeriesOccurrences(plan);
     }
 

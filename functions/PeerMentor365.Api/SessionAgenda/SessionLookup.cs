@@ -3,11 +3,13 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using NodaTime;
-using NodaTime.Text;
 using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
 using PeerMentor365.Api.Series;
+using PeerMentor365.Api.Sessions;
 using PeerMentor365.Scheduling;
 
 namespace PeerMentor365.Api.SessionAgenda;
@@ -67,13 +69,13 @@ internal sealed class SessionLookup(
             var session = item.Type == EventType.SeriesMaster
                 ? await NextSessionAsync(pair.Value, stored, plan, now, cancellationToken)
                 : await OccurrenceSessionAsync(pair.Value, stored, plan, item, me, now, cancellationToken);
-            return new LookupAnswer(true, pair.Value.Id, stored.RowKey, session.RowKey);
+            return new LookupAnswer(true, pair.Value.Id, stored.RowKey, session.Value.Id);
         }
 
         return LookupAnswer.None;
     }
 
-    private Task<Sessions.SessionRow> OccurrenceSessionAsync(
+    private Task<Versioned<Session>> OccurrenceSessionAsync(
         Pair pair, SeriesRow stored, SeriesOccurrences plan, Event occurrence, string me, Instant now, CancellationToken cancellationToken)
     {
         var originalStart = Instant.FromDateTimeOffset(occurrence.OriginalStart!.Value);
@@ -87,7 +89,7 @@ internal sealed class SessionLookup(
 
     // A series master stands for the whole series: the session that has not ended yet, at its planned time when it has
     // no row (the nightly job corrects the time of a moved one from the organizer's calendar).
-    private Task<Sessions.SessionRow> NextSessionAsync(Pair pair, SeriesRow stored, SeriesOccurrences plan, Instant now, CancellationToken cancellationToken)
+    private Task<Versioned<Session>> NextSessionAsync(Pair pair, SeriesRow stored, SeriesOccurrences plan, Instant now, CancellationToken cancellationToken)
     {
         var (position, originalStart) = plan.NextAt(now);
         var focus = SeriesSessionStore.FocusFor(pair, stored.FirstFocusUserId, position);
@@ -99,7 +101,7 @@ internal sealed class SessionLookup(
     {
         try
         {
-            return await graph.Me.Events[id].GetAsync(request => request.QueryParameters.Select = fields, cancellationToken);
+            return await GraphCalls.ReadAsync(() => graph.Me.Events[id].GetAsync(request => request.QueryParameters.Select = fields, cancellationToken));
         }
         catch (ODataError error) when (error.ResponseStatusCode is 400 or 403 or 404)
         {
@@ -111,13 +113,12 @@ internal sealed class SessionLookup(
 /// <summary>Graph's dateTime + timeZone pairs as instants.</summary>
 internal static class GraphTimes
 {
-    private static readonly LocalDateTimePattern GraphLocal = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF");
 
     /// <summary>The instant <paramref name="value"/> denotes (UTC when its zone is not one we know); null when it cannot be read.</summary>
     public static Instant? ToInstant(DateTimeTimeZone? value)
     {
         var text = value?.DateTime?.Trim().TrimEnd('Z');
-        if (string.IsNullOrEmpty(text) || GraphLocal.Parse(text) is not { Success: true } parsed)
+        if (string.IsNullOrEmpty(text) || Wire.Graph.ParseDateTime(text) is not { Success: true } parsed)
         {
             return null;
         }

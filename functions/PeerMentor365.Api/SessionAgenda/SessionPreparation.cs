@@ -4,10 +4,12 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using NodaTime;
 using PeerMentor365.Api.Commitments;
+using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Goals;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.OneNote;
 using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
 using PeerMentor365.Api.Series;
 using PeerMentor365.Api.Sessions;
 using PeerMentor365.Api.Storage;
@@ -26,7 +28,6 @@ internal sealed partial class SessionPreparation(
     SeriesStore series,
     SeriesSessionStore sessions,
     PairStore pairs,
-    PairPartitions partitions,
     CommitmentStore commitments,
     GoalStore goals,
     IBackgroundGraphAccess background,
@@ -106,42 +107,39 @@ internal sealed partial class SessionPreparation(
             var focus = SeriesSessionStore.FocusFor(series.Pair, series.Stored.FirstFocusUserId, series.Plan.IndexOf(originalStart));
             var session = await sessions.InsertOrReadAsync(series.Pair.Id, series.Stored.RowKey, originalStart, start, end, focus, occurrence.Id, now, cancellationToken);
             session = await FollowMoveAsync(session, start, end, occurrence.Id, cancellationToken);
-            if (session.PageState == PageState.Ready)
+            var page = session.Value.Page;
+            if (page.State == PageState.Ready)
             {
                 return counted with { PagesAlreadyReady = 1 };
             }
 
             // The title is the look-up key: a claim keeps the one it was made with, so a recovery looks for that title
             // even if the session moved to another day in between.
-            var keepTitle = session.PageState == PageState.Creating && !string.IsNullOrEmpty(session.PageTitle);
-            if (!keepTitle)
-            {
-                session.PageTitle = OneNoteNames.PageTitle(Instant.FromDateTimeOffset(session.Start), series.Plan.Zone);
-            }
-
-            var claim = await sessions.TryClaimPageAsync(session, now, cancellationToken);
+            var keepTitle = page.State == PageState.Creating && !string.IsNullOrEmpty(page.Title);
+            var claim = await sessions.TryClaimPageAsync(
+                session, now, cancellationToken, title: keepTitle ? null : OneNoteNames.PageTitle(session.Value.Start, series.Plan.Zone));
             if (claim is null)
             {
                 return counted with { ClaimedElsewhere = 1 };
             }
 
             var claimed = claim.Session;
-            var title = claimed.PageTitle!;
+            var title = claimed.Value.Page.Title!;
             if (claim.EarlierClaimLapsed
                 && await oneNote.FindPageAsync(series.Graph, series.Stored.OrganizerId, "/me", series.Stored.SectionId!, title, cancellationToken) is { } earlier)
             {
-                return await sessions.MarkPageReadyAsync(claimed, Ref(earlier), cancellationToken)
+                return await sessions.MarkPageReadyAsync(claimed, Ref(earlier), cancellationToken) is not null
                     ? counted with { PagesRecovered = 1 }
                     : counted with { ClaimedElsewhere = 1 };
             }
 
-            var page = await CreatePageAsync(series, claimed, title, cancellationToken);
-            if (page is null)
+            var created = await CreatePageAsync(series, claimed.Value, title, cancellationToken);
+            if (created is null)
             {
                 return counted with { SessionsFailed = 1 };
             }
 
-            return await sessions.MarkPageReadyAsync(claimed, Ref(page), cancellationToken)
+            return await sessions.MarkPageReadyAsync(claimed, Ref(created), cancellationToken) is not null
                 ? counted with { PagesCreated = 1 }
                 : counted with { SessionsFailed = 1 };
         }
@@ -154,37 +152,31 @@ internal sealed partial class SessionPreparation(
     }
 
     /// <summary>A session whose occurrence moved keeps its identity; its row follows the new time.</summary>
-    private async Task<SessionRow> FollowMoveAsync(SessionRow session, Instant start, Instant end, string? eventId, CancellationToken cancellationToken)
+    private async Task<Versioned<Session>> FollowMoveAsync(Versioned<Session> session, Instant start, Instant end, string? eventId, CancellationToken cancellationToken)
     {
-        if (session.Start == start.ToDateTimeOffset() && session.End == end.ToDateTimeOffset() && session.EventId == eventId)
+        var stored = session.Value;
+        if (stored.Start == start && stored.End == end && stored.Occurrence?.EventId == eventId)
         {
             return session;
         }
 
-        session.Start = start.ToDateTimeOffset();
-        session.End = end.ToDateTimeOffset();
-        session.EventId = eventId;
-        if (await partitions.ReplaceAsync(session, session.ETag, cancellationToken) is { } saved)
-        {
-            session.ETag = saved;
-            return session;
-        }
-
+        var moved = stored with { Start = start, End = end, Occurrence = stored.Occurrence! with { EventId = eventId } };
         // Someone else wrote the row meanwhile (a claim, a page): take theirs; the next run moves it if still needed.
-        return await sessions.FindAsync(session.PartitionKey, session.RowKey, cancellationToken)
+        return await sessions.ReplaceAsync(session, moved, cancellationToken)
+            ?? await sessions.FindAsync(stored.PairId, stored.Id, cancellationToken)
             ?? throw new InvalidOperationException("A series session disappeared while it was being prepared.");
     }
 
-    private async Task<PageInfo?> CreatePageAsync(SeriesContext series, SessionRow session, string title, CancellationToken cancellationToken)
+    private async Task<PageInfo?> CreatePageAsync(SeriesContext series, Session session, string title, CancellationToken cancellationToken)
     {
         var pairId = series.Pair.Id;
         var goalList = goals.ListAsync(pairId, cancellationToken);
         var open = commitments.ListAsync(pairId, Commitment.StatusName(CommitmentStatus.Open), null, cancellationToken);
         await Task.WhenAll(goalList, open);
-        var originalStart = session.OriginalStart is { } original ? Instant.FromDateTimeOffset(original) : Instant.FromDateTimeOffset(session.Start);
+        var originalStart = session.Occurrence?.OriginalStart ?? session.Start;
         var xhtml = AgendaPageBuilder.Build(new AgendaPageContent(
             title,
-            Instant.FromDateTimeOffset(session.Start),
+            session.Start,
             series.Plan.Zone,
             [.. series.Pair.Members.Select(member => new AgendaPerson(member.UserId, member.DisplayName))],
             session.FocusUserId,
@@ -216,8 +208,8 @@ internal sealed partial class SessionPreparation(
         var page = await graph.Me.Events[masterId].Instances.GetAsync(
             request =>
             {
-                request.QueryParameters.StartDateTime = Format(now);
-                request.QueryParameters.EndDateTime = Format(now + Window);
+                request.QueryParameters.StartDateTime = Wire.Format(now);
+                request.QueryParameters.EndDateTime = Wire.Format(now + Window);
                 request.QueryParameters.Select = OccurrenceFields;
             },
             cancellationToken);
@@ -232,8 +224,6 @@ internal sealed partial class SessionPreparation(
         // An occurrence already under way is today's session: it is prepared too (instances overlap the window).
         return found;
     }
-
-    private static string Format(Instant instant) => NodaTime.Text.InstantPattern.General.Format(instant);
 
     private static AgendaPageRef Ref(PageInfo page) => new(page.Id, page.Title, page.WebUrl, page.ClientUrl);
 

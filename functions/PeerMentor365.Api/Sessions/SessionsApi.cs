@@ -13,13 +13,19 @@ namespace PeerMentor365.Api.Sessions;
 /// </summary>
 internal static class SessionsApi
 {
+    public static WebApplicationBuilder AddSessions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SessionStore>();
+        return builder;
+    }
+
     public static RouteGroupBuilder MapSessions(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Sessions");
         var pair = group.MapMemberPair();
         pair.MapGet("/sessions", ListSessions).WithName("ListSessions");
-        pair.MapPost("/sessions", CreateSession).WithName("CreateSession").Accepts<object>("application/json");
-        pair.MapPut("/sessions/{sessionId}/rating", RateSession).WithName("RateSession").Accepts<object>("application/json");
+        pair.MapPost("/sessions", CreateSession).WithName("CreateSession").AcceptsJson(SessionRequests.New);
+        pair.MapPut("/sessions/{sessionId}/rating", RateSession).WithName("RateSession").AcceptsJson(SessionRequests.Rating);
         return group;
     }
 
@@ -43,8 +49,8 @@ internal static class SessionsApi
         }
 
         var now = Wire.ToSecond(clock.GetCurrentInstant());
-        var start = body.Instant("start", required: true);
-        var end = body.Instant("end", required: true);
+        var start = body.Instant(SessionRequests.Start);
+        var end = body.Instant(SessionRequests.End);
         if (start is { } s && (s < now - Duration.FromDays(366) || s > now + Duration.FromDays(2 * 366)))
         {
             body.Add("start", "start must be within a year before and two years after now.");
@@ -60,9 +66,9 @@ internal static class SessionsApi
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (pair.Value.Status == PairStatus.Closed)
+        if (Conflicts.IfClosed(pair.Value) is { } closed)
         {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return closed;
         }
 
         var created = await sessions.CreateAsync(pair.Value, Wire.ToSecond(start!.Value), Wire.ToSecond(end!.Value), now, cancellationToken);
@@ -88,16 +94,16 @@ internal static class SessionsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var rating = body.Int("rating", SessionRating.MinRating, SessionRating.MaxRating, required: true);
-        var note = body.Text("privateNote", 0, SessionRating.MaxPrivateNote, required: false);
+        var rating = body.Int(SessionRequests.RatingValue);
+        var note = body.Text(SessionRequests.PrivateNote);
         if (!body.IsValid)
         {
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (pair.Value.Status == PairStatus.Closed)
+        if (Conflicts.IfClosed(pair.Value) is { } closed)
         {
-            return Conflicts.NotNow(Pair.ClosedRefusal().Refusal!);
+            return closed;
         }
 
         var saved = await sessions.RateAsync(
@@ -113,7 +119,7 @@ internal static class SessionsApi
 internal sealed record SessionListResponse(IReadOnlyList<SessionResponse> Sessions);
 
 /// <summary>A session with only the caller's own rating and note.</summary>
-internal sealed record SessionResponse(string Id, string Etag, string PairId, string Start, string End, string FocusUserId, RatingResponse? MyRating)
+internal sealed record SessionResponse(string Id, string Etag, string PairId, [property: WireText(WireText.Instant)] string Start, [property: WireText(WireText.Instant)] string End, string FocusUserId, RatingResponse? MyRating)
 {
     public static SessionResponse From(Versioned<Session> stored, SessionRating? mine)
     {
@@ -129,4 +135,4 @@ internal sealed record SessionResponse(string Id, string Etag, string PairId, st
     }
 }
 
-internal sealed record RatingResponse(int Rating, string? PrivateNote, string RatedAt);
+internal sealed record RatingResponse(int Rating, string? PrivateNote, [property: WireText(WireText.Instant)] string RatedAt);

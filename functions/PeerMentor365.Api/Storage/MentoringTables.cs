@@ -1,7 +1,5 @@
-using Azure.Core;
-using Azure.Identity;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Storage;
 
@@ -34,19 +32,18 @@ internal sealed partial class MentoringTables(IOptions<StorageOptions> options, 
         }
 
         var settings = options.Value;
-        if (!settings.IsConfigured)
-        {
-            throw new StorageNotConfiguredException();
-        }
-
         await _gate.WaitAsync(cancellationToken);
         try
         {
             if (_ready is null)
             {
                 var prefix = settings.TablePrefix ?? string.Empty;
-                var client = ClientFactory(settings);
-                var tables = new TableSet(client(prefix + PairsTable), client(prefix + MembershipsTable), client(prefix + DueCommitmentsTable), client(prefix + SeriesIndexTable));
+                var service = StorageAccount.Connect(settings);
+                var tables = new TableSet(
+                    service.GetTableClient(prefix + PairsTable),
+                    service.GetTableClient(prefix + MembershipsTable),
+                    service.GetTableClient(prefix + DueCommitmentsTable),
+                    service.GetTableClient(prefix + SeriesIndexTable));
                 // A failure leaves _ready unset, so the next request tries again.
                 await Task.WhenAll(
                     tables.Pairs.CreateIfNotExistsAsync(cancellationToken),
@@ -67,37 +64,6 @@ internal sealed partial class MentoringTables(IOptions<StorageOptions> options, 
 
     public void Dispose() => _gate.Dispose();
 
-    // An interactive API: a few quick retries and a short network timeout beat Azure.Core's 100-second default.
-    private static TableClientOptions ClientOptions()
-    {
-        var options = new TableClientOptions();
-        options.Retry.MaxRetries = 3;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        return options;
-    }
-
-    private static Func<string, TableClient> ClientFactory(StorageOptions settings)
-    {
-        var options = ClientOptions();
-        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
-        {
-            var connectionString = settings.ConnectionString;
-            return tableName => new TableClient(connectionString, tableName, options);
-        }
-
-        // One credential for all tables, so they share its token cache.
-        TokenCredential credential = string.IsNullOrWhiteSpace(settings.ManagedIdentityClientId)
-            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId));
-        var endpoint = new Uri(settings.TableEndpoint!);
-        return tableName => new TableClient(endpoint, tableName, credential, options);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Mentoring tables ready (prefixed: {Prefixed})")]
     private static partial void LogTablesReady(ILogger logger, bool prefixed);
 }
-
-/// <summary>Pairs data was asked for, but no storage is configured: a 503 problem, the rest of the app keeps working.</summary>
-internal sealed class StorageNotConfiguredException() : InvalidOperationException("Storage is not configured: set Storage:ConnectionString or Storage:TableEndpoint.");

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Storage;
 

@@ -1,5 +1,5 @@
 using Azure;
-using PeerMentor365.Tables;
+using Azure.Data.Tables;
 
 namespace PeerMentor365.Api.Storage;
 

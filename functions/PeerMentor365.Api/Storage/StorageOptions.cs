@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using PeerMentor365.Tables;
+using Azure.Data.Tables;
 
 namespace PeerMentor365.Api.Storage;
 
@@ -35,7 +35,7 @@ internal sealed partial class StorageOptions
         {
             try
             {
-                _ = new TableClient(ConnectionString, MentoringTables.PairsTable);
+                _ = new TableServiceClient(ConnectionString);
             }
             catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException)
             {

@@ -1,16 +1,11 @@
 using Azure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
-using PeerMentor365.Api.Admin;
-using PeerMentor365.Api.Commitments;
-using PeerMentor365.Api.Goals;
-using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Problems;
-using PeerMentor365.Api.Sessions;
 
 namespace PeerMentor365.Api.Storage;
 
-/// <summary>Table storage for mentoring data: settings checked on start, the tables, and the stores over them.</summary>
+/// <summary>Table storage for mentoring data: settings checked on start, the tables, and the 503 answers when it fails. Each feature registers its own store.</summary>
 internal static class StorageSetup
 {
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
@@ -19,13 +14,6 @@ internal static class StorageSetup
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>();
         builder.Services.AddSingleton<MentoringTables>();
         builder.Services.AddSingleton<PairPartitions>();
-        builder.Services.AddSingleton<PairStore>();
-        builder.Services.AddSingleton<PeerDirectory>();
-        builder.Services.AddSingleton<GoalStore>();
-        builder.Services.AddSingleton<CommitmentStore>();
-        builder.Services.AddSingleton<DefaultDue>();
-        builder.Services.AddSingleton<SessionStore>();
-        builder.Services.AddSingleton<ProgramHealthReader>();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         return builder;
     }

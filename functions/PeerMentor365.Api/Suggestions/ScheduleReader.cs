@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.Graph;
 using Microsoft.Graph.Me.Calendar.GetSchedule;
 using NodaTime;
-using NodaTime.Text;
 using PeerMentor365.Api.Graph;
+using PeerMentor365.Api.Requests;
 using PeerMentor365.Scheduling;
 using GraphModels = Microsoft.Graph.Models;
 
@@ -37,7 +37,6 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
     /// <summary>Minutes per character of availabilityView; we read scheduleItems, so coarse is fine.</summary>
     public const int AvailabilityViewInterval = 30;
 
-    private static readonly LocalDateTimePattern RequestDateTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
 
     public async Task<ScheduleReading> ReadAsync(GraphServiceClient graph, IReadOnlyList<string> mails, Interval span, CancellationToken cancellationToken)
     {
@@ -112,7 +111,7 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
 
     private static GraphModels.DateTimeTimeZone Utc(Instant instant) => new()
     {
-        DateTime = RequestDateTime.Format(instant.InUtc().LocalDateTime),
+        DateTime = Wire.Graph.Format(instant.InUtc().LocalDateTime),
         TimeZone = "UTC",
     };
 
@@ -199,13 +198,6 @@ internal static class GraphJson
 /// <summary>Graph's dateTimeTimeZone, Edm.TimeOfDay and timeZoneBase, read defensively.</summary>
 internal static class GraphTimes
 {
-    // Graph sends "2025-03-10T12:00:00.0000000"; other producers omit the fraction. Both parse.
-    private static readonly LocalDateTimePattern Local = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF");
-
-    private static readonly LocalTimePattern TimeOfDay = LocalTimePattern.CreateWithInvariantCulture("HH':'mm':'ss;FFFFFFF");
-
-    private static readonly LocalTimePattern ShortTimeOfDay = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
-
     /// <summary>The instant of a local dateTime in its timeZone (UTC when the name is unknown: we asked for UTC).</summary>
     public static Instant? ToInstant(JsonElement? value)
     {
@@ -225,7 +217,7 @@ internal static class GraphTimes
             text = text[..^1];
         }
 
-        var parsed = Local.Parse(text);
+        var parsed = Wire.Graph.ParseDateTime(text);
         if (!parsed.Success)
         {
             return null;
@@ -244,12 +236,7 @@ internal static class GraphTimes
             return null;
         }
 
-        var parsed = TimeOfDay.Parse(trimmed);
-        if (!parsed.Success)
-        {
-            parsed = ShortTimeOfDay.Parse(trimmed);
-        }
-
+        var parsed = Wire.Graph.ParseTimeOfDay(trimmed);
         return parsed.Success ? parsed.Value : null;
     }
 

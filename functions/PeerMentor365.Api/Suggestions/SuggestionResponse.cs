@@ -1,6 +1,5 @@
-using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
+using PeerMentor365.Api.Requests;
 using PeerMentor365.Scheduling;
 
 namespace PeerMentor365.Api.Suggestions;
@@ -66,13 +65,9 @@ internal sealed record WarningDto(string Kind, string Mail, IReadOnlyList<string
 /// <summary>Turns the core's answer into the wire format: instants in UTC with Z, local times with their zone.</summary>
 internal static class SuggestionMapping
 {
-    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
+    public static string Format(Instant instant) => Wire.Format(instant);
 
-    private static readonly InstantPattern InstantPattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
-
-    public static string Format(Instant instant) => InstantPattern.Format(instant);
-
-    public static string Format(LocalDateTime local) => LocalPattern.Format(local);
+    public static string Format(LocalDateTime local) => Wire.Format(local);
 
     public static ParticipantInfo ToInfo(Participant participant, string? timeZoneNote, DirectoryEntry? directory)
     {
@@ -85,8 +80,8 @@ internal static class SuggestionMapping
             TimeZoneNames.ToWindowsId(hours.Zone),
             new WorkingHoursDto(
                 [.. hours.Days.Order().Select(DayName)],
-                hours.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
-                hours.End == LocalTime.Midnight ? "24:00" : hours.End.ToString("HH:mm", CultureInfo.InvariantCulture),
+                Wire.Format(hours.Start),
+                Wire.Format(hours.End, midnightIsEndOfDay: true),
                 hours.Zone.Id),
             participant.WorkingHoursKnown,
             timeZoneNote);
@@ -155,7 +150,7 @@ internal static class SuggestionMapping
             _ => "workingHoursUnknown",
         },
         warning.ParticipantId,
-        [.. warning.Dates.Select(date => LocalDatePattern.Iso.Format(date))],
+        [.. warning.Dates.Select(Wire.Format)],
         warning.Message);
 
     private static PatternDto ToPattern(RecurrencePattern pattern) => new(

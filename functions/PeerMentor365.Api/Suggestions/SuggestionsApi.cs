@@ -8,6 +8,7 @@ using NodaTime;
 using PeerMentor365.Api.Auth;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.Problems;
+using PeerMentor365.Api.Requests;
 using PeerMentor365.Scheduling;
 
 namespace PeerMentor365.Api.Suggestions;
@@ -64,7 +65,7 @@ internal static partial class SuggestionsApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         group.MapPost("", SuggestSlots)
             .WithName("SuggestSlots")
-            .Accepts<SuggestionRequest>("application/json")
+            .AcceptsJson(SuggestionRequestReader.Shape)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;

@@ -10,26 +10,17 @@ internal sealed record TenantEndpoints
     /// <summary>The authority a client signs in with (dev tenant: {root}/{tenant}/v2.0; Entra: https://login.microsoftonline.com/{tenant}).</summary>
     public required string Authority { get; init; }
 
-    /// <summary>The OIDC metadata document that publishes the signing keys.</summary>
-    public required string MetadataAddress { get; init; }
-
     /// <summary>The issuer of the home tenant's tokens (each allowed tenant has its own: see <see cref="AllowedTenantIds"/>).</summary>
     public required string Issuer { get; init; }
 
     /// <summary>The tid values whose users may use the app (lower case).</summary>
     public required IReadOnlyList<string> AllowedTenantIds { get; init; }
 
-    /// <summary>Accepted audiences of access tokens for our API.</summary>
-    public required IReadOnlyList<string> ApiAudiences { get; init; }
-
     /// <summary>The scope a client asks for to call our API.</summary>
     public required string ApiScope { get; init; }
 
     /// <summary>Graph's root, ending in /v1.0.</summary>
     public required Uri GraphBaseUrl { get; init; }
-
-    /// <summary>False only for the dev tenant on loopback.</summary>
-    public required bool RequireHttpsMetadata { get; init; }
 
     /// <summary>Present in dev-tenant mode.</summary>
     public DevTenantClient? DevTenant { get; init; }
@@ -40,23 +31,16 @@ internal sealed record TenantEndpoints
 
 /// <summary>The dev tenant's sign-in and token-exchange endpoints and our dev client registrations.</summary>
 internal sealed record DevTenantClient(
+    Uri BaseAddress,
     Uri TokenEndpoint,
     Uri AccountsEndpoint,
     string PaneClientId,
     string ApiClientId,
     string ApiClientSecret);
 
-/// <summary>Our Entra ID app registration and how it proves itself for on-behalf-of.</summary>
-internal sealed record EntraClient(string ClientId, string Instance, EntraCredential Credential)
+/// <summary>Our Entra ID app registration (its credential is Identity.Web's: see Auth/ApiAuthentication.cs).</summary>
+internal sealed record EntraClient(string ClientId, string Instance)
 {
     /// <summary>The issuer of v2.0 tokens from a tenant.</summary>
     public string IssuerFor(string tenantId) => $"{Instance}/{tenantId}/v2.0";
-}
-
-/// <summary>Exactly one way for the API to prove itself to Entra ID (docs/entra-setup.md). Never printed with its secret.</summary>
-internal sealed record EntraCredential(string? CertificatePath, string? CertificatePassword, string? FederatedIdentityClientId, string? ClientSecret)
-{
-    public string Kind => CertificatePath is not null ? "certificate" : FederatedIdentityClientId is not null ? "managed identity federated credential" : "client secret";
-
-    public override string ToString() => $"EntraCredential {{ {Kind} }}";
 }

@@ -25,6 +25,9 @@ internal sealed class GraphOptions
 
     /// <summary>The longest Retry-After worth waiting for inside a request; longer ones end it with 503 at once.</summary>
     public int MaxRetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>How long one Graph call (with the SDK's own retries of it) may take before it ends with 503.</summary>
+    public int TimeoutSeconds { get; set; } = 100;
 }
 
 /// <summary>Settings of the DevTenant section (used when Graph:Mode is DevTenant).</summary>
@@ -40,6 +43,9 @@ internal sealed class DevTenantSettings
 
     /// <summary>A dev tenant that is already running (another process, a test); then none is embedded.</summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary>Graph's root when something else than the dev tenant serves Graph (a test's WireMock); tokens still come from the dev tenant.</summary>
+    public string? GraphBaseUrl { get; set; }
 }
 
 /// <summary>Settings of the Auth section (used when Graph:Mode is Entra).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PeerMentor365.DevTenant;
 
 namespace PeerMentor365.Api.Tenant;
 
@@ -17,7 +16,7 @@ internal static class TenantSetup
         var graph = Bind<GraphOptions>(builder.Configuration, GraphOptions.Section);
         var dev = Bind<DevTenantSettings>(builder.Configuration, DevTenantSettings.Section);
         var entra = Bind<EntraSettings>(builder.Configuration, EntraSettings.Section);
-        var failures = TenantValidation.Check(graph, dev, entra);
+        var failures = TenantValidation.Check(graph, dev, entra, TenantValidation.TenantHost.Of(builder.Environment, builder.Configuration));
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(GraphOptions.Section, typeof(GraphOptions), failures);
@@ -29,49 +28,8 @@ internal static class TenantSetup
             return builder;
         }
 
-        if (!string.IsNullOrWhiteSpace(dev.BaseUrl))
-        {
-            services.AddSingleton(ForDevTenant(new Uri(dev.BaseUrl.TrimEnd('/') + "/"), DevTenantDefaults.TenantId));
-        }
-        else
-        {
-            // Started with the host (before Kestrel accepts requests); its port is known only then.
-            services.AddSingleton(new EmbeddedDevTenant(dev));
-            services.AddHostedService(provider => provider.GetRequiredService<EmbeddedDevTenant>());
-            services.AddSingleton(provider =>
-            {
-                var server = provider.GetRequiredService<EmbeddedDevTenant>().Server;
-                return ForDevTenant(server.BaseAddress, server.TenantId);
-            });
-        }
-
+        DevTenantSetup.AddDevTenant(services, dev);
         return builder;
-    }
-
-    /// <summary>The endpoints of a dev tenant at <paramref name="baseAddress"/> (its URL scheme, see docs/dev-tenant.md).</summary>
-    public static TenantEndpoints ForDevTenant(Uri baseAddress, string tenantId)
-    {
-        var root = baseAddress.GetLeftPart(UriPartial.Authority);
-        var authority = $"{root}/{tenantId}/v2.0";
-        return new TenantEndpoints
-        {
-            Mode = GraphMode.DevTenant,
-            TenantId = tenantId,
-            Authority = authority,
-            MetadataAddress = authority + "/.well-known/openid-configuration",
-            Issuer = authority,
-            AllowedTenantIds = [tenantId.ToLowerInvariant()],
-            ApiAudiences = [DevTenantDefaults.ApiAudience],
-            ApiScope = $"{DevTenantDefaults.ApiAudience}/{DevTenantDefaults.ApiScope}",
-            GraphBaseUrl = new Uri($"{root}/v1.0"),
-            RequireHttpsMetadata = !baseAddress.IsLoopback,
-            DevTenant = new DevTenantClient(
-                TokenEndpoint: new Uri($"{root}/{tenantId}/oauth2/v2.0/token"),
-                AccountsEndpoint: new Uri($"{root}/dev/accounts"),
-                PaneClientId: DevTenantDefaults.PaneClientId,
-                ApiClientId: DevTenantDefaults.ApiClientId,
-                ApiClientSecret: DevTenantDefaults.ApiClientSecret),
-        };
     }
 
     private static T Bind<T>(ConfigurationManager configuration, string section)
@@ -89,61 +47,17 @@ internal static class TenantSetup
         var tenantId = entra.TenantId!.Trim().ToLowerInvariant();
         var clientId = entra.ClientId!.Trim();
         var audience = entra.Audience!.Trim().TrimEnd('/');
-        var client = new EntraClient(
-            clientId,
-            instance,
-            new EntraCredential(
-                NullIfBlank(entra.ClientCertificatePath),
-                NullIfBlank(entra.ClientCertificatePassword),
-                NullIfBlank(entra.FederatedIdentityClientId),
-                NullIfBlank(entra.ClientSecret)));
+        var client = new EntraClient(clientId, instance);
         return new TenantEndpoints
         {
             Mode = GraphMode.Entra,
             TenantId = tenantId,
             Authority = $"{instance}/{tenantId}",
-            MetadataAddress = $"{instance}/{tenantId}/v2.0/.well-known/openid-configuration",
             Issuer = client.IssuerFor(tenantId),
             AllowedTenantIds = entra.AllowedTenants(),
-            ApiAudiences = [clientId, audience],
             ApiScope = $"{audience}/access_as_user",
             GraphBaseUrl = new Uri(graph.BaseUrl.TrimEnd('/')),
-            RequireHttpsMetadata = true,
             Entra = client,
         };
-    }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-/// <summary>
-/// The dev tenant embedded in the app when no tenant is configured. It starts with the host rather than
-/// while the app is composed, so that nothing builds a second web host before the app's own.
-/// </summary>
-internal sealed class EmbeddedDevTenant(DevTenantSettings settings) : IHostedService, IAsyncDisposable
-{
-    private DevTenantServer? _server;
-
-    /// <summary>The running dev tenant (available once the host has started).</summary>
-    public DevTenantServer Server => _server ?? throw new InvalidOperationException("The embedded dev tenant has not started yet.");
-
-    public async Task StartAsync(CancellationToken cancellationToken) =>
-        _server ??= await DevTenantServer.StartAsync(
-            new DevTenantOptions
-            {
-                Port = settings.Port,
-                SeedPath = string.IsNullOrWhiteSpace(settings.SeedPath) ? null : settings.SeedPath,
-            },
-            cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
-
-    public async ValueTask DisposeAsync()
-    {
-        var server = Interlocked.Exchange(ref _server, null);
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
     }
 }

@@ -19,14 +19,39 @@ internal static class TenantValidation
             failures.Add("Graph:MaxRetryAfterSeconds must be between 0 and 180.");
         }
 
+        if (graph.TimeoutSeconds is < 1 or > 300)
+        {
+            failures.Add("Graph:TimeoutSeconds must be between 1 and 300.");
+        }
+
         return failures;
     }
 
-    public static List<string> Check(GraphOptions graph, DevTenantSettings dev, EntraSettings entra)
+    public static List<string> Check(GraphOptions graph, DevTenantSettings dev, EntraSettings entra, TenantHost host)
     {
         var failures = Check(graph);
         if (graph.Mode == GraphMode.DevTenant)
         {
+            // DevTenant is the default mode: a deployment that lost its Graph settings would otherwise sign anyone in
+            // with any password against production data.
+            if (!host.DevTenantIncluded)
+            {
+                failures.Add("Graph:Mode is DevTenant (the default), but this build has no dev tenant (tools/publish.sh leaves it out of the package): " +
+                    "set Graph:Mode to Entra with the Auth settings (docs/settings.md).");
+            }
+
+            if (host.InAzure)
+            {
+                failures.Add("Graph:Mode is DevTenant (the default), but the app runs in Azure (WEBSITE_SITE_NAME or WEBSITE_INSTANCE_ID is set): " +
+                    "set Graph:Mode to Entra with the Auth settings (docs/settings.md).");
+            }
+
+            if (host.Production)
+            {
+                failures.Add("Graph:Mode is DevTenant (the default), but the environment is Production: set Graph:Mode to Entra for a real tenant, " +
+                    "or ASPNETCORE_ENVIRONMENT=Development on a developer's machine (./run.sh does).");
+            }
+
             if (dev.Port is < 0 or > 65535)
             {
                 failures.Add("DevTenant:Port must be a TCP port (0 picks a free one).");
@@ -37,9 +62,15 @@ internal static class TenantValidation
                 failures.Add($"DevTenant:SeedPath names a file that does not exist: {dev.SeedPath}");
             }
 
-            if (!string.IsNullOrWhiteSpace(dev.BaseUrl) && !IsHttpUrl(dev.BaseUrl))
+            if (!string.IsNullOrWhiteSpace(dev.BaseUrl) && !IsLoopbackHttpUrl(dev.BaseUrl))
             {
-                failures.Add("DevTenant:BaseUrl must be an absolute http(s) URL of a running dev tenant.");
+                // Sign-in traffic for login.microsoftonline.com is routed to it: only ever on this machine.
+                failures.Add("DevTenant:BaseUrl must be an absolute http(s) URL of a dev tenant running on this machine (a loopback address).");
+            }
+
+            if (!string.IsNullOrWhiteSpace(dev.GraphBaseUrl) && (!IsLoopbackHttpUrl(dev.GraphBaseUrl) || !dev.GraphBaseUrl.TrimEnd('/').EndsWith("/v1.0", StringComparison.Ordinal)))
+            {
+                failures.Add("DevTenant:GraphBaseUrl must be an absolute http(s) URL on this machine (a loopback address) ending in /v1.0.");
             }
 
             if (!string.IsNullOrWhiteSpace(entra.TenantId) || !string.IsNullOrWhiteSpace(entra.ClientId))
@@ -51,10 +82,10 @@ internal static class TenantValidation
             return failures;
         }
 
-        if (!string.IsNullOrWhiteSpace(dev.BaseUrl) || !string.IsNullOrWhiteSpace(dev.SeedPath))
+        if (!string.IsNullOrWhiteSpace(dev.BaseUrl) || !string.IsNullOrWhiteSpace(dev.SeedPath) || !string.IsNullOrWhiteSpace(dev.GraphBaseUrl))
         {
             // Never both: in Entra mode nothing of the dev tenant may run or be trusted.
-            failures.Add("DevTenant:BaseUrl and DevTenant:SeedPath must be unset when Graph:Mode is Entra (the dev tenant is never used or trusted beside a real tenant).");
+            failures.Add("DevTenant:BaseUrl, DevTenant:SeedPath and DevTenant:GraphBaseUrl must be unset when Graph:Mode is Entra (the dev tenant is never used or trusted beside a real tenant).");
         }
 
         if (string.IsNullOrWhiteSpace(entra.TenantId) || !Guid.TryParse(entra.TenantId, out _))
@@ -114,6 +145,18 @@ internal static class TenantValidation
         return failures;
     }
 
+    /// <summary>Where the app runs, as far as the choice of tenant is concerned.</summary>
+    /// <param name="DevTenantIncluded">Whether this build carries the dev tenant (the published package does not).</param>
+    /// <param name="InAzure">Whether App Service / Functions runs it (they set WEBSITE_SITE_NAME and WEBSITE_INSTANCE_ID).</param>
+    /// <param name="Production">Whether the ASP.NET Core environment is Production (the default when none is set).</param>
+    internal sealed record TenantHost(bool DevTenantIncluded, bool InAzure, bool Production)
+    {
+        public static TenantHost Of(IHostEnvironment environment, IConfiguration configuration) => new(
+            DevTenantSetup.Included,
+            !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]) || !string.IsNullOrEmpty(configuration["WEBSITE_INSTANCE_ID"]),
+            environment.IsProduction());
+    }
+
     /// <summary>Loads the PFX now, so a wrong password or a certificate without its key stops the start, not the first sign-in.</summary>
     private static string? CertificateProblem(string path, string? password)
     {
@@ -130,8 +173,9 @@ internal static class TenantValidation
         }
     }
 
-    private static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    private static bool IsLoopbackHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host, out var address) && System.Net.IPAddress.IsLoopback(address)));
 
     private static bool IsHttpsUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;

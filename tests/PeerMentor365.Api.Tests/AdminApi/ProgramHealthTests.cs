@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
 using PeerMentor365.Api.Tests.Infrastructure;
 using PeerMentor365.Api.Tests.PairsApi;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Tests.AdminApi;
 

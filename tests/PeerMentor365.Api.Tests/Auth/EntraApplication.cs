@@ -37,6 +37,10 @@ public sealed class EntraApplication : IAsyncLifetime
         DevTenant = await DevTenantServer.StartAsync(new DevTenantOptions { Port = 0 });
         Azurite = await AzuriteServer.StartAsync();
         Entra = await EntraStub.StartAsync(DevTenant);
+
+        // Identity.Web's managed-identity credential runs MSAL's managed-identity client, whose HTTP cannot be
+        // replaced from outside; MSAL reads the IMDS address from this variable (pod identity), so IMDS is the stub.
+        Environment.SetEnvironmentVariable("AZURE_POD_IDENTITY_AUTHORITY_HOST", Entra.BaseAddress.ToString().TrimEnd('/'));
         Api = Start(new() { ["Auth:ClientSecret"] = EntraStub.ClientSecret });
     }
 
@@ -110,6 +114,7 @@ public sealed class EntraApplication : IAsyncLifetime
             File.Delete(_certificatePath);
         }
 
+        Environment.SetEnvironmentVariable("AZURE_POD_IDENTITY_AUTHORITY_HOST", null);
         await Entra.DisposeAsync();
         await Azurite.DisposeAsync();
         await DevTenant.DisposeAsync();

@@ -29,8 +29,8 @@ public sealed class MsalBackgroundGrantTests(EntraApplication app)
             await GrantsOf(app.Api).RememberAsync(SignedIn(EntraApplication.Ana), key, CancellationToken.None);
             Assert.Equal(obo + 1, app.Entra.CountGrants("urn:ietf:params:oauth:grant-type:jwt-bearer"));
             Assert.Contains("offline_access", app.Entra.TokenRequests[^1].Scope, StringComparison.Ordinal);
-            var stored = await app.Api.Services.GetRequiredService<BackgroundGrantTable>().ReadAsync(key, CancellationToken.None);
-            Assert.Equal("Entra", stored?.Mode);
+            var stored = await app.Api.Services.GetRequiredService<GrantTable>().ReadAsync(key, CancellationToken.None);
+            Assert.Equal(EntraStub.HomeTenant, stored?.TenantId);
 
             // A fresh instance has nothing in memory: only the table row can get it a token.
             var nightly = app.Start(new() { ["Auth:ClientSecret"] = EntraStub.ClientSecret });
@@ -73,7 +73,7 @@ public sealed class MsalBackgroundGrantTests(EntraApplication app)
             app.Entra.Revoke(mail);
 
             Assert.Null(await GrantsOf(app.Api).ForAsync(key, CancellationToken.None));
-            Assert.Null(await app.Api.Services.GetRequiredService<BackgroundGrantTable>().ReadAsync(key, CancellationToken.None));
+            Assert.Null(await app.Api.Services.GetRequiredService<GrantTable>().ReadAsync(key, CancellationToken.None));
             Assert.Null(await GrantsOf(app.Api).ForAsync(key, CancellationToken.None));
         }
         finally

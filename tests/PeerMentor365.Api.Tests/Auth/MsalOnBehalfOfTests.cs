@@ -92,6 +92,20 @@ public sealed class MsalOnBehalfOfTests(EntraApplication app)
     }
 
     [Fact]
+    public async Task A_credential_that_cannot_be_loaded_when_needed_is_a_503_problem()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"peermentor365-gone-{Guid.NewGuid():N}.pfx");
+        File.Copy(app.CertificatePath(), path);
+        var api = app.Start(new() { ["Auth:ClientCertificatePath"] = path, ["Auth:ClientCertificatePassword"] = "pfx-password" });
+        File.Delete(path);
+        using var client = EntraApplication.Client(api, app.Entra.IssueApiToken(EntraApplication.Ana));
+
+        using var response = await client.GetAsync("/api/me");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
     public async Task A_refused_client_credential_is_a_502_problem()
     {
         var api = app.Start(new() { ["Auth:ClientSecret"] = "wrong" });

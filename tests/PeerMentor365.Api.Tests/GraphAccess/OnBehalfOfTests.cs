@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.DependencyInjection;
-using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.Tests.Infrastructure;
 
 namespace PeerMentor365.Api.Tests.GraphAccess;
@@ -13,10 +11,9 @@ public sealed class OnBehalfOfTests(ApiApplication app)
     [Fact]
     public async Task Repeated_requests_with_one_user_token_exchange_it_once_and_a_new_token_exchanges_again()
     {
-        var exchanges = new ExchangeCounter();
-        using var api = new ApiFactory(
-            ApiApplication.SettingsFor(app.DevTenant),
-            services => services.AddHttpClient(DevTenantOnBehalfOf.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(exchanges)));
+        const string OnBehalfOf = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+        var before = app.DevTenant.CountTokenRequests(OnBehalfOf);
+        using var api = new ApiFactory(ApiApplication.SettingsFor(app.DevTenant));
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.DevTenant.IssueApiToken(ApiApplication.Ana));
 
@@ -31,13 +28,13 @@ public sealed class OnBehalfOfTests(ApiApplication app)
             Assert.Equal(HttpStatusCode.OK, people.StatusCode);
         }
 
-        Assert.Equal(1, exchanges.Count);
+        Assert.Equal(before + 1, app.DevTenant.CountTokenRequests(OnBehalfOf));
 
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer", app.DevTenant.IssueApiToken(ApiApplication.Ana, token => token.AdditionalClaims["uti"] = Guid.NewGuid().ToString()));
         using var again = await client.GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(2, exchanges.Count);
+        Assert.Equal(before + 2, app.DevTenant.CountTokenRequests(OnBehalfOf));
     }
 
     [Fact]
@@ -50,23 +47,5 @@ public sealed class OnBehalfOfTests(ApiApplication app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("hiro.tanaka@contoso.dev", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private sealed class ExchangeCounter
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Add() => Interlocked.Increment(ref _count);
-    }
-
-    private sealed class CountingHandler(ExchangeCounter counter) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            counter.Add();
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }

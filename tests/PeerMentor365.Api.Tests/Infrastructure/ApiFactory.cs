@@ -16,7 +16,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         _settings = settings;
         _services = services;
-        UseKestrel(0);
+        UseKestrel();
     }
 
     public CapturedLogs Logs { get; } = new();
@@ -33,7 +33,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        // The dev tenant runs only outside Production; a setting "environment" overrides this (a test of the refusal).
+        builder.UseEnvironment("Development");
+
+        // A free loopback port chosen by the app's own configuration. Not UseKestrel(0): that sets the port on the built
+        // host while the app's Main is already starting it on another thread; when Main wins (a loaded machine), the app
+        // binds its default 127.0.0.1:5080, where another test's app may already listen, and fails to start.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

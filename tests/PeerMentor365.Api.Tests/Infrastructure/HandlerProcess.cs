@@ -56,8 +56,9 @@ public sealed class HandlerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The dev tenant runs only outside Production; a test of the Production start sets these itself.
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

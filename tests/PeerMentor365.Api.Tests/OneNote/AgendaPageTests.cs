@@ -42,7 +42,7 @@ public sealed class AgendaPageTests
         Assert.Equal("Peer mentoring – 2026-12-01", page.Descendants("title").Single().Value);
         var sections = page.Descendants("h2").Select(h => (string?)h.Attribute("data-id")).ToList();
         Assert.Equal(["check-in", "focus", "goals", "commitments", "challenge", "feedback", "new-commitments", "next"], sections);
-        Assert.Contains("Ben Carter takes the focus", page.Descendants("p").Select(p => p.Value).Single(text => text.Contains("takes the focus", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains($"{Bidi.Isolated("Ben Carter")} takes the focus", page.Descendants("p").Select(p => p.Value).Single(text => text.Contains("takes the focus", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("Tuesday 15 December 2026, 15:00", xhtml, StringComparison.Ordinal);
         var created = page.Descendants("meta").Single(meta => (string?)meta.Attribute("name") == "created");
         Assert.Equal("2026-12-01T15:00:00+00:00", (string?)created.Attribute("content"));
@@ -54,13 +54,13 @@ public sealed class AgendaPageTests
         var page = Parse(AgendaPageBuilder.Build(Content()));
 
         var goals = page.Descendants("li").Select(li => li.Value).ToList();
-        Assert.Contains("Run a design review — 40%", goals);
-        Assert.Contains("Give a conference talk — 10%", goals);
-        Assert.Equal(["Ana Souza", "Ben Carter"], page.Descendants("h3").Select(h => h.Value));
+        Assert.Contains($"{Bidi.Isolated("Run a design review")} — 40%", goals);
+        Assert.Contains($"{Bidi.Isolated("Give a conference talk")} — 10%", goals);
+        Assert.Equal([Bidi.Isolated("Ana Souza"), Bidi.Isolated("Ben Carter")], page.Descendants("h3").Select(h => h.Value));
 
         var todos = page.Descendants("p").Where(p => (string?)p.Attribute("data-tag") == "to-do").ToList();
         var carried = Assert.Single(todos, p => (string?)p.Attribute("data-id") == "c_0000000000000001");
-        Assert.Equal("Send Ben the RFC draft — Ana Souza, due 2026-11-30", carried.Value);
+        Assert.Equal($"{Bidi.Isolated("Send Ben the RFC draft")} — {Bidi.Isolated("Ana Souza")}, due 2026-11-30", carried.Value);
         Assert.Equal(AgendaPageBuilder.NewCommitmentLines, todos.Count(p => ((string?)p.Attribute("data-id"))!.StartsWith("new-", StringComparison.Ordinal) && p.Value.Length == 0));
         Assert.Equal(["Situation:", "Behaviour:", "Impact:"], page.Descendants("b").Select(b => b.Value).Where(text => text.EndsWith(':')));
     }
@@ -70,23 +70,37 @@ public sealed class AgendaPageTests
     {
         var script = "<script>alert('x')</script>";
         var breakout = "\"><img src=x onerror=alert(1)>";
-        var rtl = "Review \u202Eevil.exe\u202C plan";
+        var rtl = "Review \u202Eevil.exe\u202C plan \u202Dgnirts \u2066left";
         var longText = new string('w', 1990) + "<b>&amp;";
         var xhtml = AgendaPageBuilder.Build(Content(purpose: script, anaName: breakout, commitmentText: rtl, goalTitle: longText));
 
         Assert.DoesNotContain("<script", xhtml, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", xhtml, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("\u202E", xhtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(xhtml, c => c is '\u202E' or '\u202D' or '\u2066' or Bidi.FirstStrongIsolate);
         Assert.Contains("&#x202E;", xhtml, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", xhtml, StringComparison.Ordinal);
 
         var page = Parse(xhtml);
-        Assert.Contains(page.Descendants("p"), p => p.Value.EndsWith(script, StringComparison.Ordinal));
-        Assert.Contains(page.Descendants("h3"), h => h.Value == breakout);
-        Assert.Contains(page.Descendants("p"), p => p.Value.StartsWith(rtl, StringComparison.Ordinal));
-        Assert.Contains(page.Descendants("li"), li => li.Value.StartsWith(longText, StringComparison.Ordinal));
+        Assert.Contains(page.Descendants("p"), p => p.Value.EndsWith(Bidi.Isolated(script), StringComparison.Ordinal));
+        Assert.Contains(page.Descendants("h3"), h => h.Value == Bidi.Isolated(breakout));
+        var carried = page.Descendants("p").Single(p => (string?)p.Attribute("data-id") == "c_0000000000000001");
+        Assert.Equal($"{Bidi.Isolated(rtl + "\u2069")} — {Bidi.Isolated(breakout)}, due 2026-11-30", carried.Value);
+        Assert.Contains(page.Descendants("li"), li => li.Value.StartsWith(Bidi.Isolated(longText), StringComparison.Ordinal));
+        Assert.All(page.Descendants("body").Single().Elements(), element => Bidi.AssertConfined(element.Value));
         Assert.Empty(page.Descendants("script"));
         Assert.Empty(page.Descendants("img"));
+    }
+
+    [Fact]
+    public void A_users_own_isolate_ends_cannot_end_the_isolation_early_and_let_an_override_reorder_the_label()
+    {
+        // U+2069 first would close the app's isolate; the override after it would then reorder " — Ana Souza, due …".
+        var escape = "\u2069\u2069\u202Eevil\u2066 inner \u2069 tail";
+        var page = Parse(AgendaPageBuilder.Build(Content(commitmentText: escape, purpose: "\u2069\u202D" + "purpose")));
+
+        var carried = page.Descendants("p").Single(p => (string?)p.Attribute("data-id") == "c_0000000000000001");
+        Assert.Equal($"{Bidi.Isolated("\u202Eevil\u2066 inner \u2069 tail")} — {Bidi.Isolated("Ana Souza")}, due 2026-11-30", carried.Value);
+        Assert.All(page.Descendants("p"), p => Bidi.AssertConfined(p.Value));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class IsolatedApi : IDisposable
     public string TablePrefix { get; }
 
     /// <summary>A client for one of this app's tables (by its unprefixed name), to look at rows directly.</summary>
-    public PeerMentor365.Tables.TableClient Table(string name) => new(_app.Azurite.ConnectionString, TablePrefix + name);
+    public Azure.Data.Tables.TableClient Table(string name) => new(_app.Azurite.ConnectionString, TablePrefix + name);
 
     public ApiFactory Api { get; }
 

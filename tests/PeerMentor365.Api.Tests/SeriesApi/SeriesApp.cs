@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
 using PeerMentor365.Api.Tests.Infrastructure;
 using PeerMentor365.Api.Tests.PairsApi;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Tests.SeriesApi;
 

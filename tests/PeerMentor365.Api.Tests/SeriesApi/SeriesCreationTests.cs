@@ -1,11 +1,11 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
 using PeerMentor365.Api.Tests.Infrastructure;
 using PeerMentor365.Api.Tests.PairsApi;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Tests.SeriesApi;
 

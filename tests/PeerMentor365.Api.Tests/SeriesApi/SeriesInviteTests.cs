@@ -25,13 +25,13 @@ public sealed class SeriesInviteTests
         var page = AgendaPageTests.Parse(body);
 
         var anchors = page.Descendants("a").ToList();
-        Assert.Equal(["Open the agenda in OneNote", "in the OneNote app", "Peer mentoring – Ana & Ben (p3k9)"], anchors.Select(a => a.Value));
+        Assert.Equal(["Open the agenda in OneNote", "in the OneNote app", Bidi.Isolated("Peer mentoring – Ana & Ben (p3k9)")], anchors.Select(a => a.Value));
         Assert.Equal([Links.PageWebUrl, Links.PageClientUrl, Links.NotebookWebUrl], anchors.Select(a => (string?)a.Attribute("href")));
         var text = page.Root!.Value;
-        Assert.Contains("Peer mentoring for Ana Souza and Ben Carter.", text, StringComparison.Ordinal);
+        Assert.Contains($"Peer mentoring for {Bidi.Isolated("Ana Souza")} and {Bidi.Isolated("Ben Carter")}.", text, StringComparison.Ordinal);
         Assert.Contains("Grow as engineering leads", text, StringComparison.Ordinal);
         Assert.Contains("every 2 weeks on Tuesday at 15:00 (Europe/London), 60 minutes, 12 sessions.", text, StringComparison.Ordinal);
-        Assert.Contains("Ana Souza takes the focus first", text, StringComparison.Ordinal);
+        Assert.Contains($"{Bidi.Isolated("Ana Souza")} takes the focus first", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,16 +39,19 @@ public sealed class SeriesInviteTests
     {
         var body = SeriesInvite.Body(
             Plan("monthly", new SeriesEnd(null, new LocalDate(2027, 6, 1))),
-            ["\"><img src=x onerror=alert(1)>", "Ben \u202ECarter"],
-            "<script>alert(1)</script>",
+            ["\"><img src=x onerror=alert(1)>", "Ben \u202ECarter", "\u2069\u202DChloe"],
+            "<script>alert(1)</script>\u2066",
             "\"><img src=x onerror=alert(1)>",
             Links);
 
         Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("\u202E", body, StringComparison.Ordinal);
-        var text = AgendaPageTests.Parse(body).Root!.Value;
-        Assert.Contains("<script>alert(1)</script>", text, StringComparison.Ordinal);
+        var page = AgendaPageTests.Parse(body);
+        var text = page.Root!.Value;
+        Assert.Contains(Bidi.Isolated("<script>alert(1)</script>\u2066\u2069"), text, StringComparison.Ordinal);
+        Assert.Contains($", {Bidi.Isolated("Ben \u202ECarter")} and {Bidi.Isolated("\u202DChloe")}.", text, StringComparison.Ordinal);
+        Assert.All(page.Descendants("p"), p => Bidi.AssertConfined(p.Value));
         Assert.Contains("monthly on the first Tuesday at 15:00 (Europe/London), 60 minutes, until 2027-06-01.", text, StringComparison.Ordinal);
     }
 }

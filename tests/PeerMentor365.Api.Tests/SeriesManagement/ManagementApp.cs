@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using PeerMentor365.Api.Tests.Infrastructure;
 using PeerMentor365.Api.Tests.PairsApi;
 using PeerMentor365.Api.Tests.SeriesApi;
 using PeerMentor365.DevTenant;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Tests.SeriesManagement;
 

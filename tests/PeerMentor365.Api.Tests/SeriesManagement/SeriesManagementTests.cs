@@ -220,7 +220,7 @@ public sealed class SeriesManagementTests(ApiApplication app) : IDisposable
         Assert.DoesNotContain("<b>for</b>", html, StringComparison.Ordinal);
         Assert.True(html.IndexOf(encoded, StringComparison.Ordinal) < html.IndexOf(WebUtility.HtmlEncode(agenda), StringComparison.Ordinal), "the message is not on top");
 
-        await foreach (var row in _app.Table("SeriesIndex").QueryAsync<PeerMentor365.Tables.TableEntity>(PeerMentor365.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"active"}")))
+        await foreach (var row in _app.Table("SeriesIndex").QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"active"}")))
         {
             Assert.NotEqual(Member.IdOf(series), row.GetString("SeriesId"));
         }

@@ -142,7 +142,7 @@ public sealed class AgendaViewTests(ApiApplication app) : IDisposable
     private async Task SetPageAsync(string pairId, string sessionId, string state)
     {
         var tables = await app.Api.Services.GetRequiredService<MentoringTables>().GetAsync(CancellationToken.None);
-        var page = new PeerMentor365.Tables.TableEntity(pairId, sessionId)
+        var page = new Azure.Data.Tables.TableEntity(pairId, sessionId)
         {
             ["PageState"] = state,
             ["PageId"] = "page-" + sessionId,
@@ -150,6 +150,6 @@ public sealed class AgendaViewTests(ApiApplication app) : IDisposable
             ["PageWebUrl"] = "https://onenote.example/" + sessionId,
             ["PageClientUrl"] = "onenote:https://onenote.example/" + sessionId,
         };
-        await tables.Pairs.UpdateEntityAsync(page, ETag.All, PeerMentor365.Tables.TableUpdateMode.Merge);
+        await tables.Pairs.UpdateEntityAsync(page, ETag.All, Azure.Data.Tables.TableUpdateMode.Merge);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
+using Azure.Data.Tables;
 using PeerMentor365.Api.Tests.Infrastructure;
 using PeerMentor365.Api.Tests.PairsApi;
-using PeerMentor365.Tables;
 
 namespace PeerMentor365.Api.Tests.Storage;
 
@@ -9,6 +9,8 @@ namespace PeerMentor365.Api.Tests.Storage;
 [Collection(SharedApi.Name)]
 public sealed class StorageSettingsTests(ApiApplication app)
 {
+    private static readonly string[] MentoringTableNames = ["CommitmentsDue", "PairMemberships", "Pairs", "SeriesIndex"];
+
     [Fact]
     public async Task Without_storage_the_pairs_routes_answer_503_and_everything_else_works()
     {
@@ -82,17 +84,25 @@ public sealed class StorageSettingsTests(ApiApplication app)
     {
         using var isolated = new IsolatedApi(app);
         using var ana = isolated.As(Member.Ana);
-        var probe = isolated.Table("Pairs");
-        var missing = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => probe.GetEntityIfExistsAsync<TableEntity>("p", "r"));
+        var service = new TableServiceClient(app.Azurite.ConnectionString);
+        var before = await TablesAsync(service, isolated.TablePrefix);
 
         await ana.GetAsync("/api/pairs");
 
-        Assert.Equal(404, missing.Status);
-        foreach (var table in new[] { "Pairs", "PairMemberships", "CommitmentsDue" })
+        Assert.Empty(before);
+        var after = await TablesAsync(service, isolated.TablePrefix);
+        Assert.Equal(MentoringTableNames.Select(name => isolated.TablePrefix + name), after);
+    }
+
+    private static async Task<List<string>> TablesAsync(TableServiceClient service, string prefix)
+    {
+        var names = new List<string>();
+        await foreach (var table in service.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {prefix} and TableName lt {prefix + "~"}")))
         {
-            var lookup = await isolated.Table(table).GetEntityIfExistsAsync<TableEntity>("p", "r");
-            Assert.False(lookup.HasValue);
+            names.Add(table.Name);
         }
+
+        return [.. names.Order(StringComparer.Ordinal)];
     }
 
     private static string Flatten(Exception error)

@@ -26,6 +26,18 @@ public sealed class FaultSwitch
         }
     }
 
+    /// <summary>How many faults were injected since the last <see cref="Set"/> (tests check that theirs struck).</summary>
+    public int Injected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _injected;
+            }
+        }
+    }
+
     /// <summary>Replaces the setting (the random draw restarts from its seed).</summary>
     public void Set(FaultOptions options)
     {

@@ -77,9 +77,13 @@ internal sealed class DevTenantHttpHandler(
         {
             await FaultsAsync(http);
         }
+        else if (path.Equals("/dev/step-up", StringComparison.OrdinalIgnoreCase))
+        {
+            await StepUpAsync(http);
+        }
         else
         {
-            await WriteProblemAsync(http, 404, "Not found", $"The dev tenant serves Graph under /v1.0, identity under /{endpoints.TenantId}, and /dev/accounts and /dev/faults.");
+            await WriteProblemAsync(http, 404, "Not found", $"The dev tenant serves Graph under /v1.0, identity under /{endpoints.TenantId}, and /dev/accounts, /dev/faults and /dev/step-up.");
         }
     }
 
@@ -103,6 +107,37 @@ internal sealed class DevTenantHttpHandler(
         }
 
         return new JsonObject { ["value"] = values };
+    }
+
+    /// <summary>PUT {"mail": "…", "required": true|false}: marks (or clears) a user for multi-factor step-up (see DevTenantServer.RequireStepUp).</summary>
+    private async Task StepUpAsync(HttpContext http)
+    {
+        if (!HttpMethods.IsPut(http.Request.Method))
+        {
+            await WriteProblemAsync(http, 405, "Method not allowed", "Use PUT on /dev/step-up with {\"mail\": \"…\", \"required\": true}.");
+            return;
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        var mail = body?["mail"] is JsonValue mailValue && mailValue.TryGetValue<string>(out var text) ? text : null;
+        var required = body?["required"] is JsonValue requiredValue && requiredValue.TryGetValue<bool>(out var flag) && flag;
+        if (mail is null || seed.Find(mail) is not { } mailbox)
+        {
+            await WriteProblemAsync(http, 400, "Unknown user", "Send {\"mail\": a seeded user's mail, \"required\": true or false}.");
+            return;
+        }
+
+        identity.RequireStepUp(mailbox.User, required);
+        await WriteJsonAsync(http, 200, new JsonObject { ["mail"] = mailbox.User.Mail, ["required"] = required });
     }
 
     private async Task FaultsAsync(HttpContext http)

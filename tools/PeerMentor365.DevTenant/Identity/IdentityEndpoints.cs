@@ -23,6 +23,27 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
     private static readonly string[] OidcScopes = ["openid", "profile", "email", OfflineAccess];
 
     private readonly RefreshTokens _refreshTokens = new(clock);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _grantCounts = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _stepUpRequired = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>expires_in of the Graph tokens the API is given (MSAL renews a token within 5 minutes of its expiry).</summary>
+    public TimeSpan GraphTokenLifetime { get; set; } = TokenIssuer.TokenLifetime;
+
+    /// <summary>How many token requests with this grant_type arrived (whatever their answer).</summary>
+    public int CountTokenRequests(string grantType) => _grantCounts.TryGetValue(grantType, out var count) ? count : 0;
+
+    /// <summary>Marks the user as one a Conditional Access policy asks for multi-factor authentication (or clears it).</summary>
+    public void RequireStepUp(SeedUser user, bool required)
+    {
+        if (required)
+        {
+            _stepUpRequired[user.Id] = true;
+        }
+        else
+        {
+            _stepUpRequired.TryRemove(user.Id, out _);
+        }
+    }
 
     /// <summary>Revokes every refresh token of the user (as Graph's revokeSignInSessions would); returns how many.</summary>
     public int RevokeRefreshTokens(SeedUser user) => _refreshTokens.RevokeAll(user.Id);
@@ -90,6 +111,8 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
             return MissingParameter("grant_type");
         }
 
+        _grantCounts.AddOrUpdate(grantType, 1, (_, count) => count + 1);
+
         if (clientId is null)
         {
             return MissingParameter("client_id");
@@ -97,7 +120,7 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
 
         return grantType switch
         {
-            "password" => Password(clientId, Field("username"), Field("password"), Field("scope")),
+            "password" => Password(clientId, Field("username"), Field("password"), Field("scope"), Field("claims")),
             JwtBearerGrant => await OnBehalfOfAsync(clientId, Field("client_secret") ?? basicSecret, Field("requested_token_use"), Field("assertion"), Field("scope")),
             RefreshTokenGrant => Refresh(clientId, Field("client_secret") ?? basicSecret, Field("refresh_token"), Field("scope")),
             _ => OAuthError(400, "unsupported_grant_type", 70003,
@@ -106,7 +129,7 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
     }
 
     /// <summary>What the pane's dev sign-in uses: any password works, because this tenant exists only on a developer's machine.</summary>
-    private (int, JsonObject) Password(string clientId, string? username, string? password, string? scope)
+    private (int, JsonObject) Password(string clientId, string? username, string? password, string? scope, string? claims)
     {
         if (!string.Equals(clientId, options.PaneClientId, StringComparison.Ordinal))
         {
@@ -143,7 +166,11 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
             return OAuthError(400, "invalid_grant", 50034, $"The user account {{EUII Hidden}} does not exist in the {options.TenantId} directory.");
         }
 
-        var accessToken = issuer.Issue(new IssueRequest(mailbox.User, options.ApiAudience, DevTenantDefaults.ApiScope, options.PaneClientId, ClientAuthenticated: false, Roles: mailbox.User.AppRoles));
+        // Signing in again with a claims request is how a user meets a Conditional Access challenge; here that is the
+        // second factor (any password still works), shown in the token's amr claim as Entra shows it.
+        var overrides = new TokenDescriptorOverrides();
+        overrides.AdditionalClaims["amr"] = IsClaimsRequest(claims) ? new[] { "pwd", "mfa" } : new[] { "pwd" };
+        var accessToken = issuer.Issue(new IssueRequest(mailbox.User, options.ApiAudience, DevTenantDefaults.ApiScope, options.PaneClientId, ClientAuthenticated: false, overrides, mailbox.User.AppRoles));
         var body = Success(accessToken, $"{apiScope} {string.Join(' ', scopes.Where(OidcScopes.Contains))}".Trim());
         if (scopes.Contains("openid"))
         {
@@ -151,6 +178,18 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
         }
 
         return (200, body);
+    }
+
+    private static bool IsClaimsRequest(string? claims)
+    {
+        try
+        {
+            return claims is not null && JsonNode.Parse(claims) is JsonObject request && request["access_token"] is JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private async Task<(int, JsonObject)> OnBehalfOfAsync(string clientId, string? secret, string? requestedTokenUse, string? assertion, string? scope)
@@ -201,8 +240,36 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
             return OAuthError(400, "invalid_grant", 50034, $"The user account {{EUII Hidden}} does not exist in the {options.TenantId} directory.");
         }
 
+        if (_stepUpRequired.ContainsKey(mailbox.User.Id) && !HasMultiFactor(check.Identity))
+        {
+            return StepUpRequired();
+        }
+
         return (200, GraphTokenResponse(mailbox.User, clientId, requested.Contains(OfflineAccess)));
     }
+
+    /// <summary>The Conditional Access policy the dev tenant applies to users marked for step-up (its id is what a claims challenge names).</summary>
+    public const string StepUpPolicyId = "c0a1d2e3-5fa0-4d3e-8a7b-0c1d2e3f4a51";
+
+    private static bool HasMultiFactor(System.Security.Claims.ClaimsIdentity? identity) =>
+        identity?.FindAll("amr").Any(claim => claim.Value == "mfa") == true;
+
+    /// <summary>
+    /// Entra's answer to on-behalf-of when a Conditional Access policy wants multi-factor authentication the user's token
+    /// does not show: interaction_required, AADSTS50076, and the claims the client must ask for when the user signs in again.
+    /// </summary>
+    private (int, JsonObject) StepUpRequired()
+    {
+        var (status, body) = OAuthError(400, "interaction_required", 50076,
+            "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.");
+        body["suberror"] = "basic_action";
+        body["claims"] = StepUpClaims;
+        return (status, body);
+    }
+
+    /// <summary>The claims request of the step-up challenge (a JSON string, as Entra sends it).</summary>
+    public static readonly string StepUpClaims =
+        new JsonObject { ["access_token"] = new JsonObject { ["capolids"] = new JsonObject { ["essential"] = true, ["values"] = new JsonArray(StepUpPolicyId) } } }.ToJsonString();
 
     /// <summary>
     /// A new Graph token (and a new refresh token) from a refresh token the on-behalf-of grant gave out, as Entra
@@ -251,7 +318,9 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
 
     private JsonObject GraphTokenResponse(SeedUser user, string clientId, bool withRefreshToken)
     {
-        var body = Success(IssueGraphToken(user), string.Join(' ', GraphScopes.Select(s => GraphPrefix + s)));
+        // Entra lists the granted permissions and echoes .default when that was asked for; MSAL caches the token under
+        // these scopes and finds it again only by the scope it asked for, so without .default every call would go out.
+        var body = Success(IssueGraphToken(user), string.Join(' ', GraphScopes.Select(s => GraphPrefix + s).Append(GraphPrefix + ".default")), GraphTokenLifetime);
         if (withRefreshToken)
         {
             body["scope"] = body["scope"]!.GetValue<string>() + " " + OfflineAccess;
@@ -310,9 +379,9 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
     public string IssueGraphToken(SeedUser user) =>
         issuer.Issue(new IssueRequest(user, DevTenantDefaults.GraphAudience, string.Join(' ', GraphScopes), options.ApiClientId, ClientAuthenticated: true));
 
-    private static JsonObject Success(string accessToken, string scope)
+    private static JsonObject Success(string accessToken, string scope, TimeSpan? lifetime = null)
     {
-        var seconds = (int)TokenIssuer.TokenLifetime.TotalSeconds - 1;
+        var seconds = (int)(lifetime ?? TokenIssuer.TokenLifetime).TotalSeconds - 1;
         return new JsonObject
         {
             ["token_type"] = "Bearer",

@@ -9,9 +9,9 @@ namespace PeerMentor365.Api.Series.Management;
 /// </summary>
 internal static partial class InviteMessage
 {
-    /// <summary>The message as one HTML-encoded paragraph (line breaks kept).</summary>
+    /// <summary>The message as one paragraph, each line encoded and isolated (a line break ends any bidirectional run).</summary>
     public static string Paragraph(string message) =>
-        "<p>" + Html.Encode(message.ReplaceLineEndings("\n")).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>";
+        "<p>" + string.Join("<br>", message.ReplaceLineEndings("\n").Split('\n').Select(Html.Isolate)) + "</p>";
 
     /// <summary><paramref name="existingHtml"/> with the message paragraph right after its opening body tag (or first, when it has none).</summary>
     public static string InsertAtTop(string? existingHtml, string message)

@@ -3,8 +3,8 @@ using Microsoft.Graph.Me.Events.Item.Cancel;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using NodaTime;
-using NodaTime.Text;
 using PeerMentor365.Api.Graph;
+using PeerMentor365.Api.Requests;
 using PeerMentor365.Scheduling;
 
 namespace PeerMentor365.Api.Series.Management;
@@ -25,8 +25,6 @@ internal sealed class SeriesCalendar(GraphServiceClient graph)
     private const string PreferUtc = "outlook.timezone=\"UTC\"";
     private const int PageSize = 200;
     private static readonly string[] OccurrenceFields = ["id", "start", "end", "originalStart", "type", "seriesMasterId"];
-    private static readonly LocalDateTimePattern GraphLocal = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF");
-    private static readonly LocalDateTimePattern GraphLocalOut = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
 
     /// <summary>The caller's copy of the series: the stored master id for the organizer; else found by the master's iCalUId (null when the caller has none).</summary>
     public async Task<string?> MasterIdAsync(SeriesRow series, bool isOrganizer, CancellationToken cancellationToken)
@@ -150,7 +148,7 @@ internal sealed class SeriesCalendar(GraphServiceClient graph)
     /// <summary>Graph's dateTimeTimeZone for <paramref name="instant"/> as a local time in <paramref name="zone"/> (its Windows name).</summary>
     public static DateTimeTimeZone Local(Instant instant, DateTimeZone zone) => new()
     {
-        DateTime = GraphLocalOut.Format(instant.InZone(zone).LocalDateTime),
+        DateTime = Wire.Graph.Format(instant.InZone(zone).LocalDateTime),
         TimeZone = TimeZoneNames.ToWindowsId(zone),
     };
 
@@ -175,7 +173,7 @@ internal sealed class SeriesCalendar(GraphServiceClient graph)
             return null;
         }
 
-        var parsed = GraphLocal.Parse(text);
+        var parsed = Wire.Graph.ParseDateTime(text);
         if (!parsed.Success)
         {
             return null;

@@ -12,11 +12,12 @@ using PeerMentor365.Scheduling;
 
 namespace PeerMentor365.Api.Series.Management;
 
-internal sealed record OccurrenceResponse(string Id, string Start, string End, string OriginalStart, bool IsException, string SessionId);
+internal sealed record OccurrenceResponse(
+    string Id, [property: WireText(WireText.Instant)] string Start, [property: WireText(WireText.Instant)] string End, [property: WireText(WireText.Instant)] string OriginalStart, bool IsException, string SessionId);
 
 internal sealed record OccurrenceListResponse(IReadOnlyList<OccurrenceResponse> Occurrences);
 
-internal sealed record CancelledOccurrenceResponse(string OccurrenceId, string OriginalStart);
+internal sealed record CancelledOccurrenceResponse(string OccurrenceId, [property: WireText(WireText.Instant)] string OriginalStart);
 
 /// <summary>
 /// Managing a series from the pane (docs/series-api.md, "Managing a series"): the caller's occurrences, and the
@@ -29,11 +30,15 @@ internal static class SeriesManagementApi
     {
         var group = api.MapPairsGroup("Series");
         var pair = group.MapMemberPair();
-        pair.MapGet("/series/{seriesId}/occurrences", ListOccurrences).WithName("ListSeriesOccurrences");
-        pair.MapPatch("/series/{seriesId}", RescheduleSeries).WithName("RescheduleSeries").Accepts<object>("application/json");
-        pair.MapPost("/series/{seriesId}/occurrences/reschedule", RescheduleOccurrence).WithName("RescheduleSeriesOccurrence").Accepts<object>("application/json");
-        pair.MapPost("/series/{seriesId}/occurrences/cancel", CancelOccurrence).WithName("CancelSeriesOccurrence").Accepts<object>("application/json");
-        pair.MapPost("/series/{seriesId}/end", EndSeries).WithName("EndSeries").Accepts<object>("application/json");
+        pair.MapGet("/series/{seriesId}/occurrences", ListOccurrences).WithName("ListSeriesOccurrences").Produces<OccurrenceListResponse>();
+        pair.MapPatch("/series/{seriesId}", RescheduleSeries).WithName("RescheduleSeries")
+            .AcceptsJson(SeriesManagementRequests.SeriesChange).Produces<SeriesResponse>();
+        pair.MapPost("/series/{seriesId}/occurrences/reschedule", RescheduleOccurrence).WithName("RescheduleSeriesOccurrence")
+            .AcceptsJson(SeriesManagementRequests.OccurrenceChange).Produces<OccurrenceResponse>();
+        pair.MapPost("/series/{seriesId}/occurrences/cancel", CancelOccurrence).WithName("CancelSeriesOccurrence")
+            .AcceptsJson(SeriesManagementRequests.OccurrenceCancellation).Produces<CancelledOccurrenceResponse>();
+        pair.MapPost("/series/{seriesId}/end", EndSeries).WithName("EndSeries")
+            .AcceptsJson(SeriesManagementRequests.Ending).Produces<SeriesResponse>();
         return group;
     }
 
@@ -88,29 +93,20 @@ internal static class SeriesManagementApi
         var (series, ifMatch, body) = organizerChange;
 
         var now = clock.GetCurrentInstant();
-        var change = SeriesManagementRequests.ReadSeries(body, series, now);
+        var schedule = SeriesSchedule.Of(series);
+        var change = SeriesManagementRequests.ReadSeries(body, schedule, now);
         if (change is null)
         {
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (await StaleAsync(http, series, ifMatch!, creation, cancellationToken) is { } stale)
+        var conditional = Conditional(store, creation);
+        if (await conditional.RefuseAsync(http.Response, Versioned(series), ifMatch!, NotActive(series), cancellationToken) is { } stale)
         {
             return stale;
         }
 
-        if (NotActive(series) is { } notActive)
-        {
-            return notActive;
-        }
-
-        var request = new SeriesRequest(
-            change.FirstStart,
-            change.Zone,
-            change.Cadence,
-            change.DurationMinutes,
-            new SeriesEnd(series.EndSessions, series.EndDate is null ? null : Wire.ParseDate(series.EndDate)),
-            series.FirstFocusUserId);
+        var request = schedule with { FirstStart = change.FirstStart, AnchorZone = change.Zone, Cadence = change.Cadence, DurationMinutes = change.DurationMinutes };
         var plan = request.Plan();
         if (plan.LocalStarts.Count == 0)
         {
@@ -141,17 +137,13 @@ internal static class SeriesManagementApi
             },
             cancellationToken);
 
-        series.FirstStart = SeriesRequest.FormatLocal(change.FirstStart);
-        series.AnchorTimeZone = change.Zone.Id;
-        series.AnchorWindowsTimeZone = windows;
-        series.DurationMinutes = change.DurationMinutes;
-        series.Cadence = change.Cadence.ToString();
+        SeriesSchedule.Write(series, request);
         series.UpdatedAt = now.ToDateTimeOffset();
-        return await SavedAsync(http, series, store, creation, cancellationToken);
+        return await conditional.SaveAsync(http.Response, Versioned(series), ifMatch!, () => SaveAsync(store, series, cancellationToken), cancellationToken);
     }
 
     private static async Task<IResult> RescheduleOccurrence(
-        string seriesId, HttpContext http, SignedInUser user, SeriesStore store, SeriesSessionStore sessions, PairPartitions partitions, UserGraphClients graphs,
+        string seriesId, HttpContext http, SignedInUser user, SeriesStore store, SeriesSessionStore sessions, UserGraphClients graphs,
         ScheduleReader schedules, IClock clock, CancellationToken cancellationToken)
     {
         var (organizerChange, refused) = await ReadOrganizerChangeAsync(http, seriesId, store, withIfMatch: false, cancellationToken);
@@ -190,7 +182,7 @@ internal static class SeriesManagementApi
             return NeedsConfirmation(check);
         }
 
-        var zone = DateTimeZoneProviders.Tzdb[series.AnchorTimeZone];
+        var zone = SeriesSchedule.Of(series).AnchorZone;
         try
         {
             await calendar.MoveOccurrenceAsync(occurrence.Id, change.Start, change.Start + length.Duration, zone, cancellationToken);
@@ -205,7 +197,7 @@ internal static class SeriesManagementApi
 
         var moved = await calendar.OccurrenceAsync(occurrence.Id, cancellationToken) ?? occurrence with { Start = change.Start, End = change.Start + length.Duration, IsException = true };
         var sessionId = SeriesSessionStore.SessionId(series.RowKey, moved.OriginalStart);
-        await SessionTimes.MoveAsync(sessions, partitions, series.PartitionKey, sessionId, moved.Start, moved.End, cancellationToken);
+        await SessionTimes.MoveAsync(sessions, series.PartitionKey, sessionId, moved.Start, moved.End, cancellationToken);
         return TypedResults.Ok(new OccurrenceResponse(
             moved.Id,
             Wire.Format(moved.Start),
@@ -271,20 +263,17 @@ internal static class SeriesManagementApi
             return Conflicts.NotNow("This series has already ended.");
         }
 
-        if (await StaleAsync(http, series, ifMatch!, creation, cancellationToken) is { } stale)
+        var conditional = Conditional(store, creation);
+        if (await conditional.RefuseAsync(http.Response, Versioned(series), ifMatch!, NotActive(series), cancellationToken) is { } stale)
         {
             return stale;
         }
 
-        if (NotActive(series) is { } notActive)
-        {
-            return notActive;
-        }
-
         var now = clock.GetCurrentInstant();
         var calendar = new SeriesCalendar(graphs.For(user));
-        var zone = DateTimeZoneProviders.Tzdb[series.AnchorTimeZone];
-        var firstStart = LocalTimePolicy.ToInstant(SeriesRequest.ParseLocal(series.FirstStart), zone);
+        var schedule = SeriesSchedule.Of(series);
+        var zone = schedule.AnchorZone;
+        var firstStart = LocalTimePolicy.ToInstant(schedule.FirstStart, zone);
         var started = firstStart > now
             ? []
             : await calendar.InstancesAsync(series.EventId!, firstStart - Duration.FromDays(7), now + Duration.FromMinutes(1), cancellationToken);
@@ -296,40 +285,32 @@ internal static class SeriesManagementApi
         else
         {
             var cutDate = lastStarted.OriginalStart.InZone(zone).Date;
-            var kept = new SeriesRequest(
-                SeriesRequest.ParseLocal(series.FirstStart),
-                zone,
-                SeriesManagementRequests.ParseCadence(series.Cadence),
-                series.DurationMinutes,
-                new SeriesEnd(null, cutDate),
-                series.FirstFocusUserId).Plan();
+            var kept = schedule with { End = new SeriesEnd(null, cutDate) };
             var existing = await calendar.BodyAsync(series.EventId!, cancellationToken);
             await calendar.PatchAsync(
                 series.EventId!,
                 new Event
                 {
                     Body = new ItemBody { ContentType = BodyType.Html, Content = InviteMessage.InsertAtTop(existing?.Content, message) },
-                    Recurrence = SeriesInvite.Recurrence(kept, series.AnchorWindowsTimeZone),
+                    Recurrence = SeriesInvite.Recurrence(kept.Plan(), series.AnchorWindowsTimeZone),
                 },
                 cancellationToken);
-            series.EndSessions = null;
-            series.EndDate = Wire.Format(cutDate);
+            SeriesSchedule.Write(series, kept);
         }
 
         series.State = SeriesState.Ended;
         series.EndedAt = now.ToDateTimeOffset();
         series.EndMessage = message;
         series.UpdatedAt = now.ToDateTimeOffset();
-        var answer = await SavedAsync(http, series, store, creation, cancellationToken);
+        var answer = await conditional.SaveAsync(http.Response, Versioned(series), ifMatch!, () => SaveAsync(store, series, cancellationToken), cancellationToken);
         var index = (await tables.GetAsync(cancellationToken)).SeriesIndex;
         await index.DeleteEntityAsync(PairKeys.ActiveSeriesPartition, PairKeys.ActiveSeriesRow(series.PartitionKey, series.RowKey), Azure.ETag.All, cancellationToken);
         return answer;
     }
 
-    /// <summary>The series, if it exists (404) and the caller organizes it (403: only the organizer can change the meeting).</summary>
     /// <summary>
-    /// What every change starts with, in this order: the caller must organize the series, send If-Match when the change
-    /// needs one, and send a JSON object.
+    /// What every change starts with, in this order: the caller must organize the series (404/403), then the
+    /// conditional change's If-Match when the change needs one, and a JSON object.
     /// </summary>
     private static async Task<(OrganizerChange? Change, IResult? Refused)> ReadOrganizerChangeAsync(
         HttpContext http, string seriesId, SeriesStore store, bool withIfMatch, CancellationToken cancellationToken)
@@ -340,24 +321,15 @@ internal static class SeriesManagementApi
             return (null, denied);
         }
 
-        IfMatch? ifMatch = null;
-        if (withIfMatch)
-        {
-            (ifMatch, var ifMatchProblem) = IfMatch.Read(http.Request);
-            if (ifMatch is null)
-            {
-                return (null, ifMatchProblem);
-            }
-        }
-
-        var (body, bodyErrors) = await JsonBody.ReadAsync(http.Request, cancellationToken);
-        return body is null
-            ? (null, TypedResults.ValidationProblem(bodyErrors))
-            : (new OrganizerChange(series, ifMatch, body), null);
+        var (change, problem) = await ConditionalChange.ReadAsync(http.Request, withIfMatch, ChangeBody.Required, cancellationToken);
+        return change is null
+            ? (null, problem)
+            : (new OrganizerChange(series, change.IfMatch, change.Body!), null);
     }
 
     private sealed record OrganizerChange(SeriesRow Series, IfMatch? IfMatch, JsonBody Body);
 
+    /// <summary>The series, if it exists (404) and the caller organizes it (403: only the organizer can change the meeting).</summary>
     private static async Task<(SeriesRow? Series, IResult? Denied)> OrganizerSeriesAsync(HttpContext http, string seriesId, SeriesStore store, CancellationToken cancellationToken)
     {
         var (me, stored) = MemberPair.Of(http);
@@ -382,30 +354,20 @@ internal static class SeriesManagementApi
         _ => Conflicts.NotNow("This series is still being created; try again in a moment."),
     };
 
-    private static async Task<IResult?> StaleAsync(HttpContext http, SeriesRow series, IfMatch ifMatch, SeriesCreation creation, CancellationToken cancellationToken)
-    {
-        if (series.ETag == ifMatch.TableETag)
-        {
-            return null;
-        }
+    // A series answers a stale If-Match with the series as it is now and no field list (it keeps no change log).
+    private static ConditionalResource<SeriesRow, SeriesResponse> Conditional(SeriesStore store, SeriesCreation creation) => new(
+        (series, cancellationToken) => new ValueTask<SeriesResponse>(creation.ReadAsync(series.Value, cancellationToken)),
+        response => response.Etag,
+        [],
+        () => PairAccess.ItemNotFound("series"));
 
-        var current = await creation.ReadAsync(series, cancellationToken);
-        return Conflicts.Stale(http.Response, current, current.Etag, []);
-    }
+    private static Versioned<SeriesRow> Versioned(SeriesRow series) => new(series, series.ETag, null);
 
-    private static async Task<IResult> SavedAsync(HttpContext http, SeriesRow series, SeriesStore store, SeriesCreation creation, CancellationToken cancellationToken)
-    {
-        if (!await store.TrySaveAsync(series, cancellationToken))
-        {
-            var now = await store.FindAsync(series.PartitionKey, series.RowKey, cancellationToken) ?? series;
-            var current = await creation.ReadAsync(now, cancellationToken);
-            return Conflicts.Stale(http.Response, current, current.Etag, []);
-        }
-
-        var answer = await creation.ReadAsync(series, cancellationToken);
-        http.Response.Headers.ETag = answer.Etag;
-        return TypedResults.Ok(answer);
-    }
+    /// <summary>Saves the series at its ETag; when another write came first, the series as it is now (or as read, if it went).</summary>
+    private static async Task<SaveResult<SeriesRow>> SaveAsync(SeriesStore store, SeriesRow series, CancellationToken cancellationToken) =>
+        await store.TrySaveAsync(series, cancellationToken)
+            ? new SaveResult<SeriesRow>(Versioned(series), null)
+            : new SaveResult<SeriesRow>(null, Versioned(await store.FindAsync(series.PartitionKey, series.RowKey, cancellationToken) ?? series));
 
     private static ProblemHttpResult NeedsConfirmation(SeriesCheckResult check) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using PeerMentor365.Api.Requests;
 using PeerMentor365.Scheduling;
 
@@ -23,26 +22,46 @@ internal static class SeriesManagementRequests
     public static readonly Duration DefaultListSpan = Duration.FromDays(90);
     public static readonly Duration MaxListSpan = Duration.FromDays(400);
 
-    public static SeriesReschedule? ReadSeries(JsonBody body, SeriesRow series, Instant now)
+    public static readonly ZoneField AnchorTimeZone = SeriesRequestReader.AnchorTimeZone with { Required = false, Description = "By default the series' own." };
+    public static readonly LocalDateTimeField FirstStart = SeriesRequestReader.FirstStart with
     {
-        DateTimeZone? zone = DateTimeZoneProviders.Tzdb[series.AnchorTimeZone];
-        var zoneName = body.Text("anchorTimeZone", 1, 64, required: false);
-        if (zoneName is not null)
-        {
-            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneName);
-            if (zone is null)
-            {
-                body.Add("anchorTimeZone", "anchorTimeZone must be an IANA time zone id such as Europe/London.");
-            }
-        }
+        Description = "The first session's new local start in anchorTimeZone: in the future, within a year, not after the series' end date.",
+    };
 
-        var firstStart = SeriesRequestReader.ReadFirstStart(body, zone, now);
-        var cadenceName = body.Choice("cadence", SeriesRequestReader.CadenceNames, required: false);
-        var duration = body.Int("durationMinutes", SeriesRequest.MinDuration, SeriesRequest.MaxDuration, required: false, step: 5) ?? series.DurationMinutes;
-        var accept = body.Bool("acceptWarnings", required: false) ?? false;
-        if (firstStart is { } first && series.EndDate is { } endText && Wire.ParseDate(endText) < first.Date)
+    public static readonly ChoiceField CadenceName = SeriesRequestReader.CadenceName with { Description = "By default the series' own." };
+    public static readonly IntField DurationMinutes = SeriesRequestReader.DurationMinutes with { Description = "By default the series' own." };
+    public static readonly BoolField AcceptWarnings = new("acceptWarnings", Required: false, "true to go ahead despite the re-check's warnings (default false: 409 with the warnings).");
+
+    /// <summary>PATCH …/series/{seriesId}.</summary>
+    public static readonly BodyShape SeriesChange = new(
+        "SeriesReschedule", "The series' new times; what is left out stays as stored.", AnchorTimeZone, FirstStart, CadenceName, DurationMinutes, AcceptWarnings);
+
+    public static readonly TextField OccurrenceId = new("occurrenceId", 1, MaxOccurrenceIdLength, Required: true, "An id from GET …/occurrences.");
+    public static readonly InstantField OccurrenceStart = new("start", Required: true, "The session's new start: in the future, within two years.");
+
+    /// <summary>POST …/occurrences/reschedule.</summary>
+    public static readonly BodyShape OccurrenceChange = new("OccurrenceReschedule", "One session moved.", OccurrenceId, OccurrenceStart, AcceptWarnings);
+
+    public static readonly TextField Comment = new("comment", 0, MaxCommentLength, Required: false, "Sent to the attendees with the cancellation.");
+
+    /// <summary>POST …/occurrences/cancel.</summary>
+    public static readonly BodyShape OccurrenceCancellation = new("OccurrenceCancel", "One session cancelled.", OccurrenceId, Comment);
+
+    public static readonly TextField Message = new("message", 1, MaxMessageLength, Required: true, "Sent to the attendees and added to the agenda.");
+
+    /// <summary>POST …/end.</summary>
+    public static readonly BodyShape Ending = new("SeriesEnding", "The series ends after today's sessions.", Message);
+
+    public static SeriesReschedule? ReadSeries(JsonBody body, SeriesRequest schedule, Instant now)
+    {
+        var zone = body.Has(AnchorTimeZone) && !body.IsNull(AnchorTimeZone) ? body.Zone(AnchorTimeZone) : schedule.AnchorZone;
+        var firstStart = SeriesRequestReader.ReadFirstStart(body, FirstStart, zone, now);
+        var cadenceName = body.Choice(CadenceName);
+        var duration = body.Int(DurationMinutes) ?? schedule.DurationMinutes;
+        var accept = body.Bool(AcceptWarnings) ?? false;
+        if (firstStart is { } first && schedule.End.Date is { } end && end < first.Date)
         {
-            body.Add("firstStart", $"The series ends on {endText}: firstStart cannot be after that.");
+            body.Add("firstStart", $"The series ends on {Wire.Format(end)}: firstStart cannot be after that.");
         }
 
         if (!body.IsValid || zone is null || firstStart is null)
@@ -50,15 +69,15 @@ internal static class SeriesManagementRequests
             return null;
         }
 
-        var cadence = ParseCadence(cadenceName ?? series.Cadence);
+        var cadence = cadenceName is null ? schedule.Cadence : SeriesRequestReader.ParseCadence(cadenceName);
         return new SeriesReschedule(firstStart.Value, zone, duration, cadence, accept);
     }
 
     public static OccurrenceReschedule? ReadOccurrenceReschedule(JsonBody body, Instant now)
     {
-        var id = body.Text("occurrenceId", 1, MaxOccurrenceIdLength, required: true);
-        var start = body.Instant("start", required: true);
-        var accept = body.Bool("acceptWarnings", required: false) ?? false;
+        var id = body.Text(OccurrenceId);
+        var start = body.Instant(OccurrenceStart);
+        var accept = body.Bool(AcceptWarnings) ?? false;
         if (start is { } at && at <= now)
         {
             body.Add("start", "start must be in the future.");
@@ -73,37 +92,19 @@ internal static class SeriesManagementRequests
 
     public static OccurrenceCancel? ReadCancel(JsonBody body)
     {
-        var id = body.Text("occurrenceId", 1, MaxOccurrenceIdLength, required: true);
-        var comment = body.Text("comment", 0, MaxCommentLength, required: false);
+        var id = body.Text(OccurrenceId);
+        var comment = body.Text(Comment);
         return body.IsValid && id is not null ? new OccurrenceCancel(id, string.IsNullOrEmpty(comment) ? null : comment) : null;
     }
 
-    public static string? ReadEnd(JsonBody body) => body.Text("message", 1, MaxMessageLength, required: true) is { } message && body.IsValid ? message : null;
+    public static string? ReadEnd(JsonBody body) => body.Text(Message) is { } message && body.IsValid ? message : null;
 
     /// <summary>?from=&amp;to= (instants; default now … now + 90 days; at most 400 days apart), or the errors by field.</summary>
     public static (Interval? Window, Dictionary<string, string[]> Errors) ReadWindow(HttpRequest request, Instant now)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Instant? Read(string name, Instant fallback)
-        {
-            var values = request.Query[name];
-            if (values.Count == 0 || string.IsNullOrWhiteSpace(values[0]))
-            {
-                return fallback;
-            }
-
-            var parsed = InstantPattern.ExtendedIso.Parse(values[0]!.Trim());
-            if (values.Count > 1 || !parsed.Success)
-            {
-                errors[name] = [$"{name} must be one UTC time like 2026-12-01T15:00:00Z."];
-                return null;
-            }
-
-            return parsed.Value;
-        }
-
-        var from = Read("from", now);
-        var to = Read("to", (from ?? now) + DefaultListSpan);
+        var from = QueryValues.Instant(request, "from", now, errors);
+        var to = QueryValues.Instant(request, "to", (from ?? now) + DefaultListSpan, errors);
         if (from is { } start && to is { } end)
         {
             if (end <= start)
@@ -119,6 +120,4 @@ internal static class SeriesManagementRequests
         return errors.Count == 0 ? (new Interval(from!.Value, to!.Value), errors) : (null, errors);
     }
 
-    public static Cadence ParseCadence(string name) =>
-        Cadence.TryParse(name, out var cadence) ? cadence : throw new InvalidOperationException("A stored series has an unknown cadence.");
 }

@@ -1,7 +1,7 @@
 using Microsoft.Graph;
 using NodaTime;
-using NodaTime.Text;
 using PeerMentor365.Api.Pairs;
+using PeerMentor365.Api.Requests;
 using PeerMentor365.Api.Suggestions;
 using PeerMentor365.Scheduling;
 
@@ -54,6 +54,6 @@ internal static class SeriesRecheck
                 _ => "workingHoursUnknown",
             },
             warning.ParticipantId,
-            [.. warning.Dates.Select(date => LocalDatePattern.Iso.Format(date))],
+            [.. warning.Dates.Select(Wire.Format)],
             warning.Message))];
 }

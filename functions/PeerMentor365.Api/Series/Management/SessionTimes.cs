@@ -1,5 +1,4 @@
 using NodaTime;
-using PeerMentor365.Api.Storage;
 
 namespace PeerMentor365.Api.Series.Management;
 
@@ -11,16 +10,11 @@ namespace PeerMentor365.Api.Series.Management;
 internal static class SessionTimes
 {
     public static async Task MoveAsync(
-        SeriesSessionStore sessions, PairPartitions partitions, string pairId, string sessionId, Instant start, Instant end, CancellationToken cancellationToken)
+        SeriesSessionStore sessions, string pairId, string sessionId, Instant start, Instant end, CancellationToken cancellationToken)
     {
-        var row = await sessions.FindAsync(pairId, sessionId, cancellationToken);
-        if (row is null)
+        if (await sessions.FindAsync(pairId, sessionId, cancellationToken) is { } stored)
         {
-            return;
+            await sessions.ReplaceAsync(stored, stored.Value with { Start = start, End = end }, cancellationToken);
         }
-
-        row.Start = start.ToDateTimeOffset();
-        row.End = end.ToDateTimeOffset();
-        await partitions.ReplaceAsync(row, row.ETag, cancellationToken);
     }
 }
