@@ -19,7 +19,7 @@ internal static class SeriesApi
     public static WebApplicationBuilder AddSeries(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SeriesOptions>().BindConfiguration(SeriesOptions.Section)
-            .Validate(o => o.LeaseSeconds is >= 1 and <= 600, "Series:LeaseSeconds must be 1 to 600.")
+            .Validate(o => o.LeaseSeconds is >= 10 and <= 600, "Series:LeaseSeconds must be 10 to 600.")
             .ValidateOnStart();
         builder.Services.AddOptions<OneNoteOptions>().BindConfiguration(OneNoteOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OneNoteOptions>, OneNoteOptionsValidation>();
