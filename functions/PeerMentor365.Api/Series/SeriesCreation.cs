@@ -101,11 +101,11 @@ internal sealed partial class SeriesCreation(
                     return new CreateOutcome.KeyReused();
                 }
 
-                var existing = await Store.FindAsync(pair.Id, seen.SeriesId, cancellationToken)
+                var existing = await Store.FindRowAsync(pair.Id, seen.SeriesId, cancellationToken)
                     ?? throw new InvalidOperationException("An idempotency row points at no series.");
                 if (existing.State != SeriesState.Creating)
                 {
-                    return new CreateOutcome.Created(await ReadAsync(existing, cancellationToken), Replayed: true);
+                    return new CreateOutcome.Created(await ReadAsync(SeriesMapping.FromRow(existing), cancellationToken), Replayed: true);
                 }
 
                 if (existing.LeaseUntil is { } until && Instant.FromDateTimeOffset(until) > now)
@@ -130,7 +130,7 @@ internal sealed partial class SeriesCreation(
             }
 
             var current = await Store.FindCurrentAsync(pair.Id, cancellationToken);
-            if (current is not null && await Store.FindAsync(pair.Id, current.SeriesId, cancellationToken) is { State: SeriesState.Creating or SeriesState.Active } busy)
+            if (current is not null && await Store.FindRowAsync(pair.Id, current.SeriesId, cancellationToken) is { State: SeriesState.Creating or SeriesState.Active } busy)
             {
                 if (busy.IdempotencyRowKey != keyRow || attempt == MaxStartAttempts)
                 {
@@ -164,12 +164,13 @@ internal sealed partial class SeriesCreation(
     }
 
     /// <summary>The series as the API answers it, with its notebook and first session.</summary>
-    public async Task<SeriesResponse> ReadAsync(SeriesRow series, CancellationToken cancellationToken)
+    public async Task<SeriesResponse> ReadAsync(Versioned<PairSeries> series, CancellationToken cancellationToken)
     {
-        var notebook = Store.FindNotebookAsync(series.PartitionKey, cancellationToken);
-        var first = string.IsNullOrEmpty(series.FirstSessionId)
+        var (pairId, firstSessionId) = (series.Value.PairId, series.Value.FirstSessionId);
+        var notebook = Store.FindNotebookAsync(pairId, cancellationToken);
+        var first = string.IsNullOrEmpty(firstSessionId)
             ? Task.FromResult<Versioned<Session>?>(null)
-            : Sessions.FindAsync(series.PartitionKey, series.FirstSessionId, cancellationToken);
+            : Sessions.FindAsync(pairId, firstSessionId, cancellationToken);
         await Task.WhenAll(notebook, first);
         return SeriesResponse.From(series, await notebook, (await first)?.Value);
     }
@@ -237,7 +238,7 @@ internal sealed partial class SeriesCreation(
         series.UpdatedAt = now.ToDateTimeOffset();
         await run.SaveSeriesAsync();
         LogCreated(Logger, run.RoundTrips, series.RoundTrips, stopwatch.ElapsedMilliseconds, run.NotebookWasNew);
-        return SeriesResponse.From(series, run.Notebook, run.Session.Value);
+        return SeriesResponse.From(SeriesMapping.FromRow(series), run.Notebook, run.Session.Value);
     }
 
     private async Task ReleaseLeaseAsync(SeriesRow series)

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Storage;
 
 namespace PeerMentor365.Api.Series;
@@ -13,15 +14,20 @@ internal sealed class SeriesStore(PairPartitions partitions, MentoringTables tab
     public Task<IdempotencyRow?> FindKeyAsync(string pairId, string keyRow, CancellationToken cancellationToken) =>
         partitions.GetAsync<IdempotencyRow>(pairId, keyRow, cancellationToken);
 
-    public async Task<SeriesRow?> FindAsync(string pairId, string seriesId, CancellationToken cancellationToken) =>
+    /// <summary>The series <paramref name="seriesId"/> of the pair; null when the id is malformed or no series has it.</summary>
+    public async Task<Versioned<PairSeries>?> FindAsync(string pairId, string seriesId, CancellationToken cancellationToken) =>
+        await FindRowAsync(pairId, seriesId, cancellationToken) is { } row ? SeriesMapping.FromRow(row) : null;
+
+    /// <summary>The pair's series, newest first (series ids count down).</summary>
+    public async Task<IReadOnlyList<Versioned<PairSeries>>> ListAsync(string pairId, CancellationToken cancellationToken) =>
+        [.. (await partitions.QueryAsync<SeriesRow>(pairId, Ids.Series + "_", TableClient.CreateQueryFilter($"Kind eq {PairKeys.SeriesKind}"), cancellationToken))
+            .OrderBy(row => row.RowKey, StringComparer.Ordinal)
+            .Select(SeriesMapping.FromRow)];
+
+    public async Task<SeriesRow?> FindRowAsync(string pairId, string seriesId, CancellationToken cancellationToken) =>
         Ids.IsValid(seriesId, Ids.Series) && await partitions.GetAsync<SeriesRow>(pairId, PairKeys.ItemRow(seriesId), cancellationToken) is { Kind: PairKeys.SeriesKind } row
             ? row
             : null;
-
-    /// <summary>The pair's series, newest first (series ids count down).</summary>
-    public async Task<IReadOnlyList<SeriesRow>> ListAsync(string pairId, CancellationToken cancellationToken) =>
-        [.. (await partitions.QueryAsync<SeriesRow>(pairId, Ids.Series + "_", TableClient.CreateQueryFilter($"Kind eq {PairKeys.SeriesKind}"), cancellationToken))
-            .OrderBy(row => row.RowKey, StringComparer.Ordinal)];
 
     public Task<CurrentSeriesRow?> FindCurrentAsync(string pairId, CancellationToken cancellationToken) =>
         partitions.GetAsync<CurrentSeriesRow>(pairId, PairKeys.CurrentSeriesRow, cancellationToken);
@@ -51,6 +57,12 @@ internal sealed class SeriesStore(PairPartitions partitions, MentoringTables tab
         series.ETag = responses[1].Headers.ETag ?? default;
         return true;
     }
+
+    /// <summary>Replaces the series if it is still at <paramref name="etag"/>: the series as saved, or null when another writer came first.</summary>
+    public async Task<Versioned<PairSeries>?> TrySaveAsync(PairSeries series, ETag etag, CancellationToken cancellationToken) =>
+        await partitions.ReplaceAsync(SeriesMapping.ToRow(series, etag), etag, cancellationToken) is { } saved
+            ? new Versioned<PairSeries>(series, saved, null)
+            : null;
 
     /// <summary>Replaces the series row if it is still at its ETag (then the row carries the new one); false when another writer came first.</summary>
     public async Task<bool> TrySaveAsync(SeriesRow row, CancellationToken cancellationToken)
