@@ -14,7 +14,8 @@ import type { AgendaApi } from './agendaClient';
 import { useAgenda } from './hooks';
 import { RatingSection } from './RatingSection';
 import type { AgendaPage } from './types';
-import { focusLine, myIdAmong, sessionTitle, sessionWhen, viewerZone, zoneLabel } from './wording';
+import { zoneName } from '../format/time';
+import { focusLine, myIdAmong, sessionTitle, sessionWhen, viewerZone } from './wording';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -108,7 +109,7 @@ const AgendaContent: React.FC<AgendaContentProps> = ({ agendaApi, me, pairId, se
         <Text className={styles.line}>
           <CalendarLtrRegular aria-hidden className={styles.icon} />
           <span>
-            {sessionWhen(session.start, session.end, zone)} <span className={styles.muted}>({zoneLabel(zone)})</span>
+            {sessionWhen(session.start, session.end, zone)} <span className={styles.muted}>({zoneName(zone, me.timeZone ? me.officeLocation : null)})</span>
           </span>
         </Text>
         {focus !== null ? (

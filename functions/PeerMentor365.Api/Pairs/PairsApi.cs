@@ -159,6 +159,29 @@ internal static class PairsApi
         }, cancellationToken);
 
     /// <summary>
+    /// A change another feature makes to the pair alongside its own (a series adopting its schedule), along the same
+    /// conditional path as <see cref="ApplyAsync"/>: 412 when <paramref name="ifMatch"/> is not the stored version or
+    /// another write came first, 409 for the pair's refusal. Returns the saved pair, or the answer.
+    /// </summary>
+    public static async Task<(Versioned<Pair>? Saved, ProblemHttpResult? Refused)> ChangeAsync(
+        HttpResponse response, PairStore pairs, Versioned<Pair> stored, IfMatch ifMatch, PairChange change, CancellationToken cancellationToken)
+    {
+        var refusal = change.Refusal is null ? null : Conflicts.NotNow(change.Refusal);
+        if (await Conditional.RefuseAsync(response, stored, ifMatch, refusal, cancellationToken) is { } refused)
+        {
+            return (null, refused);
+        }
+
+        if (change.Fields.Count == 0)
+        {
+            return (stored, null);
+        }
+
+        var result = await pairs.SaveAsync(stored, change, cancellationToken);
+        return result.Succeeded ? (result.Saved, null) : (null, await Conditional.LostAsync(response, result, ifMatch, cancellationToken));
+    }
+
+    /// <summary>
     /// A change to the member's pair (its filter has answered 403/404 already) along the one conditional path:
     /// If-Match (428/400), the body (400), the client's version (412), the pair's status (409), then a write
     /// conditional on the stored ETag (412 if someone was quicker).

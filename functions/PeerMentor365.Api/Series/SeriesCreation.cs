@@ -42,6 +42,20 @@ internal abstract record CreateOutcome
 
     /// <summary>409: the pair is not active.</summary>
     public sealed record PairNotActive(string Status) : CreateOutcome;
+
+    /// <summary>The check before a new series refused it (warnings to confirm, a differing agreement, a stale If-Match).</summary>
+    public sealed record Refused(IResult Answer) : CreateOutcome;
+}
+
+/// <summary>
+/// What a new series must pass before anything is written: <see cref="Pair"/> is the pair to create it for (its
+/// agreement possibly updated), or <see cref="Refusal"/> is the answer.
+/// </summary>
+internal sealed record Preflight(Pair? Pair, IResult? Refusal)
+{
+    public static Preflight Go(Pair pair) => new(pair, null);
+
+    public static Preflight Refuse(IResult answer) => new(null, answer);
 }
 
 /// <summary>Another attempt took the creation over while this one ran (its lease had expired).</summary>
@@ -86,10 +100,17 @@ internal sealed partial class SeriesCreation(
 
     private Duration Lease => Duration.FromSeconds(options.Value.LeaseSeconds);
 
-    public async Task<CreateOutcome> CreateAsync(Pair pair, SignedInUser user, string me, string idempotencyKey, SeriesRequest request, CancellationToken cancellationToken)
+    /// <param name="preflight">
+    /// Runs once, only when a new series is about to start (never for a replay or a resumed creation, which answer the
+    /// first request's outcome): the series check and the agreement update.
+    /// </param>
+    public async Task<CreateOutcome> CreateAsync(
+        Pair pair, SignedInUser user, string me, string idempotencyKey, SeriesRequest request,
+        Func<CancellationToken, Task<Preflight>> preflight, CancellationToken cancellationToken)
     {
         var keyRow = PairKeys.IdempotencyRow(idempotencyKey);
         var hash = request.Hash();
+        var passed = false;
         for (var attempt = 1; ; attempt++)
         {
             var now = Clock.GetCurrentInstant();
@@ -139,6 +160,18 @@ internal sealed partial class SeriesCreation(
 
                 // A concurrent repeat with this very key started it after the key was read: read again.
                 continue;
+            }
+
+            if (!passed)
+            {
+                var checkedPair = await preflight(cancellationToken);
+                if (checkedPair.Refusal is not null)
+                {
+                    return new CreateOutcome.Refused(checkedPair.Refusal);
+                }
+
+                pair = checkedPair.Pair!;
+                passed = true;
             }
 
             var series = NewSeries(pair, user, me, request, keyRow, hash, now);

@@ -368,11 +368,10 @@ internal static class SeriesManagementApi
             ? new SaveResult<PairSeries>(saved, null)
             : new SaveResult<PairSeries>(null, await store.FindAsync(stored.Value.PairId, stored.Value.Id, cancellationToken) ?? stored);
 
-    private static ProblemHttpResult NeedsConfirmation(SeriesCheckResult check) => TypedResults.Problem(
-        statusCode: StatusCodes.Status409Conflict,
-        title: "Please confirm the new time",
-        detail: "At the new time some session clashes with someone's calendar or falls outside their working hours. Send the same request with acceptWarnings: true to apply it anyway.",
-        extensions: new Dictionary<string, object?> { ["warnings"] = SeriesRecheck.Describe(check) });
+    private static ProblemHttpResult NeedsConfirmation(SeriesCheckResult check) => SeriesRecheck.NeedsConfirmation(
+        check,
+        "Please confirm the new time",
+        "At the new time some session clashes with someone's calendar or falls outside their working hours. Send the same request with acceptWarnings: true to apply it anyway.");
 
     private static Instant Earliest(Instant a, Instant b) => a < b ? a : b;
 }
