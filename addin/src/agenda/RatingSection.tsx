@@ -2,8 +2,8 @@ import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens } fro
 import { LockClosedRegular } from '@fluentui/react-icons';
 import type React from 'react';
 import { useEffect, useId, useState } from 'react';
-import { fieldValidation, FormProblem } from '../peers/feedback';
-import { useMutation } from '../peers/hooks';
+import { fieldValidation, FormProblem } from '../ui/feedback';
+import { useMutation } from '../hooks/useMutation';
 import type { AgendaApi } from './agendaClient';
 import type { MyRating } from './types';
 import { ratingWords } from './wording';

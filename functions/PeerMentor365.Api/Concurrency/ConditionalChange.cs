@@ -75,13 +75,17 @@ internal sealed class ConditionalResource<T, TResponse>(
         var result = save is null ? SaveResult<T>.Unchanged(stored) : await save();
         if (!result.Succeeded)
         {
-            return result.Current is null ? notFound() : await StaleAsync(response, result.Current, ifMatch, cancellationToken);
+            return await LostAsync(response, result, ifMatch, cancellationToken);
         }
 
         var answer = await respond(result.Saved!, cancellationToken);
         response.Headers.ETag = etagOf(answer);
         return TypedResults.Ok(answer);
     }
+
+    /// <summary>The answer to a conditional write that did not happen: 412 with the resource as it is now, or 404 when it went.</summary>
+    public async ValueTask<ProblemHttpResult> LostAsync(HttpResponse response, SaveResult<T> result, IfMatch ifMatch, CancellationToken cancellationToken) =>
+        result.Current is null ? notFound() : await StaleAsync(response, result.Current, ifMatch, cancellationToken);
 
     private async ValueTask<ProblemHttpResult> StaleAsync(HttpResponse response, Versioned<T> current, IfMatch seen, CancellationToken cancellationToken)
     {

@@ -100,6 +100,23 @@ internal sealed record Pair(
         return new PairChange(this with { Agreement = agreement, Members = members, Status = status, UpdatedAt = now }, fields, null);
     }
 
+    /// <summary>
+    /// The cadence and length of a series its organizer creates become the agreement's. Unlike other agreement changes
+    /// this keeps everyone's acceptance and an active pair active: every member is invited to that very series and
+    /// accepts or declines it in their calendar, and the series could not be created for a pair sent back to proposed.
+    /// </summary>
+    public PairChange AdoptSeriesSchedule(Cadence cadence, int durationMinutes, Instant now)
+    {
+        if (Status != PairStatus.Active)
+        {
+            return Status == PairStatus.Closed ? ClosedRefusal() : PairChange.Refused("A series can be created only for an active pair.");
+        }
+
+        var agreement = Agreement with { Cadence = cadence, DurationMinutes = durationMinutes };
+        var fields = AgreementFieldsChanged(Agreement, agreement);
+        return fields.Count == 0 ? new PairChange(this, [], null) : new PairChange(this with { Agreement = agreement, UpdatedAt = now }, fields, null);
+    }
+
     /// <summary>The member accepts the current agreement; when all have, a proposed pair becomes active.</summary>
     public PairChange Accept(string by, Instant now)
     {

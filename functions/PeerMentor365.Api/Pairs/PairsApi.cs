@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Compression;
 using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Requests;
 using PeerMentor365.Api.Storage;
@@ -33,7 +34,7 @@ internal static class PairsApi
     public static RouteGroupBuilder MapPairs(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Pairs");
-        group.MapGet("", ListPairs).WithName("ListPairs");
+        group.MapGet("", ListPairs).WithName("ListPairs").WithoutCompression(UncompressedAnswer.SeveralPairs);
         group.MapPost("", ProposePair).WithName("ProposePair").AcceptsJson(ProposalReader.Shape);
         var pair = group.MapMemberPair();
         pair.MapGet("", GetPair).WithName("GetPair");
@@ -157,6 +158,29 @@ internal static class PairsApi
             var note = body?.Text(ClosingRequest.Note);
             return body is { IsValid: false } ? null : (pair, me, now) => pair.Close(me, note, now);
         }, cancellationToken);
+
+    /// <summary>
+    /// A change another feature makes to the pair alongside its own (a series adopting its schedule), along the same
+    /// conditional path as <see cref="ApplyAsync"/>: 412 when <paramref name="ifMatch"/> is not the stored version or
+    /// another write came first, 409 for the pair's refusal. Returns the saved pair, or the answer.
+    /// </summary>
+    public static async Task<(Versioned<Pair>? Saved, ProblemHttpResult? Refused)> ChangeAsync(
+        HttpResponse response, PairStore pairs, Versioned<Pair> stored, IfMatch ifMatch, PairChange change, CancellationToken cancellationToken)
+    {
+        var refusal = change.Refusal is null ? null : Conflicts.NotNow(change.Refusal);
+        if (await Conditional.RefuseAsync(response, stored, ifMatch, refusal, cancellationToken) is { } refused)
+        {
+            return (null, refused);
+        }
+
+        if (change.Fields.Count == 0)
+        {
+            return (stored, null);
+        }
+
+        var result = await pairs.SaveAsync(stored, change, cancellationToken);
+        return result.Succeeded ? (result.Saved, null) : (null, await Conditional.LostAsync(response, result, ifMatch, cancellationToken));
+    }
 
     /// <summary>
     /// A change to the member's pair (its filter has answered 403/404 already) along the one conditional path:

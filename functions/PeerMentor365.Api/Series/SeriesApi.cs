@@ -2,9 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Concurrency;
+using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.OneNote;
 using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Requests;
+using PeerMentor365.Api.Series.Management;
+using PeerMentor365.Api.Suggestions;
 
 namespace PeerMentor365.Api.Series;
 
@@ -43,11 +47,11 @@ internal static class SeriesApi
 
     private static async Task<Ok<SeriesListResponse>> ListSeries(string pairId, SeriesStore store, SeriesCreation creation, CancellationToken cancellationToken)
     {
-        var rows = await store.ListAsync(pairId, cancellationToken);
-        var answers = new List<SeriesResponse>(rows.Count);
-        foreach (var row in rows)
+        var stored = await store.ListAsync(pairId, cancellationToken);
+        var answers = new List<SeriesResponse>(stored.Count);
+        foreach (var series in stored)
         {
-            answers.Add(await creation.ReadAsync(row, cancellationToken));
+            answers.Add(await creation.ReadAsync(series, cancellationToken));
         }
 
         return TypedResults.Ok(new SeriesListResponse(answers));
@@ -56,19 +60,20 @@ internal static class SeriesApi
     private static async Task<Results<Ok<SeriesResponse>, ProblemHttpResult>> GetSeries(
         string pairId, string seriesId, HttpContext http, SeriesStore store, SeriesCreation creation, CancellationToken cancellationToken)
     {
-        var row = await store.FindAsync(pairId, seriesId, cancellationToken);
-        if (row is null)
+        var series = await store.FindAsync(pairId, seriesId, cancellationToken);
+        if (series is null)
         {
             return PairAccess.ItemNotFound("series");
         }
 
-        var answer = await creation.ReadAsync(row, cancellationToken);
+        var answer = await creation.ReadAsync(series, cancellationToken);
         http.Response.Headers.ETag = answer.Etag;
         return TypedResults.Ok(answer);
     }
 
     private static async Task<IResult> CreateSeries(
-        string pairId, HttpContext http, SignedInUser user, SeriesCreation creation, IClock clock, CancellationToken cancellationToken)
+        string pairId, HttpContext http, SignedInUser user, SeriesCreation creation, PairStore pairs, ScheduleReader schedules,
+        UserGraphClients graphs, IClock clock, CancellationToken cancellationToken)
     {
         var (me, stored) = MemberPair.Of(http);
         var pair = stored.Value;
@@ -98,7 +103,8 @@ internal static class SeriesApi
         CreateOutcome outcome;
         try
         {
-            outcome = await creation.CreateAsync(pair, user, me, key, request, cancellationToken);
+            outcome = await creation.CreateAsync(
+                pair, user, me, key, request.Series, token => PreflightAsync(http, user, me, stored, request, pairs, schedules, graphs, clock, token), cancellationToken);
         }
         catch (CreationTakenOverException)
         {
@@ -132,6 +138,8 @@ internal static class SeriesApi
                     title: "The pair already has a series",
                     detail: "This pair already has a series that is being created or is active; end it before creating another.",
                     extensions: new Dictionary<string, object?> { ["seriesId"] = other.SeriesId });
+            case CreateOutcome.Refused refused:
+                return refused.Answer;
             case CreateOutcome.PairNotActive notActive:
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status409Conflict,
@@ -141,6 +149,66 @@ internal static class SeriesApi
                 throw new InvalidOperationException("Unknown outcome " + outcome.GetType().Name);
         }
     }
+
+    /// <summary>
+    /// Before a new series is written: exactly the series asked for agrees with the agreement (or the request updates
+    /// the agreement, If-Match the pair's ETag, along the pairs' one conditional path), and every one of its sessions
+    /// passes the scheduling core's series check against everyone's calendar and working hours (or the request accepts
+    /// the warnings). The agreement is written last, so a refusal changes nothing.
+    /// </summary>
+    private static async Task<Preflight> PreflightAsync(
+        HttpContext http, SignedInUser user, string me, Versioned<Pair> stored, SeriesCreationRequest request, PairStore pairs, ScheduleReader schedules,
+        UserGraphClients graphs, IClock clock, CancellationToken cancellationToken)
+    {
+        var differs = request.DiffersFrom(stored.Value.Agreement);
+        IfMatch? ifMatch = null;
+        if (differs.Count > 0)
+        {
+            if (!request.UpdateAgreement)
+            {
+                return Preflight.Refuse(TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "The series differs from the agreement",
+                    detail: $"The agreement says {AgreementInWords(stored.Value.Agreement)}; this series is {SeriesInWords(request.Series)}. "
+                        + "Send updateAgreement: true with If-Match: the pair's ETag to make it the agreement's, or create the series as agreed.",
+                    extensions: new Dictionary<string, object?> { ["differsFromAgreement"] = differs }));
+            }
+
+            (ifMatch, var ifMatchProblem) = IfMatch.Read(http.Request);
+            if (ifMatch is null)
+            {
+                return Preflight.Refuse(ifMatchProblem!);
+            }
+        }
+
+        if (!request.AcceptWarnings)
+        {
+            var plan = request.Series.Plan();
+            var starts = Enumerable.Range(0, plan.LocalStarts.Count).Select(plan.StartOf).ToList();
+            var check = await SeriesRecheck.CheckAsync(
+                schedules, graphs.For(user), stored.Value, me, starts, plan.Recurrence.Length, [], cancellationToken);
+            if (check.NeedsConfirmation)
+            {
+                return Preflight.Refuse(SeriesRecheck.NeedsConfirmation(
+                    check,
+                    "Please confirm the series",
+                    "Some session of this series clashes with someone's calendar or falls outside their working hours. Send the same request with acceptWarnings: true to create it anyway."));
+            }
+        }
+
+        if (ifMatch is null)
+        {
+            return Preflight.Go(stored.Value);
+        }
+
+        var change = stored.Value.AdoptSeriesSchedule(request.Series.Cadence, request.Series.DurationMinutes, Wire.ToSecond(clock.GetCurrentInstant()));
+        var (saved, refused) = await PairsApi.ChangeAsync(http.Response, pairs, stored, ifMatch, change, cancellationToken);
+        return saved is null ? Preflight.Refuse(refused!) : Preflight.Go(saved.Value);
+    }
+
+    private static string AgreementInWords(Agreement agreement) => $"{agreement.Cadence}, {agreement.DurationMinutes} minutes";
+
+    private static string SeriesInWords(SeriesRequest series) => $"{series.Cadence}, {series.DurationMinutes} minutes";
 
     private sealed class OneNoteOptionsValidation : IValidateOptions<OneNoteOptions>
     {

@@ -53,6 +53,33 @@ internal sealed record SeriesRequest(
         Wire.TryParseLocalDateTime(text) ?? throw new FormatException("A stored local date-time is not in the wire format.");
 }
 
+/// <summary>
+/// A create request as read: the series, and what the person confirmed. Neither flag is part of the series (nor of
+/// <see cref="SeriesRequest.Hash"/>), so a repeat that confirms what the first attempt's 409 showed is the same Create.
+/// </summary>
+/// <param name="Series">The series, with the agreement's defaults filled in.</param>
+/// <param name="AcceptWarnings">Create even though some session clashes or falls outside someone's working hours.</param>
+/// <param name="UpdateAgreement">The series' cadence and length become the agreement's (needs If-Match of the pair).</param>
+internal sealed record SeriesCreationRequest(SeriesRequest Series, bool AcceptWarnings, bool UpdateAgreement)
+{
+    /// <summary>The agreement's fields (as the API names them) this series differs from.</summary>
+    public IReadOnlyList<string> DiffersFrom(Agreement agreement)
+    {
+        var fields = new List<string>();
+        if (Series.Cadence != agreement.Cadence)
+        {
+            fields.Add("cadence");
+        }
+
+        if (Series.DurationMinutes != agreement.DurationMinutes)
+        {
+            fields.Add("durationMinutes");
+        }
+
+        return fields;
+    }
+}
+
 /// <summary>Reads and validates POST /api/pairs/{pairId}/series: every mistake is reported against its field, before anything else happens.</summary>
 internal static partial class SeriesRequestReader
 {
@@ -67,11 +94,17 @@ internal static partial class SeriesRequestReader
     public static readonly ObjectField End = new(
         "end", new BodyShape("SeriesEnd", "Exactly one of sessions and date.", EndSessions, EndDate), Required: false, "By default the agreement's planned end date.");
     public static readonly TextField FirstFocusUserId = new("firstFocusUserId", 1, 100, Required: false, "The member the first session focuses on; by default the proposer.");
+    public static readonly BoolField AcceptWarnings = new(
+        "acceptWarnings", Required: false,
+        "true to create the series although some session clashes with someone's calendar or falls outside their working hours (default false: 409 with the warnings, nothing created).");
+    public static readonly BoolField UpdateAgreement = new(
+        "updateAgreement", Required: false,
+        "true when cadence or durationMinutes differ from the agreement's: they become the agreement's in the same operation (If-Match: the pair's ETag). Default false: such a series is a 409.");
 
     /// <summary>POST …/series.</summary>
     public static readonly BodyShape Shape = new(
         "NewSeries", "A recurring series in the members' calendars, with a shared OneNote agenda.",
-        AnchorTimeZone, FirstStart, CadenceName, DurationMinutes, End, FirstFocusUserId);
+        AnchorTimeZone, FirstStart, CadenceName, DurationMinutes, End, FirstFocusUserId, AcceptWarnings, UpdateAgreement);
 
     /// <summary>The Idempotency-Key header, or null with the reason it is not usable.</summary>
     public static (string? Key, string? Problem) ReadKey(HttpRequest http)
@@ -87,8 +120,12 @@ internal static partial class SeriesRequestReader
             : (null, "The Idempotency-Key header must be 8-100 characters of A-Z a-z 0-9 _ -.");
     }
 
-    /// <summary>The request with defaults from the pair's agreement, or null (the errors are in <paramref name="body"/>).</summary>
-    public static SeriesRequest? Read(JsonBody body, Pair pair, Instant now)
+    /// <summary>
+    /// The request with defaults from the pair's agreement, or null (the errors are in <paramref name="body"/>). The
+    /// series lies within the agreement's dates: its first session not before the start date, its last not after the
+    /// planned end date.
+    /// </summary>
+    public static SeriesCreationRequest? Read(JsonBody body, Pair pair, Instant now)
     {
         var zone = Zone(body);
         var firstStart = ReadFirstStart(body, FirstStart, zone, now);
@@ -105,12 +142,34 @@ internal static partial class SeriesRequestReader
             body.Add("firstFocusUserId", "firstFocusUserId must be the user id of a member of this pair.");
         }
 
+        var accept = body.Bool(AcceptWarnings) ?? false;
+        var update = body.Bool(UpdateAgreement) ?? false;
         if (!body.IsValid || zone is null || firstStart is null || end is null)
         {
             return null;
         }
 
-        return new SeriesRequest(firstStart.Value, zone, cadence, duration, end, focus ?? pair.ProposedBy);
+        var series = new SeriesRequest(firstStart.Value, zone, cadence, duration, end, focus ?? pair.ProposedBy);
+        return WithinAgreement(body, series, pair.Agreement) ? new SeriesCreationRequest(series, accept, update) : null;
+    }
+
+    private static bool WithinAgreement(JsonBody body, SeriesRequest series, Agreement agreement)
+    {
+        if (series.FirstStart.Date < agreement.StartDate)
+        {
+            body.Add("firstStart", $"The series cannot start ({Wire.Format(series.FirstStart.Date)}) before the agreement's start date ({Wire.Format(agreement.StartDate)}).");
+            return false;
+        }
+
+        var starts = series.Plan().LocalStarts;
+        if (starts.Count == 0 || starts[^1].Date <= agreement.PlannedEndDate)
+        {
+            return true;
+        }
+
+        var field = series.End.Sessions is null ? "end.date" : "end.sessions";
+        body.Add(field, $"The series' last session ({Wire.Format(starts[^1].Date)}) would fall after the agreement's planned end date ({Wire.Format(agreement.PlannedEndDate)}): end it by then.");
+        return false;
     }
 
     /// <summary>A cadence name the reader accepted (one of <see cref="CadenceNames"/>).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using PeerMentor365.Api.Compression;
 using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Requests;
@@ -23,9 +24,11 @@ internal static class SessionsApi
     {
         var group = api.MapPairsGroup("Sessions");
         var pair = group.MapMemberPair();
-        pair.MapGet("/sessions", ListSessions).WithName("ListSessions");
-        pair.MapPost("/sessions", CreateSession).WithName("CreateSession").AcceptsJson(SessionRequests.New);
-        pair.MapPut("/sessions/{sessionId}/rating", RateSession).WithName("RateSession").AcceptsJson(SessionRequests.Rating);
+        pair.MapGet("/sessions", ListSessions).WithName("ListSessions").WithoutCompression(UncompressedAnswer.PrivateNotes);
+        pair.MapPost("/sessions", CreateSession).WithName("CreateSession").AcceptsJson(SessionRequests.New)
+            .WithoutCompression(UncompressedAnswer.PrivateNotes);
+        pair.MapPut("/sessions/{sessionId}/rating", RateSession).WithName("RateSession").AcceptsJson(SessionRequests.Rating)
+            .WithoutCompression(UncompressedAnswer.PrivateNotes);
         return group;
     }
 

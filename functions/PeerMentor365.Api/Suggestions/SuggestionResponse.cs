@@ -132,7 +132,7 @@ internal static class SuggestionMapping
             reason.ParticipantIds,
             reason.ShorterSessionMinutes);
 
-    private static OccurrenceDto ToDto(Occurrence occurrence) => new(
+    public static OccurrenceDto ToDto(Occurrence occurrence) => new(
         Format(occurrence.When.Start),
         Format(occurrence.When.End),
         [.. occurrence.Participants

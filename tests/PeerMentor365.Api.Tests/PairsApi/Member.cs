@@ -68,14 +68,14 @@ public sealed class Member : IDisposable
         TodayUtc.AddDays(daysFromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + $"T{hour:00}:00:00Z";
 
     /// <summary>A valid agreement body; change one field with <c>with</c>-style overrides in tests.</summary>
-    public static Dictionary<string, object?> Agreement(string purpose = "Grow as engineering leads", string cadence = "every2Weeks") => new()
+    public static Dictionary<string, object?> Agreement(string purpose = "Grow as engineering leads", string cadence = "every2Weeks", int startInDays = 7) => new()
     {
         ["purpose"] = purpose,
         ["cadence"] = cadence,
         ["durationMinutes"] = 60,
         ["confidentiality"] = "What we discuss stays between us unless we both agree otherwise.",
         ["boundaries"] = "No performance reviews of each other.",
-        ["startDate"] = Date(7),
+        ["startDate"] = Date(startInDays),
         ["plannedEndDate"] = Date(180),
     };
 
@@ -112,9 +112,12 @@ public sealed class Member : IDisposable
         ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/pairs", new { peers = peers.ToArray(), agreement = agreement ?? Agreement() });
 
     /// <summary>Proposes a pair with <paramref name="others"/> and has each of them accept, so it is active.</summary>
-    public async Task<JsonElement> ActivePairAsync(params Member[] others)
+    public Task<JsonElement> ActivePairAsync(params Member[] others) => ActivePairWithAgreementAsync(Agreement(), others);
+
+    /// <summary>As <see cref="ActivePairAsync"/>, with <paramref name="agreement"/>.</summary>
+    public async Task<JsonElement> ActivePairWithAgreementAsync(object agreement, params Member[] others)
     {
-        var pair = await ProposeAsync(others.Select(other => other.Mail!));
+        var pair = await ProposeAsync(others.Select(other => other.Mail!), agreement);
         foreach (var other in others)
         {
             pair = await other.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/pairs/{IdOf(pair)}/accept", null, EtagOf(pair));

@@ -74,7 +74,10 @@ public sealed class SeriesApp : IDisposable
         return LocalPattern.Format(date.At(new LocalTime(hour, 0)));
     }
 
-    /// <summary>A valid request body; change fields by passing them.</summary>
+    /// <summary>
+    /// A valid request body; change fields by passing them. It accepts the series check's warnings (London 15:00 is
+    /// before Seattle's working day), as tests of creation itself do; SeriesCheckTests cover the check.
+    /// </summary>
     public static Dictionary<string, object?> Body(string? firstStart = null, string zone = "Europe/London", string cadence = "every2Weeks", object? end = null)
     {
         return new Dictionary<string, object?>
@@ -84,10 +87,11 @@ public sealed class SeriesApp : IDisposable
             ["cadence"] = cadence,
             ["durationMinutes"] = 60,
             ["end"] = end ?? new { sessions = 6 },
+            ["acceptWarnings"] = true,
         };
     }
 
-    public static async Task<HttpResponseMessage> PostAsync(Member member, string pairId, object body, string? key)
+    public static async Task<HttpResponseMessage> PostAsync(Member member, string pairId, object body, string? key, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pairs/{pairId}/series")
         {
@@ -96,6 +100,11 @@ public sealed class SeriesApp : IDisposable
         if (key is not null)
         {
             request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
         return await member.Http.SendAsync(request);

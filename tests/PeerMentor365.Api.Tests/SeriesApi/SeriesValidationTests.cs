@@ -30,6 +30,9 @@ public sealed class SeriesValidationTests(ApiApplication app) : IDisposable
         { "both sessions and date", "end" },
         { "neither sessions nor date", "end" },
         { "unknown peer as first focus", "firstFocusUserId" },
+        { "firstStart before the agreement's start date", "firstStart" },
+        { "sessions running past the agreement's planned end", "end.sessions" },
+        { "end date past the agreement's planned end", "end.date" },
         { "not JSON", "body" },
     };
 
@@ -52,6 +55,11 @@ public sealed class SeriesValidationTests(ApiApplication app) : IDisposable
         "both sessions and date" => With("end", new { sessions = 3, date = Member.Date(60) }),
         "neither sessions nor date" => With("end", new { }),
         "unknown peer as first focus" => With("firstFocusUserId", "00000000-0000-0000-0000-00000000dead"),
+
+        // The agreement runs from 7 to 180 days from today.
+        "firstStart before the agreement's start date" => With("firstStart", SeriesApp.LocalStart("Europe/London", 3, 15)),
+        "sessions running past the agreement's planned end" => With("end", new { sessions = 20 }),
+        "end date past the agreement's planned end" => With("end", new { date = Member.Date(200) }),
         "not JSON" => new RawJson("{ not json"),
         _ => throw new ArgumentException(name),
     };

@@ -70,7 +70,7 @@ public sealed class PrepareSessionsOnTwoInstancesTests(ApiApplication app)
     {
         var organizerMember = api.As(organizer);
         var peerMember = api.As(peer);
-        var pairId = Member.IdOf(await organizerMember.ActivePairAsync(peerMember));
+        var pairId = Member.IdOf(await organizerMember.ActivePairWithAgreementAsync(Member.Agreement(cadence: "weekly", startInDays: 0), peerMember));
         var london = DateTimeZoneProviders.Tzdb["Europe/London"];
         var soon = SystemClock.Instance.GetCurrentInstant().Plus(Duration.FromHours(2)).InZone(london).LocalDateTime;
         var firstStart = soon.Date.At(new LocalTime(soon.Hour, soon.Minute - (soon.Minute % 5)));

@@ -48,12 +48,12 @@ public sealed class SeriesWorld : IDisposable
     /// </summary>
     public async Task<CreatedSeries> CreateSeriesAsync(Member organizer, params Member[] others)
     {
-        var pair = await organizer.ActivePairAsync(others);
+        var pair = await organizer.ActivePairWithAgreementAsync(Member.Agreement(cadence: "weekly", startInDays: 0), others);
         var pairId = Member.IdOf(pair);
         var firstStart = DateOnly.FromDateTime(Clock.Now.UtcDateTime).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T15:00:00";
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pairs/{pairId}/series")
         {
-            Content = JsonContent.Create(new { firstStart, anchorTimeZone = "Europe/London", cadence = "weekly", durationMinutes = 60, end = new { sessions = 8 } }, options: Json),
+            Content = JsonContent.Create(new { firstStart, anchorTimeZone = "Europe/London", cadence = "weekly", durationMinutes = 60, end = new { sessions = 8 }, acceptWarnings = true }, options: Json),
         };
         request.Headers.Add("Idempotency-Key", "agenda-" + Guid.NewGuid().ToString("N")[..12]);
         using var response = await organizer.Http.SendAsync(request);

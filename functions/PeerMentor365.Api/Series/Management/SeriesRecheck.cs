@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Graph;
 using NodaTime;
 using PeerMentor365.Api.Pairs;
@@ -41,6 +42,23 @@ internal static class SeriesRecheck
         }).ToList();
         return SeriesCheck.Check(participants, starts, length);
     }
+
+    /// <summary>
+    /// 409 asking to confirm: <c>warnings</c> as suggestions carry them, and <c>occurrences</c>, every session that
+    /// clashes or falls outside someone's working hours (start, end, who clashes and how, who is outside their hours).
+    /// </summary>
+    public static ProblemHttpResult NeedsConfirmation(SeriesCheckResult check, string title, string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: title,
+        detail: detail,
+        extensions: new Dictionary<string, object?>
+        {
+            ["warnings"] = Describe(check),
+            ["occurrences"] = check.Occurrences
+                .Where(occurrence => occurrence.Participants.Any(person => !person.InsideWorkingHours || person.Conflict.IsHardConflict()))
+                .Select(SuggestionMapping.ToDto)
+                .ToList(),
+        });
 
     /// <summary>The warnings as suggestions carry them (kind, mail, dates, message).</summary>
     public static IReadOnlyList<WarningDto> Describe(SeriesCheckResult result) =>
