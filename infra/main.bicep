@@ -1,5 +1,6 @@
 // PeerMentor365 in Azure: a Flex Consumption Function App running the ASP.NET Core backend as a custom
-// handler, with identity-only storage (host, package and the app's tables). The Entra app registration is made once by an admin: docs/entra-setup.md.
+// handler, with identity-only storage (host, package and the app's tables). The Entra app registration is made by an admin with
+// the provisioning command (tools/PeerMentor365.Provisioning), which writes these parameters to infra/<name>.bicepparam: docs/entra-setup.md.
 // Compiled and linted by the tests (Hosting/BicepTests.cs) with the Bicep CLI restored from NuGet: no errors, no warnings.
 
 @description('Base name for the resources (letters and digits).')

@@ -159,6 +159,11 @@ test('when Ben changes a commitment while Ana edits it, Ana sees his change, kee
     await bensItem.getByLabel('Due').fill(overdueDate);
     const saved = bens.waitForResponse((r) => r.request().method() === 'PATCH');
     await bensItem.getByRole('button', { name: 'Save' }).click();
+    // A date already past is asked about before it is saved.
+    const ask = bens.getByRole('alertdialog', { name: 'Due on a day already past?' });
+    await expect(ask).toBeVisible();
+    await expectNoSeriousA11yViolations(bens, 'past due date question');
+    await ask.getByRole('button', { name: 'Save with this date' }).click();
     expect((await saved).status()).toBe(200);
     await expect(bensItem.getByText(`Overdue: was due ${shownDate(overdueDate)}`)).toBeVisible();
   } finally {

@@ -1,5 +1,6 @@
-// Draws the add-in's icons as PNGs: the app package's color (192) and outline (32) icons, and the ribbon
-// button icons (16/32/80) the pane serves. Run `npm run icons` after changing the drawing; the PNGs are committed.
+// Draws the add-in's icons as PNGs: the app package's color (192) and outline (32) icons, the ribbon button
+// icons (16/32/80) and the add-in icons of the add-in-only manifest (64/128, the unified manifest's alternateIcons)
+// the pane serves. Run `npm run icons` after changing the drawing; the PNGs are committed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,6 +93,6 @@ function write(path, bytes) {
 
 write(join(root, 'manifest', 'color.png'), render(192, color));
 write(join(root, 'manifest', 'outline.png'), render(32, outline));
-for (const size of [16, 32, 80]) {
+for (const size of [16, 32, 64, 80, 128]) {
   write(join(root, 'public', 'icons', `icon-${size}.png`), render(size, colorButton));
 }

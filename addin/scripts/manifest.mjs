@@ -1,16 +1,26 @@
 // The add-in's unified manifest for Microsoft 365: checks beyond its JSON schema, stamping with the host that
 // serves the pane, and packaging (manifest.json + icons in a zip, as Outlook and the admin center take it).
 //
+//   npm run manifest -- --from <parameters file written by provision> [--version 1.0.1] [--out dist/manifest]
 //   npm run manifest -- --host https://pm.contoso.com [--client-id <Entra app id>] [--version 1.0.1] [--out dist/manifest]
 //
+// Beside the app package it writes the add-in-only (XML) manifest built from the same source (xmlManifest.mjs).
 // The source manifest (manifest/manifest.json) points at the dev placeholder origin https://localhost:5080.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { PNG } from 'pngjs';
+import { buildXmlManifest, checkXmlManifest, xmlAddinId } from './xmlManifest.mjs';
 
 export const addinRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const manifestDir = join(addinRoot, 'manifest');
+/** The icons the pane serves under /api/pane/icons/ (ribbon buttons, and the XML manifest's add-in icons). */
+export const paneIconsDir = join(addinRoot, 'public', 'icons');
+/** The file names inside the output folder: the app package and the add-in-only manifest. */
+export const packageFileName = 'PeerMentor365.zip';
+export const xmlManifestFileName = 'PeerMentor365.xml';
+const guidPattern = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /** The origin the source manifest uses; stamping replaces it. */
 export const devOrigin = 'https://localhost:5080';
@@ -42,6 +52,34 @@ export function pngSize(bytes) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
   return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/**
+ * What keeps a PNG from being an outline icon: white on a transparent background and nothing else.
+ * @param {Uint8Array} bytes
+ * @returns {string[]}
+ */
+export function outlineProblems(bytes) {
+  const png = PNG.sync.read(Buffer.from(bytes));
+  let transparent = 0;
+  let coloured = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (png.data[i + 3] === 0) transparent++;
+    else if (png.data[i] !== 255 || png.data[i + 1] !== 255 || png.data[i + 2] !== 255) coloured++;
+  }
+  const problems = [];
+  if (transparent === 0) problems.push('has no transparent background');
+  if (coloured > 0) problems.push(`has ${coloured} pixels that are neither white nor transparent`);
+  return problems;
+}
+
+/**
+ * The file in public/icons behind an icon URL the pane serves (…/api/pane/icons/NAME), on any origin; null otherwise.
+ * @param {string} url
+ */
+export function servedIconFile(url) {
+  const match = /^https:\/\/[^/]+\/api\/pane\/icons\/([A-Za-z0-9._-]+)$/.exec(url);
+  return match?.[1] ? join(paneIconsDir, match[1]) : null;
 }
 
 /** Every string value in a JSON tree, with its path. @param {any} node @param {string} path @returns {[string, string][]} */
@@ -81,6 +119,11 @@ export function checkManifest(manifest, options = {}) {
     }
   }
 
+  const outlinePath = typeof manifest.icons?.outline === 'string' ? join(dir, manifest.icons.outline) : '';
+  if (outlinePath && existsSync(outlinePath) && pngSize(readFileSync(outlinePath)) !== null) {
+    problems.push(...outlineProblems(readFileSync(outlinePath)).map((p) => `icons.outline: ${manifest.icons.outline} ${p}`));
+  }
+
   if (!/^\d{1,5}\.\d{1,5}\.\d{1,5}$/.test(String(manifest.version))) {
     problems.push(`version "${manifest.version}" must be n.n.n with at most 5 digits per part (bump it on every change)`);
   }
@@ -108,6 +151,32 @@ export function checkManifest(manifest, options = {}) {
       problems.push(`${where}: the Mailbox requirement set must be minVersion 1.8 (newer APIs are feature-detected)`);
     }
     if (extension.runtimes && extension.contentRuntimes) problems.push(`${where}: runtimes and contentRuntimes cannot both be present`);
+
+    // The add-in-only manifest's pairing and icons: admin center and Outlook measure the alternate icons' files
+    // (the sizes in the manifest are ignored): 64 and 128 px for mail add-ins.
+    /** @type {any[]} */
+    const alternates = extension.alternates ?? [];
+    const hidden = alternates.map((a) => a.hide?.customOfficeAddin?.officeAddinId).filter((id) => id !== undefined);
+    if (hidden.length !== 1) problems.push(`${where}: alternates must hide exactly one custom Office add-in (the XML manifest's Id)`);
+    else if (!guidPattern.test(hidden[0])) problems.push(`${where}: the hidden add-in id "${hidden[0]}" is not a GUID`);
+    else if (hidden[0].toLowerCase() === String(manifest.id).toLowerCase()) problems.push(`${where}: the XML manifest needs an Id of its own, not the app's id`);
+    const alternateIcons = alternates.map((a) => a.alternateIcons).find(Boolean);
+    if (!alternateIcons) problems.push(`${where}: alternates has no alternateIcons (the admin center needs them for clients that read only XML manifests)`);
+    else {
+      const mail = scopes.length === 0 || scopes.includes('mail');
+      for (const [kind, size] of /** @type {const} */ ([['icon', mail ? 64 : 32], ['highResolutionIcon', mail ? 128 : 64]])) {
+        const url = alternateIcons[kind]?.url;
+        const file = typeof url === 'string' ? servedIconFile(url) : null;
+        if (file === null) problems.push(`${where}: alternateIcons.${kind} must be an icon the pane serves under /api/pane/icons/`);
+        else if (!existsSync(file)) problems.push(`${where}: alternateIcons.${kind}: ${url} is not in public/icons`);
+        else {
+          const actual = pngSize(readFileSync(file));
+          if (actual?.width !== size || actual.height !== size) {
+            problems.push(`${where}: alternateIcons.${kind}: ${url} is ${actual ? `${actual.width}x${actual.height}` : 'not a PNG'}, must be ${size}x${size}`);
+          }
+        }
+      }
+    }
 
     const ids = [];
     const actions = new Set();
@@ -179,7 +248,8 @@ export function checkManifest(manifest, options = {}) {
  * A copy of the manifest for the host that serves the pane: every dev-origin URL rewritten, validDomains and the
  * Entra resource set for that host, and the Entra client id when given.
  * @param {any} manifest
- * @param {{ host: string, clientId?: string, version?: string }} options
+ * @param {{ host: string, clientId?: string, audience?: string, version?: string }} options audience: the API's
+ *   application id URI (apiAudience of the deployment); by default api://<host>/<client id>
  */
 export function stampManifest(manifest, options) {
   let origin;
@@ -191,12 +261,15 @@ export function stampManifest(manifest, options) {
   if (!origin.startsWith('https://')) throw new Error(`--host must use https (Outlook loads add-ins only over https), not ${origin}`);
   const host = new URL(origin).host;
   const clientId = options.clientId ?? manifest.webApplicationInfo?.id ?? placeholderClientId;
-  if (!/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(clientId)) throw new Error(`--client-id must be a GUID, not "${clientId}"`);
+  if (!guidPattern.test(clientId)) throw new Error(`--client-id must be a GUID, not "${clientId}"`);
+  const resource = options.audience ?? `api://${host}/${clientId}`;
+  // Office's single sign-on takes a token only for a resource on the pane's own domain.
+  if (!resource.startsWith(`api://${host}/`)) throw new Error(`the API's audience ${resource} must be api://${host}/…, on the pane's host`);
 
   const replaced = JSON.parse(JSON.stringify(manifest).split(devOrigin).join(origin));
   replaced.validDomains = [host];
   if (replaced.webApplicationInfo) {
-    replaced.webApplicationInfo = { ...replaced.webApplicationInfo, id: clientId, resource: `api://${host}/${clientId}` };
+    replaced.webApplicationInfo = { ...replaced.webApplicationInfo, id: clientId, resource };
   }
   if (options.version !== undefined) replaced.version = options.version;
   return replaced;
@@ -271,8 +344,47 @@ export function zip(files) {
 }
 
 /**
- * Stamps, checks and packages the manifest into `out`: manifest.json, the two icons and PeerMentor365.zip.
- * @param {{ host: string, clientId?: string, version?: string, out?: string }} options
+ * The pane's origin, the API's client id and audience from the parameters file `provision` writes for
+ * infra/main.bicep: ARM deployment parameters (JSON, `parameters.NAME.value`) or a .bicepparam file
+ * (`param NAME = 'value'`). Without paneOrigin the host is the one main.bicep defaults to: https://<name>.azurewebsites.net.
+ * @param {string} path
+ * @returns {{ host: string, clientId: string, audience?: string }}
+ */
+export function readDeploymentParameters(path) {
+  if (!existsSync(path)) throw new Error(`--from: no parameters file at ${path}`);
+  const text = readFileSync(path, 'utf8');
+  /** @type {Record<string, unknown>} */
+  const values = {};
+  if (path.endsWith('.bicepparam')) {
+    // Only plain string literals, which is all provision writes; anything else is refused rather than guessed.
+    for (const line of text.split(/\r?\n/)) {
+      const match = /^\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+      if (!match?.[1]) continue;
+      const literal = /^'((?:[^'\\]|\\.)*)'$/.exec(match[2] ?? '');
+      if (!literal) throw new Error(`--from: ${path}: param ${match[1]} is not a plain string ('…')`);
+      values[match[1]] = (literal[1] ?? '').replace(/\\(.)/g, '$1');
+    }
+  } else {
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`--from: ${path} is neither JSON deployment parameters nor a .bicepparam file (${error instanceof Error ? error.message : error})`);
+    }
+    for (const [name, entry] of Object.entries(json?.parameters ?? {})) values[name] = /** @type {any} */ (entry)?.value;
+  }
+  const stringParam = (/** @type {string} */ name) => (typeof values[name] === 'string' && values[name] !== '' ? /** @type {string} */ (values[name]) : undefined);
+  const clientId = stringParam('apiClientId');
+  if (clientId === undefined) throw new Error(`--from: ${path} has no apiClientId (run provision first; it writes it)`);
+  const host = stringParam('paneOrigin') ?? `https://${stringParam('name') ?? 'peermentor365'}.azurewebsites.net`;
+  const audience = stringParam('apiAudience');
+  return audience === undefined ? { host, clientId } : { host, clientId, audience };
+}
+
+/**
+ * Stamps, checks and packages the manifest into `out`: manifest.json, the two icons and PeerMentor365.zip (the app
+ * package for Integrated apps), and PeerMentor365.xml, the add-in-only manifest for clients that read only that.
+ * @param {{ host: string, clientId?: string, audience?: string, version?: string, out?: string }} options
  */
 export function buildPackage(options) {
   const source = readJson(join(manifestDir, 'manifest.json'));
@@ -288,9 +400,22 @@ export function buildPackage(options) {
     { name: stamped.icons.outline, data: readFileSync(join(manifestDir, source.icons.outline)) },
   ];
   for (const file of files) writeFileSync(join(out, file.name), file.data);
-  const zipPath = join(out, 'PeerMentor365.zip');
+  const zipPath = join(out, packageFileName);
   writeFileSync(zipPath, zip(files));
-  return { out, zipPath, manifest: stamped, usesPlaceholderClientId: stamped.webApplicationInfo?.id === placeholderClientId };
+  const xmlPath = join(out, xmlManifestFileName);
+  const xml = buildXmlManifest(stamped);
+  const xmlProblems = checkXmlManifest(xml, stamped);
+  if (xmlProblems.length > 0) throw new Error(`The add-in-only manifest has problems:\n- ${xmlProblems.join('\n- ')}`);
+  writeFileSync(xmlPath, xml);
+  return {
+    out,
+    zipPath,
+    xmlPath,
+    xml,
+    xmlId: xmlAddinId(stamped),
+    manifest: stamped,
+    usesPlaceholderClientId: stamped.webApplicationInfo?.id === placeholderClientId,
+  };
 }
 
 /** @param {string[]} argv */
@@ -308,15 +433,24 @@ function parseArgs(argv) {
   return args;
 }
 
+const usage = 'Usage: npm run manifest -- (--from <parameters file> | --host https://your-host [--client-id <Entra app id>]) [--version n.n.n] [--out dir]';
+/** The options `npm run manifest --` takes; docs/deploy.md's commands are checked against them. */
+export const cliOptions = ['from', 'host', 'client-id', 'version', 'out'];
+
 function main() {
   const args = parseArgs(process.argv.slice(2));
-  if (!args.host) {
-    console.error('Usage: npm run manifest -- --host https://your-host [--client-id <Entra app id>] [--version n.n.n] [--out dir]');
+  const unknown = Object.keys(args).filter((name) => !cliOptions.includes(name));
+  if (unknown.length > 0 || (!args.from && !args.host) || (args.from && (args.host || args['client-id']))) {
+    console.error(unknown.length > 0 ? `Unknown option --${unknown[0]}\n${usage}` : usage);
     process.exit(2);
   }
-  const result = buildPackage({ host: args.host, clientId: args['client-id'], version: args.version, out: args.out });
-  console.log(`Manifest for ${new URL(args.host).origin}: ${result.out}`);
-  console.log(`App package: ${result.zipPath}`);
+  // npm runs the script in addin/; paths are the caller's, relative to where npm was started (INIT_CWD).
+  const callerPath = (/** @type {string} */ path) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+  const target = args.from ? readDeploymentParameters(callerPath(args.from)) : { host: args.host ?? '', clientId: args['client-id'] };
+  const result = buildPackage({ ...target, version: args.version, out: args.out === undefined ? undefined : callerPath(args.out) });
+  console.log(`Manifest for ${new URL(target.host).origin}: ${result.out}`);
+  console.log(`App package (Microsoft 365 admin center, Integrated apps): ${result.zipPath}`);
+  console.log(`Add-in-only manifest (Outlook on Mac, iOS, Android, older Windows), Id ${result.xmlId}: ${result.xmlPath}`);
   if (result.usesPlaceholderClientId) {
     console.log('Note: webApplicationInfo still has the placeholder client id; pass --client-id <Entra app id> for a real tenant.');
   }

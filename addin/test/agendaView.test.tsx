@@ -53,7 +53,8 @@ describe('Agenda view', () => {
     const v = await view();
     // 15:00Z is 12:00 in São Paulo (Ana's mailbox zone, UTC−3).
     expect(v.getByText(/Tue 1 Dec 2026, 12:00–13:00/)).toBeVisible();
-    expect(v.getByText('(São Paulo time)')).toBeVisible();
+    // No office in the directory: the zone's generic name.
+    expect(v.getByText('(Brasilia Standard Time)')).toBeVisible();
     expect(v.getByText('Your turn to bring a challenge')).toBeVisible();
     expect(v.getByRole('link', { name: 'Open the agenda in OneNote' })).toHaveAttribute('href', 'https://onenote.dev.example/pages/1-page');
     expect(v.getByRole('link', { name: 'Open the agenda in OneNote' })).toHaveAttribute('target', '_blank');
@@ -81,11 +82,13 @@ describe('Agenda view', () => {
 
   it('names the other peer when it is their turn, in their own zone for Ben, and says when the agenda page is not ready', async () => {
     backend.session = makeSession({ focusUserId: 'ben-id', agendaPage: null });
-    renderView({ id: 'ana-id', displayName: 'Ana Souza', mail: 'ana.souza@contoso.dev', timeZone: 'America/Los_Angeles' });
+    renderView({ id: 'ana-id', displayName: 'Ana Souza', mail: 'ana.souza@contoso.dev', timeZone: 'America/Los_Angeles', officeLocation: 'Seattle' });
     const v = await view();
     expect(v.getByText('Ben’s turn to bring a challenge')).toBeVisible();
     expect(v.getByText(/Tue 1 Dec 2026, 07:00–08:00/)).toBeVisible();
-    expect(v.getByText('(Los Angeles time)')).toBeVisible();
+    // The office the directory gives, never the zone's "Los Angeles".
+    expect(v.getByText('(Seattle time)')).toBeVisible();
+    expect(v.queryByText(/Los Angeles/)).toBeNull();
     expect(v.getByText('The agenda page will be ready before the session.')).toBeVisible();
     expect(v.queryByRole('link', { name: /OneNote/ })).toBeNull();
   });
@@ -180,6 +183,18 @@ describe('Agenda view', () => {
     const puts = requestsTo('PUT', '/rating');
     expect(JSON.parse(puts.at(-1)?.body ?? '{}')).toEqual({ rating: 4, privateNote: 'Felt rushed' });
     expect(rating.getByRole('button', { name: 'Update my rating' })).toBeVisible();
+  });
+
+  it('offers no rating before the session has started, and says from when', async () => {
+    // A session a week ahead of the real clock.
+    const start = new Date(Date.now() + 7 * 86_400_000);
+    start.setUTCSeconds(0, 0);
+    backend.session = makeSession({ start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() });
+    renderView();
+    const rating = within((await view()).getByRole('region', { name: 'Rate this session' }));
+    expect(rating.getByText('You can rate this session once it has started.')).toBeVisible();
+    expect(rating.queryByRole('radio')).toBeNull();
+    expect(rating.queryByRole('button', { name: 'Save my rating' })).toBeNull();
   });
 
   it('shows my earlier rating when the pane opens again', async () => {

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { AppManifestUtils } from '@microsoft/app-manifest';
+import { JSDOM } from 'jsdom';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,11 +14,17 @@ import {
   crc32,
   devOrigin,
   manifestDir,
+  outlineProblems,
+  packageFileName,
   placeholderClientId,
   pngSize,
+  readDeploymentParameters,
   readJson,
+  servedIconFile,
   stampManifest,
+  xmlManifestFileName,
 } from '../scripts/manifest.mjs';
+import { buildXmlManifest, checkXmlManifest, mailAppElementOrder, xmlAddinId } from '../scripts/xmlManifest.mjs';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -105,6 +112,16 @@ describe('the unified manifest', () => {
     const pixels = Array.from({ length: png.width * png.height }, (_, i) => png.data.subarray(i * 4, i * 4 + 4));
     expect(pixels.some((p) => p[3] === 0)).toBe(true);
     for (const p of pixels.filter((q) => (q[3] ?? 0) > 0)) expect([p[0], p[1], p[2]]).toEqual([255, 255, 255]);
+    expect(outlineProblems(readFileSync(join(manifestDir, 'outline.png')))).toEqual([]);
+  });
+
+  it('has alternateIcons of 64 and 128 px (mail scope), served by the pane, and hides an XML add-in with an id of its own', () => {
+    const [alternate, ...others] = source().extensions[0].alternates;
+    expect(others).toEqual([]);
+    expect(pngSize(readFileSync(servedIconFile(alternate.alternateIcons.icon.url) ?? ''))).toEqual({ width: 64, height: 64 });
+    expect(pngSize(readFileSync(servedIconFile(alternate.alternateIcons.highResolutionIcon.url) ?? ''))).toEqual({ width: 128, height: 128 });
+    expect(alternate.hide.customOfficeAddin.officeAddinId).toMatch(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/);
+    expect(alternate.hide.customOfficeAddin.officeAddinId).not.toBe(source().id);
   });
 });
 
@@ -162,6 +179,37 @@ describe('checkManifest', () => {
     }
   });
 
+  it('measures the alternate icons and requires the XML add-in to be hidden under an id of its own', () => {
+    const m = source();
+    const icons = m.extensions[0].alternates[0].alternateIcons;
+    [icons.icon.url, icons.highResolutionIcon.url] = [icons.highResolutionIcon.url, icons.icon.url];
+    m.extensions[0].alternates[0].hide.customOfficeAddin.officeAddinId = m.id;
+    expect(checkManifest(m)).toEqual([
+      `extensions[0]: the XML manifest needs an Id of its own, not the app's id`,
+      `extensions[0]: alternateIcons.icon: ${devOrigin}/api/pane/icons/icon-128.png is 128x128, must be 64x64`,
+      `extensions[0]: alternateIcons.highResolutionIcon: ${devOrigin}/api/pane/icons/icon-64.png is 64x64, must be 128x128`,
+    ]);
+    delete m.extensions[0].alternates;
+    expect(checkManifest(m)).toContain('extensions[0]: alternates must hide exactly one custom Office add-in (the XML manifest\'s Id)');
+  });
+
+  it('refuses an outline icon with colour or without transparency', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm365-outline-'));
+    try {
+      copyFileSync(join(manifestDir, 'color.png'), join(dir, 'color.png'));
+      const png = new PNG({ width: 32, height: 32 });
+      png.data.fill(255);
+      png.data[0] = 15; // one blue-ish, opaque pixel among opaque white ones
+      writeFileSync(join(dir, 'outline.png'), PNG.sync.write(png));
+      expect(checkManifest(source(), { dir })).toEqual([
+        'icons.outline: outline.png has no transparent background',
+        'icons.outline: outline.png has 1 pixels that are neither white nor transparent',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses the dev manifest as a production one (localhost)', () => {
     const problems = checkManifest(source(), { production: true });
     expect(problems).toContain(`extensions[0].runtimes[0].code.page: ${devOrigin}/api/pane/taskpane.html points at this machine`);
@@ -196,11 +244,169 @@ describe('stamping for a real host', () => {
       expect(result.manifest.webApplicationInfo.id).toBe(placeholderClientId);
       const files = unzip(readFileSync(result.zipPath));
       expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+      expect([...files.keys()]).toEqual(expect.arrayContaining([result.manifest.icons.color, result.manifest.icons.outline]));
+      expect(result.zipPath).toBe(join(out, packageFileName));
+      expect(readFileSync(join(out, xmlManifestFileName), 'utf8')).toBe(result.xml);
+      expect(checkXmlManifest(result.xml, result.manifest)).toEqual([]);
       expect(JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '')).toEqual(result.manifest);
       expect(files.get('color.png')?.equals(readFileSync(join(manifestDir, 'color.png')))).toBe(true);
       expect(pngSize(files.get('outline.png') ?? new Uint8Array())).toEqual({ width: 32, height: 32 });
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe('stamping from the parameters file provision writes', () => {
+  const clientId = '3c9a1f57-0d2e-4b8a-9f61-2e7d5c4b3a10';
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pm365-params-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const armParameters = (parameters: Record<string, string>) => {
+    const path = join(dir, 'main.parameters.json');
+    const body = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, { value }])),
+    };
+    writeFileSync(path, JSON.stringify(body));
+    return path;
+  };
+
+  it('reads the pane origin, client id and audience of ARM deployment parameters', () => {
+    const path = armParameters({
+      name: 'pm-contoso',
+      apiClientId: clientId,
+      apiAudience: `api://mentoring.contoso.com/${clientId}`,
+      paneOrigin: 'https://mentoring.contoso.com',
+      allowedTenantIds: '',
+    });
+    expect(readDeploymentParameters(path)).toEqual({ host: 'https://mentoring.contoso.com', clientId, audience: `api://mentoring.contoso.com/${clientId}` });
+  });
+
+  it('takes the Function App host main.bicep derives from name when there is no paneOrigin', () => {
+    const path = armParameters({ name: 'pm-fabrikam', apiClientId: clientId });
+    expect(readDeploymentParameters(path)).toEqual({ host: 'https://pm-fabrikam.azurewebsites.net', clientId });
+  });
+
+  it('reads a .bicepparam file of string literals, and refuses anything it would have to guess', () => {
+    const path = join(dir, 'main.bicepparam');
+    // The shape provision writes: a marker comment, the template it is for, then one string literal per parameter.
+    writeFileSync(
+      path,
+      [
+        "// Written by PeerMentor365's provisioning command (provision); 'remove' deletes this file.",
+        "using './main.bicep'",
+        '',
+        "param name = 'pm-contoso'",
+        "param tenantId = '9f3c2a1e-4b5d-4c6e-8f70-1a2b3c4d5e6f'",
+        `param apiClientId = '${clientId}'`,
+        `param apiAudience = 'api://pm-contoso.azurewebsites.net/${clientId}'`,
+        '',
+      ].join('\n'),
+    );
+    expect(readDeploymentParameters(path)).toEqual({ host: 'https://pm-contoso.azurewebsites.net', clientId, audience: `api://pm-contoso.azurewebsites.net/${clientId}` });
+    writeFileSync(path, `using './main.bicep'\nparam apiClientId = readEnvironmentVariable('CLIENT_ID')\n`);
+    expect(() => readDeploymentParameters(path)).toThrow(/param apiClientId is not a plain string/);
+  });
+
+  it('says what is missing instead of packaging a placeholder', () => {
+    expect(() => readDeploymentParameters(armParameters({ name: 'pm-contoso' }))).toThrow(/no apiClientId \(run provision first/);
+    expect(() => readDeploymentParameters(join(dir, 'absent.json'))).toThrow(/no parameters file/);
+    writeFileSync(join(dir, 'broken.json'), '{ "parameters": ');
+    expect(() => readDeploymentParameters(join(dir, 'broken.json'))).toThrow(/neither JSON deployment parameters nor a .bicepparam/);
+  });
+
+  it("stamps both manifests with the deployment's host and ids and packages them", async () => {
+    const audience = `api://pm-contoso.azurewebsites.net/${clientId}`;
+    const path = armParameters({ name: 'pm-contoso', apiClientId: clientId, apiAudience: audience });
+    const out = join(dir, 'out');
+    const result = buildPackage({ ...readDeploymentParameters(path), version: '1.0.2', out });
+    expect(result.usesPlaceholderClientId).toBe(false);
+    expect(result.manifest.webApplicationInfo).toEqual({ id: clientId, resource: audience });
+    expect(result.manifest.validDomains).toEqual(['pm-contoso.azurewebsites.net']);
+    expect(await schemaErrors(result.manifest)).toEqual([]);
+    const files = unzip(readFileSync(result.zipPath));
+    expect(JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '')).toEqual(result.manifest);
+    expect(result.xml).toContain(`<Resource>${audience}</Resource>`);
+    expect(result.xml).toContain('<Version>1.0.2.0</Version>');
+    expect(result.xml).not.toContain('localhost');
+  });
+
+  it("refuses an audience on another host than the pane (Office SSO needs the pane's domain)", () => {
+    expect(() => stampManifest(source(), { host: 'https://pm.contoso.com', clientId, audience: `api://elsewhere.contoso.com/${clientId}` })).toThrow(
+      /must be api:\/\/pm\.contoso\.com\//,
+    );
+  });
+});
+
+describe('the add-in-only (XML) manifest', () => {
+  const clientId = '8f2d4a61-7c3b-4e59-a1d0-5b6c7e8f9a01';
+  const stamped = () => stampManifest(source(), { host: 'https://pm.contoso.com', clientId });
+  const parse = (xml: string) => new new JSDOM('').window.DOMParser().parseFromString(xml, 'application/xml');
+  const office = 'http://schemas.microsoft.com/office/appforoffice/1.1';
+  const xsi = 'http://www.w3.org/2001/XMLSchema-instance';
+
+  it('passes the schema rules and describes the same add-in as the unified manifest', () => {
+    const unified = stamped();
+    expect(checkXmlManifest(buildXmlManifest(unified), unified)).toEqual([]);
+  });
+
+  it('carries the id the unified manifest hides, its icons, the pane and the single sign-on resource', () => {
+    const unified = stamped();
+    const doc = parse(buildXmlManifest(unified));
+    const root = doc.documentElement;
+    expect([...root.children].map((e) => e.localName)).toEqual(mailAppElementOrder);
+    const value = (name: string) => root.getElementsByTagNameNS(office, name)[0];
+    expect(value('Id')?.textContent).toBe(unified.extensions[0].alternates[0].hide.customOfficeAddin.officeAddinId);
+    expect(xmlAddinId(unified)).toBe(value('Id')?.textContent);
+    expect(value('IconUrl')?.getAttribute('DefaultValue')).toBe('https://pm.contoso.com/api/pane/icons/icon-64.png');
+    expect(value('HighResolutionIconUrl')?.getAttribute('DefaultValue')).toBe('https://pm.contoso.com/api/pane/icons/icon-128.png');
+    expect(value('Permissions')?.textContent).toBe('ReadWriteItem');
+    const points = [...doc.getElementsByTagNameNS('http://schemas.microsoft.com/office/mailappversionoverrides/1.1', 'ExtensionPoint')];
+    expect(points.map((p) => p.getAttributeNS(xsi, 'type'))).toEqual(['AppointmentOrganizerCommandSurface', 'AppointmentAttendeeCommandSurface']);
+    const sso = doc.getElementsByTagNameNS('http://schemas.microsoft.com/office/mailappversionoverrides/1.1', 'WebApplicationInfo')[0];
+    expect(sso?.parentElement?.lastElementChild).toBe(sso);
+    expect(sso?.textContent).toContain(clientId);
+    expect(sso?.textContent).toContain(`api://pm.contoso.com/${clientId}`);
+  });
+
+  it('shortens resource ids over 32 characters the same way in both VersionOverrides', () => {
+    const unified = stamped();
+    unified.extensions[0].ribbons[0].tabs[0].groups[0].controls[0].id = `PeerMentorSchedule${'X'.repeat(40)}`;
+    const xml = buildXmlManifest(unified);
+    expect(checkXmlManifest(xml, unified)).toEqual([]);
+    const resids = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(Math.max(...resids.map((r) => r.length))).toBeLessThanOrEqual(32);
+    expect(resids.filter((r) => r.endsWith('.000'))).toHaveLength(2);
+  });
+
+  it('the check finds what the schema or the pairing forbids', () => {
+    const unified = stamped();
+    const xml = buildXmlManifest(unified);
+    const tampered = xml
+      .replace(/<Version>[^<]*<\/Version>\s*/, '')
+      .replace('AppointmentAttendeeCommandSurface', 'MessageReadCommandSurface')
+      .replace('<Permissions>ReadWriteItem', '<Permissions>ReadWriteMailbox')
+      .replace(/<bt:String id="PeerMentorScheduleButton.Label" DefaultValue="[^"]*"/, `<bt:String id="PeerMentorScheduleButton.Label" DefaultValue="${'x'.repeat(126)}"`)
+      .replace(xmlAddinId(unified), '11111111-2222-4333-8444-555555555555');
+    const problems = checkXmlManifest(tampered, unified);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^OfficeApp's children are Id, ProviderName/),
+        'Id 11111111-2222-4333-8444-555555555555 is not the id the unified manifest hides (' + xmlAddinId(unified) + ')',
+        'Permissions "ReadWriteMailbox" is not the unified manifest\'s ReadWriteItem',
+        expect.stringMatching(/^VersionOverridesV1_0: extension points AppointmentOrganizerCommandSurface, MessageReadCommandSurface/),
+        'VersionOverridesV1_0: ShortStrings PeerMentorScheduleButton.Label is over 125 characters',
+      ]),
+    );
+    expect(checkXmlManifest('<OfficeApp><Id>', unified)[0]).toMatch(/^not well-formed XML/);
+    const noSso = { ...unified, webApplicationInfo: undefined };
+    expect(checkXmlManifest(buildXmlManifest(noSso), unified)).toContain(
+      `VersionOverridesV1_1: WebApplicationInfo must carry the unified manifest's Entra id ${clientId} and resource api://pm.contoso.com/${clientId}`,
+    );
   });
 });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/api/client';
 import { createPairsClient } from '../src/api/pairsClient';
+import { addDays, todayIn } from '../src/format/dates';
 import { PeersView } from '../src/peers/PeersView';
 import { anaMe, anaMember, benMember, makeCommitment, makeGoal, makePair, PairsBackend } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
@@ -233,6 +234,9 @@ describe('My peers', () => {
     await user.type(due, '1900-01-01');
     expect(due).toHaveValue('1900-01-01');
     await user.click(form.getByRole('button', { name: 'Add' }));
+    // A date already past is asked about first (Tabster cannot see layout in jsdom: `hidden: true`).
+    const ask = await screen.findByRole('alertdialog', { name: 'Due on a day already past?', hidden: true });
+    await user.click(within(ask).getByRole('button', { name: 'Save with this date', hidden: true }));
     const message = await form.findByText('The due date must be between a year ago and two years from today.');
     expect(due).toHaveAccessibleDescription(expect.stringContaining('The due date must be between a year ago and two years from today.') as string);
     expect(message).toBeVisible();
@@ -246,6 +250,33 @@ describe('My peers', () => {
     await user.click(form.getByRole('button', { name: 'Add' }));
     expect(await form.findByRole('alert')).toHaveTextContent('Try again in 7 seconds.');
     expect(form.getByRole('textbox', { name: 'Commitment' })).toHaveValue('Read the chapter on feedback');
+  });
+
+  it('says a due date has passed as it is chosen, and asks before saving a commitment born overdue', async () => {
+    seedActivePair();
+    const user = userEvent.setup();
+    renderView();
+    const commitments = await commitmentsOf(await pairCard('Ben Carter'));
+    await commitments.findAllByRole('listitem');
+    await user.click(commitments.getByRole('button', { name: 'Add a commitment' }));
+    const form = within(commitments.getByRole('form', { name: 'A new commitment' }));
+    await user.type(form.getByRole('textbox', { name: 'Commitment' }), 'Send the retro notes');
+    const yesterday = addDays(todayIn(anaMe.timeZone), -1);
+    await user.type(form.getByLabelText('Due'), yesterday);
+    expect(form.getByText('This date has passed: the commitment would start overdue.')).toBeVisible();
+
+    await user.click(form.getByRole('button', { name: 'Add' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Due on a day already past?', hidden: true });
+    await user.click(within(ask).getByRole('button', { name: 'Change the date', hidden: true }));
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(form.getByLabelText('Due')).toHaveValue(yesterday);
+
+    await user.click(form.getByRole('button', { name: 'Add' }));
+    const again = await screen.findByRole('alertdialog', { name: 'Due on a day already past?', hidden: true });
+    await user.click(within(again).getByRole('button', { name: 'Save with this date', hidden: true }));
+    const added = await commitments.findByRole('listitem', { name: 'Send the retro notes' });
+    expect(within(added).getByText(/Overdue|Due/)).toBeVisible();
+    expect(JSON.parse(server.requests.find((r) => r.method === 'POST')?.body ?? '{}')).toMatchObject({ due: yesterday });
   });
 
   it('proposes a pair with sensible defaults and shows nested validation messages next to their fields', async () => {

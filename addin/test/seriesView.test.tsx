@@ -8,7 +8,8 @@ import { createPairsClient } from '../src/api/pairsClient';
 import { createSeriesClient } from '../src/api/seriesClient';
 import type { Series } from '../src/api/seriesTypes';
 import type { Me, SuggestionsResponse } from '../src/api/types';
-import { ScheduleView } from '../src/schedule/ScheduleView';
+import { ScheduleView, type SlotsFrameProps } from '../src/schedule/ScheduleView';
+import { PairSeriesFrame } from '../src/series';
 import type { Sleep } from '../src/series/createSeries';
 import { defaultEndMessage } from '../src/series/wording';
 import { activePair, anaId, seriesFor } from './support/seriesFixtures';
@@ -85,9 +86,11 @@ function renderView(options: { sleep?: Sleep; keys?: string[] } = {}) {
       return key;
     },
   };
+  // As App composes them: the series around the Schedule view's slots.
+  const SeriesFrame = (props: SlotsFrameProps) => <PairSeriesFrame deps={series} {...props} />;
   return render(
     <FluentProvider theme={webLightTheme}>
-      <ScheduleView api={api} me={me} writer={null} showOutlookHint={false} peopleSearchDebounceMs={0} series={series} />
+      <ScheduleView api={api} me={me} writer={null} showOutlookHint={false} peopleSearchDebounceMs={0} slotsFrame={SeriesFrame} />
     </FluentProvider>,
   );
 }
@@ -219,7 +222,7 @@ describe('managing the pair’s series', () => {
     const panel = await screen.findByRole('region', { name: 'Peer mentoring: Ana & Ben' });
     expect(screen.queryByRole('button', { name: 'Create series' })).toBeNull();
     expect(within(panel).getByTestId('shared-with')).toHaveTextContent('can edit');
-    expect(within(panel).getByText(/First session: Tue 1 Dec 2026, 12:00–13:00 Sao Paulo time|First session: Tue 1 Dec 2026, 12:00–13:00 São Paulo time/)).toBeVisible();
+    expect(within(panel).getByText('First session: Tue 1 Dec 2026, 12:00–13:00 Brasilia Standard Time. You take the focus first.')).toBeVisible();
   });
 
   it('moves the whole series: warnings first, then "Move anyway" resends with acceptWarnings', async () => {
@@ -265,6 +268,11 @@ describe('managing the pair’s series', () => {
     const moveForm = within(sessions[0]!).getByRole('form', { name: /Move the session of/ });
     const time = within(moveForm).getByLabelText('Start time');
     expect(time).toHaveValue('12:00');
+    // A day still ahead (the pane refuses a time already past before asking the API).
+    const nextYear = new Date().getUTCFullYear() + 1;
+    const date = within(moveForm).getByLabelText(/^Date/);
+    await user.clear(date);
+    await user.type(date, `${nextYear}-12-01`);
     await user.clear(time);
     await user.type(time, '14:30');
     await user.click(within(moveForm).getByRole('button', { name: 'Move this session' }));
@@ -273,11 +281,62 @@ describe('managing the pair’s series', () => {
     const cancelForm = within(sessions[1]!).getByRole('form', { name: /Cancel the session of/ });
     await user.type(within(cancelForm).getByLabelText('Message to your peers (optional)'), 'I am travelling that week, sorry.');
     await user.click(within(cancelForm).getByRole('button', { name: 'Cancel this session' }));
+    // Nothing is cancelled before the person confirms.
+    // Tabster cannot see layout in jsdom, so it may mark the dialog aria-hidden: `hidden: true` (Playwright runs axe on it).
+    const confirm = await screen.findByRole('alertdialog', { name: 'Cancel this session?', hidden: true });
+    expect(server.requests.filter((r) => r.path.endsWith('/cancel'))).toHaveLength(0);
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel the session', hidden: true }));
 
     await waitFor(() => expect(server.requests.filter((r) => r.path.endsWith('/cancel'))).toHaveLength(1));
     // 14:30 in São Paulo (UTC-3) is 17:30 UTC.
-    expect(JSON.parse(server.requests.find((r) => r.path.endsWith('/reschedule'))!.body)).toEqual({ occurrenceId: 'o1', start: '2026-12-01T17:30:00Z' });
+    expect(JSON.parse(server.requests.find((r) => r.path.endsWith('/reschedule'))!.body)).toEqual({ occurrenceId: 'o1', start: `${nextYear}-12-01T17:30:00Z` });
     expect(JSON.parse(server.requests.find((r) => r.path.endsWith('/cancel'))!.body)).toEqual({ occurrenceId: 'o2', comment: 'I am travelling that week, sorry.' });
+  });
+
+  it('shows no session form until its action is chosen, and only that one', async () => {
+    const user = userEvent.setup();
+    renderView();
+    await findTimesWithBen(user);
+    const sessions = await screen.findAllByTestId('occurrence');
+    // Not merely hidden: a style could show a hidden form (it did), so a closed form is not there at all.
+    for (const row of sessions) expect(row.querySelectorAll('form')).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: 'Cancel this session' })).toBeNull();
+    await user.click(within(sessions[1]!).getByRole('button', { name: 'Move' }));
+    expect(sessions[1]!.querySelectorAll('form')).toHaveLength(1);
+    expect(within(sessions[1]!).getByRole('form', { name: /Move the session of/ })).toBeVisible();
+    await user.click(within(sessions[1]!).getByRole('button', { name: 'Cancel session' }));
+    expect(sessions[1]!.querySelectorAll('form')).toHaveLength(1);
+    expect(within(sessions[1]!).getByRole('form', { name: /Cancel the session of/ })).toBeVisible();
+    for (const row of [sessions[0]!, ...sessions.slice(2)]) expect(row.querySelectorAll('form')).toHaveLength(0);
+  });
+
+  it('says a time already past under the date, in plain words, without asking the API', async () => {
+    const user = userEvent.setup();
+    renderView();
+    await findTimesWithBen(user);
+    const [first] = await screen.findAllByTestId('occurrence');
+    await user.click(within(first!).getByRole('button', { name: 'Move' }));
+    const form = within(first!).getByRole('form', { name: /Move the session of/ });
+    const date = within(form).getByLabelText(/^Date/);
+    await user.clear(date);
+    await user.type(date, '2020-01-07');
+    await user.click(within(form).getByRole('button', { name: 'Move this session' }));
+    expect(within(form).getByText('That time has already passed. Choose a later one.')).toBeVisible();
+    expect(date).toHaveAttribute('aria-invalid', 'true');
+    expect(server.requests.filter((r) => r.path.endsWith('/reschedule'))).toHaveLength(0);
+  });
+
+  it('puts the API\'s "start must be in the future." under the date of the move form, in plain words', async () => {
+    server.on(`POST ${seriesPath}/e_s1/occurrences/reschedule`, () => ({ status: 400, headers: problemJson, json: { status: 400, errors: { start: ['start must be in the future.'] } } }));
+    const user = userEvent.setup();
+    renderView();
+    await findTimesWithBen(user);
+    const [first] = await screen.findAllByTestId('occurrence');
+    await user.click(within(first!).getByRole('button', { name: 'Move' }));
+    const form = within(first!).getByRole('form', { name: /Move the session of/ });
+    await user.click(within(form).getByRole('button', { name: 'Move this session' }));
+    expect(await within(form).findByText('That time has already passed. Choose a later one.')).toBeVisible();
+    expect(within(first!).queryByText('start must be in the future.')).toBeNull();
   });
 
   it('a session that cannot move there says why, next to the form, and keeps the time typed', async () => {
@@ -291,10 +350,11 @@ describe('managing the pair’s series', () => {
     const form = within(first!).getByRole('form', { name: /Move the session of/ });
     const date = within(form).getByLabelText(/^Date/);
     await user.clear(date);
-    await user.type(date, '2026-12-16');
+    const later = `${new Date().getUTCFullYear() + 1}-12-16`;
+    await user.type(date, later);
     await user.click(within(form).getByRole('button', { name: 'Move this session' }));
     expect(await within(first!).findByRole('alert')).toHaveTextContent(why);
-    expect(date).toHaveValue('2026-12-16');
+    expect(date).toHaveValue(later);
   });
 
   it('ends the series with an editable default message; the text survives a failure', async () => {
@@ -313,10 +373,17 @@ describe('managing the pair’s series', () => {
     expect(message).toHaveValue(defaultEndMessage);
     await user.type(message, ' See you at the guild!');
     await user.click(within(form).getByRole('button', { name: 'End the series' }));
+    // Asked first; keeping it sends nothing.
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'End the series?', hidden: true })).getByRole('button', { name: 'Keep it going', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
+    expect(server.requests.filter((r) => r.path.endsWith('/end'))).toHaveLength(0);
+    await user.click(within(form).getByRole('button', { name: 'End the series' }));
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'End the series?', hidden: true })).getByRole('button', { name: 'End the series', hidden: true }));
 
     expect(await within(form).findByRole('alert')).toHaveTextContent('Try again in 4 seconds.');
     expect(message).toHaveValue(`${defaultEndMessage} See you at the guild!`);
     await user.click(within(form).getByRole('button', { name: 'End the series' }));
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'End the series?', hidden: true })).getByRole('button', { name: 'End the series', hidden: true }));
 
     const panel = await screen.findByRole('region', { name: 'Peer mentoring: Ana & Ben' });
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'ended'));

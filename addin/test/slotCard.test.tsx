@@ -65,11 +65,12 @@ describe('slotView', () => {
   it('says the pattern, the anchor and every local time, organizer first', () => {
     const view = slotView(slotWithIssues(), people, [ana.mail, ben.mail, bina.mail], ana.timeZone);
     expect(view.title).toBe('Every 2 weeks on Tuesday, 13 sessions');
-    expect(view.anchor).toBe('From Tue 1 Dec 2026 · 12:00 São Paulo time');
+    // The anchor zone belongs to no one in particular: its generic name (CLDR, through Intl), never a city.
+    expect(view.anchor).toBe('From Tue 1 Dec 2026 · 12:00 Brasilia Standard Time');
     expect(view.localTimes.map((l) => l.text)).toEqual([
       'Ana · Tue 12:00–13:00 São Paulo',
       'Ben · Tue 07:00–08:00 Seattle',
-      'Bina · Tue 20:45–21:45 Kathmandu',
+      'Bina · Tue 20:45–21:45 Nepal Time',
     ]);
     expect(view.localTimes.map((l) => l.offset)).toEqual(['UTC\u22123', 'UTC\u22128', 'UTC+5:45']);
     expect(view.conflicts).toBe('2 of 13 sessions clash');
@@ -78,28 +79,42 @@ describe('slotView', () => {
       {
         kind: 'outsideWorkingHours',
         message: "Ben Carter's sessions on 9 Mar and 16 Mar 2027 start at 08:00, before their working hours (08:30–17:00), because clocks change.",
-        dates: null,
+        caution: true,
       },
     ]);
-    expect(view.occurrences[3]).toMatchObject({ when: 'Tue 12 Jan 2027 12:00', clashes: ['Ben (busy)'] });
+    // Every time in the list names its zone: the viewer's office.
+    expect(view.occurrences[3]).toMatchObject({ when: 'Tue 12 Jan 2027, 12:00 São Paulo time', clashes: ['Ben (busy)'] });
     expect(view.occurrences[7]).toMatchObject({ clashes: ['Bina (away)'] });
     expect(view.occurrences[8]).toMatchObject({ outsideHours: ['Ben'] });
   });
 
-  it('lists every date under a message only when the message names just some of them', () => {
-    const slot = slotWithIssues();
-    const dates = ['2026-12-01', '2026-12-15', '2026-12-29', '2027-01-12', '2027-01-26', '2027-02-09', '2027-02-23'];
-    slot.warnings = [
-      { kind: 'conflict', mail: ben.mail, dates, message: 'Ben Carter is busy at that time on 1 Dec, 15 Dec, 29 Dec 2026, 12 Jan, 26 Jan 2027 and 2 more.' },
-    ];
-    const [line] = slotView(slot, people, [ana.mail], ana.timeZone).warnings;
-    expect(line?.dates).toBe('1 Dec, 15 Dec, 29 Dec 2026, 12 Jan, 26 Jan, 9 Feb and 23 Feb 2027');
+  it('says whose time a clock change moves, by how much and when, as news rather than a warning', () => {
+    // Weekly from Tue 23 Feb 2027 at 15:00Z: Seattle moves to summer time on 14 Mar, São Paulo keeps its clock.
+    const slot = makeSlot({ firstStartUtc: '2027-02-23T15:00:00Z', anchor: anaAnchor, participants: [ana, ben], count: 8, intervalWeeks: 1 });
+    slot.localTimes[1]!.shifts = true;
+    slot.warnings = [{ kind: 'localTimeShifts', mail: ben.mail, dates: [], message: 'Ben Carter’s start moves from 07:00 to 08:00 because clocks change.' }];
+    const view = slotView(slot, people, [ana.mail, ben.mail], ana.timeZone);
+    expect(view.warnings).toEqual([
+      {
+        kind: 'localTimeShifts',
+        message: 'Ben’s sessions start 1 hour later, at 08:00 instead of 07:00 Seattle time, from 16 Mar 2027 to 13 Apr 2027 (5 sessions), because clocks change on different dates.',
+        caution: false,
+      },
+    ]);
+    // Inside everyone's hours all along: still comfortable, and the card says so without a warning beside it.
+    expect(view.comfortable).toBe(true);
   });
 
-  it('names a person by the zone city when the pane knows no place, and by mail when it knows no name', () => {
+  it('is never "comfortable" beside a caution', () => {
+    const slot = { ...slotWithIssues(), comfortable: true };
+    expect(slotView(slot, people, [ana.mail], ana.timeZone).comfortable).toBe(false);
+  });
+
+  it('names a zone by its generic name when the pane knows no office, and a person by mail when it knows no name', () => {
     const slot = makeSlot({ firstStartUtc: '2026-12-01T15:00:00Z', anchor: anaAnchor, participants: [ana, { mail: 'cy@contoso.dev', timeZone: 'Asia/Tokyo' }] });
     const view = slotView(slot, new Map(), [ana.mail], ana.timeZone);
-    expect(view.localTimes.map((l) => l.text)).toEqual(['ana.souza · Tue 12:00–13:00 São Paulo', 'cy · Wed 00:00–01:00 Tokyo']);
+    expect(view.localTimes.map((l) => l.text)).toEqual(['ana.souza · Tue 12:00–13:00 Brasilia Standard Time', 'cy · Wed 00:00–01:00 Japan Standard Time']);
+    expect(view.occurrences[0]?.when).toBe('Tue 1 Dec 2026, 12:00 Brasilia Standard Time');
   });
 
   it('names people in messages by full name when the service could only give their address, and leaves unknown addresses alone', () => {
@@ -125,7 +140,7 @@ describe('slotView', () => {
     expect(slotView(slot, merged, [ana.mail], ana.timeZone).localTimes.map((l) => l.text)).toEqual([
       'Ana · Tue 12:00–13:00 São Paulo',
       'Benjamin · Tue 07:00–08:00 Redmond',
-      'Cy · Wed 00:00–01:00 Tokyo',
+      'Cy · Wed 00:00–01:00 Japan Standard Time',
     ]);
   });
 });
@@ -142,13 +157,14 @@ describe('SlotList', () => {
     const times = within(within(first).getByRole('list', { name: 'Local times' })).getAllByRole('listitem');
     expect(times.map((t) => t.textContent)).toEqual([
       'Ana · Tue 12:00–13:00 São Paulo',
-      'Ben · Tue 07:00–08:00 Seattletime shifts',
-      'Bina · Tue 20:45–21:45 Kathmandu',
+      'Ben · Tue 07:00–08:00 Seattle',
+      'Bina · Tue 20:45–21:45 Nepal Time',
     ]);
     expect(within(first).getByText('2 of 13 sessions clash')).toBeVisible();
     expect(within(first).getByText(/Ben Carter's sessions on 9 Mar and 16 Mar 2027/)).toBeVisible();
-    // The message names both dates itself, so no separate list of them.
+    // One line per fact: the message, and the dates once more only in the list of all sessions.
     expect(within(first).queryByText(/^All dates/)).toBeNull();
+    expect(within(first).queryByText(/time shifts/)).toBeNull();
     expect(within(first).queryByText('Comfortable')).toBeNull();
 
     expect(within(second).getByText('Comfortable')).toBeVisible();
@@ -221,7 +237,7 @@ describe('SlotList', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const sessions = within(screen.getByRole('list', { name: 'All sessions' })).getAllByRole('listitem');
     expect(sessions).toHaveLength(13);
-    expect(sessions[0]).toHaveTextContent('Tue 1 Dec 2026 12:00');
+    expect(sessions[0]).toHaveTextContent('Tue 1 Dec 2026, 12:00 São Paulo time');
     expect(sessions[3]).toHaveTextContent('Clash: Ben (busy)');
     await user.keyboard(' ');
     expect(screen.queryByRole('list', { name: 'All sessions' })).toBeNull();

@@ -205,7 +205,7 @@ public sealed class UsersAndSettingsTests(TenantFixture fixture)
     }
 
     [Theory]
-    [InlineData("GET", "/groups", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/teams", HttpStatusCode.BadRequest)]
     [InlineData("GET", "/me/planner", HttpStatusCode.BadRequest)]
     [InlineData("GET", "/me/mailboxSettings/favouriteColour", HttpStatusCode.BadRequest)]
     [InlineData("POST", "/me", HttpStatusCode.MethodNotAllowed)]

@@ -23,4 +23,16 @@ public static class DevTenantDefaults
 
     /// <summary>The delegated scope our API exposes.</summary>
     public const string ApiScope = "access_as_user";
+
+    /// <summary>Microsoft Graph's application id, the same in every tenant.</summary>
+    public const string MicrosoftGraphAppId = "00000003-0000-0000-c000-000000000000";
+
+    /// <summary>The object id of Microsoft Graph's service principal in the dev tenant (tenants differ; look it up by appId).</summary>
+    public const string MicrosoftGraphServicePrincipalId = "8a4c2e51-0c63-4f6e-9d0b-6b1f2d7c9e30";
+
+    /// <summary>The id of the seeded group "Mentoring programme admins" (members: the seeded users with the ProgramAdmin app role).</summary>
+    public const string ProgramAdminsGroupId = "3f9b6c2d-1e4a-4b7c-8d5e-2a6f0c9b1d47";
+
+    /// <summary>The public client id an admin tool signs in with (the password grant for a Graph token, as a dev stand-in for device code).</summary>
+    public const string AdminToolClientId = "peermentor365-admin-tool";
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PeerMentor365.DevTenant.Graph;
 using PeerMentor365.DevTenant.Graph.Batch;
 using PeerMentor365.DevTenant.Graph.Calendar;
+using PeerMentor365.DevTenant.Graph.AppRegistrations;
 using PeerMentor365.DevTenant.Graph.Drive;
 using PeerMentor365.DevTenant.Graph.Events;
 using PeerMentor365.DevTenant.Graph.MailboxSettings;
@@ -137,7 +138,8 @@ public sealed class DevTenantServer : IAsyncDisposable
                 new GetScheduleEndpoint(graphContext, eventStore),
                 new EventsRoutes(graphContext, new EventReads(graphContext, eventStore), new EventWrites(graphContext, eventStore, clock, options.TenantId)),
                 new OneNoteRoutes(graphContext, oneNoteThrottle, notebooks, new PagesEndpoint(oneNoteStore, oneNoteJson, notebooks, clock)),
-                new DriveRoutes(graphContext, new DriveEndpoint(oneNoteStore, graphContext, clock)));
+                new DriveRoutes(graphContext, new DriveEndpoint(oneNoteStore, graphContext, clock)),
+                new DirectoryRoutes(graphContext, new DirectoryStore(seed.Mailboxes.Select(m => m.User), options.TenantId), clock));
             var graph = new GraphService(router, faults, new MailboxConcurrency());
             var batch = new BatchEndpoint(graph, log, clock);
             handler = new DevTenantHttpHandler(endpoints, seed, issuer, identity, graph, batch, log, faults, clock);

@@ -1,6 +1,6 @@
 import type { Me } from '../api/types';
-import { joinNames, memberName } from '../peers/wording';
-import { firstName, formatClock, formatLongDate, localPartsAt, zoneCity } from '../format/time';
+import { joinNames, memberName } from '../format/people';
+import { firstName, formatClock, formatLongDate, localPartsAt } from '../format/time';
 import type { AgendaMember } from './types';
 
 /** The zone the viewer reads times in: their mailbox's (from /api/me), else the browser's. */
@@ -21,11 +21,6 @@ export function sessionWhen(start: string, end: string, timeZone: string): strin
   const to = localPartsAt(end, timeZone);
   const sameDay = from.year === to.year && from.month === to.month && from.day === to.day;
   return `${formatLongDate(from)}, ${formatClock(from)}\u2013${formatClock(to)}${sameDay ? '' : ' (+1 day)'}`;
-}
-
-/** "São Paulo time". */
-export function zoneLabel(timeZone: string): string {
-  return `${zoneCity(timeZone)} time`;
 }
 
 /** "Your turn to bring a challenge" or "Ben’s turn to bring a challenge"; null when the session names no one. */

@@ -168,6 +168,32 @@ export function zoneCity(timeZone: string): string {
   return last.replace(/_/g, ' ');
 }
 
+const genericNames = new Map<string, string>();
+
+/**
+ * How people name a zone: "Seattle time" when the directory gives the person's office (or city), else the zone's CLDR
+ * generic name from the browser's ICU data ("Pacific Time", "Central European Time"), which holds all year, unlike
+ * "Pacific Standard Time", and does not send a person in Seattle to "Los Angeles time".
+ */
+export function zoneName(timeZone: string, place?: string | null): string {
+  const office = place?.trim();
+  if (office) return `${office} time`;
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
+  let name = genericNames.get(timeZone);
+  if (name === undefined) {
+    try {
+      const parts = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
+      const generic = parts.find((p) => p.type === 'timeZoneName')?.value;
+      // ICU falls back to "GMT+05:45" where CLDR has no name; the city reads better then.
+      name = generic && !/^GMT|^UTC/.test(generic) ? generic : `${zoneCity(timeZone)} time`;
+    } catch {
+      name = `${zoneCity(timeZone)} time`;
+    }
+    genericNames.set(timeZone, name);
+  }
+  return name;
+}
+
 /** First word of a display name ("Ana Souza" → "Ana"); falls back to the mail's local part. */
 export function firstName(displayName: string | null | undefined, mail: string): string {
   const name = displayName?.trim();

@@ -22,7 +22,7 @@ import {
 import type React from 'react';
 import { useId, useState } from 'react';
 import type { Suggestion } from '../api/types';
-import { userMessageOf } from '../app/userMessage';
+import { userMessageOf } from '../ui/userMessage';
 import type { AppointmentWriter, Attendee } from '../office';
 import type { SlotView } from './slotView';
 
@@ -41,8 +41,7 @@ const useStyles = makeStyles({
   factIcon: { flexShrink: 0, marginTop: '2px' },
   ok: { color: tokens.colorPaletteGreenForeground1 },
   caution: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  warningText: { display: 'flex', flexDirection: 'column' },
-  dates: { color: tokens.colorNeutralForeground3 },
+  info: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   occurrences: { listStyleType: 'none', margin: 0, padding: 0, fontSize: tokens.fontSizeBase200 },
   occurrence: { display: 'flex', flexDirection: 'column', paddingBlock: tokens.spacingVerticalXXS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -103,17 +102,6 @@ export const SlotCard: React.FC<SlotCardProps> = ({ suggestion, view, writer, at
           <li key={line.mail} className={styles.localTime} data-testid="local-time" data-mail={line.mail} title={`${line.place}, ${line.offset}`}>
             <span className={styles.name}>{line.name}</span> <span aria-hidden>·</span> <span>{line.range}</span>{' '}
             <span className={styles.place}>{line.place}</span>
-            {line.shifts ? (
-              <Badge
-                size="small"
-                appearance="outline"
-                color="warning"
-                icon={<ArrowSyncRegular />}
-                title="Clocks change on different dates, so this local time moves during the series."
-              >
-                time shifts
-              </Badge>
-            ) : null}
           </li>
         ))}
       </ul>
@@ -139,16 +127,13 @@ export const SlotCard: React.FC<SlotCardProps> = ({ suggestion, view, writer, at
           </li>
         ) : null}
         {view.warnings.map((warning, index) => (
-          <li key={`${warning.kind}-${index}`} className={styles.fact} data-testid="slot-warning">
-            <WarningRegular className={mergeClasses(styles.factIcon, styles.caution)} aria-hidden />
-            <span className={styles.warningText}>
-              <Text size={200}>{warning.message}</Text>
-              {warning.dates !== null ? (
-                <Text size={200} className={styles.dates}>
-                  All dates: {warning.dates}
-                </Text>
-              ) : null}
-            </span>
+          <li key={`${warning.kind}-${index}`} className={styles.fact} data-testid="slot-warning" data-kind={warning.kind}>
+            {warning.caution ? (
+              <WarningRegular className={mergeClasses(styles.factIcon, styles.caution)} aria-hidden />
+            ) : (
+              <ArrowSyncRegular className={mergeClasses(styles.factIcon, styles.info)} aria-hidden />
+            )}
+            <Text size={200}>{warning.message}</Text>
           </li>
         ))}
       </ul>

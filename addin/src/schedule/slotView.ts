@@ -3,14 +3,14 @@ import { describeConflicts, describeOutsideHours, describeSeries } from '../form
 import {
   firstName,
   formatClock,
-  formatDateList,
+  formatDate,
   formatLocalRange,
   formatLongDate,
   formatUtcOffset,
   localPartsAt,
   parseLocal,
   utcOffsetMinutes,
-  zoneCity,
+  zoneName,
 } from '../format/time';
 
 /** What the pane knows about a person beyond their mail: from /api/me and the people picker. */
@@ -21,9 +21,6 @@ export interface PersonLabel {
 }
 
 export type PeopleDirectory = ReadonlyMap<string, PersonLabel>;
-
-/** The service's warning messages list up to this many dates themselves (docs/scheduling.md). */
-const datesInMessages = 5;
 
 export function directoryKey(mail: string): string {
   return mail.toLowerCase();
@@ -38,25 +35,24 @@ export interface LocalTimeLine {
   place: string;
   /** "UTC−3", for the tooltip and screen readers. */
   offset: string;
-  /** The local time moves during the series because clocks change on different dates. */
-  shifts: boolean;
   /** "Ana · Tue 12:00–13:00 São Paulo" */
   text: string;
 }
 
 export interface WarningLine {
   kind: string;
-  message: string;
   /**
-   * Every date concerned ("9 Mar, 16 Mar, … and 11 May 2027") when the message lists only some of them (the service's
-   * messages name at most five and count the rest); null when the message already says them all, or names no dates.
+   * The service's sentence (it lists at most five dates and counts the rest; every date is in the card's list of all
+   * sessions), or for a clock change the pane's own: whose time moves, by how much and when.
    */
-  dates: string | null;
+  message: string;
+  /** A clock change that keeps everyone inside their hours is news, not a problem. */
+  caution: boolean;
 }
 
 export interface OccurrenceLine {
   start: string;
-  /** "Tue 1 Dec 2026 12:00", in the viewer's (organizer's) zone. */
+  /** "Tue 1 Dec 2026, 12:00 São Paulo time", in the viewer's (organizer's) zone, which it names. */
   when: string;
   clashes: string[];
   outsideHours: string[];
@@ -114,37 +110,87 @@ export function slotView(suggestion: Suggestion, people: PeopleDirectory, order:
     .map((lt): LocalTimeLine => {
       const name = nameOf(lt.mail, people);
       const range = formatLocalRange(parseLocal(lt.start), parseLocal(lt.end));
-      const place = people.get(directoryKey(lt.mail))?.place?.trim() || zoneCity(lt.timeZone);
+      const place = people.get(directoryKey(lt.mail))?.place?.trim() || zoneName(lt.timeZone);
       const offset = firstOccurrence ? formatUtcOffset(utcOffsetMinutes(firstOccurrence.start, lt.timeZone)) : '';
-      return { mail: lt.mail, name, range, place, offset, shifts: lt.shifts, text: `${name} \u00b7 ${range} ${place}` };
+      return { mail: lt.mail, name, range, place, offset, text: `${name} \u00b7 ${range} ${place}` };
     });
 
   const anchorStart = parseLocal(suggestion.recurrence.firstStart);
-  const anchor = `From ${formatLongDate(anchorStart)} \u00b7 ${formatClock(anchorStart)} ${zoneCity(suggestion.recurrence.anchorTimeZone)} time`;
+  const anchor = `From ${formatLongDate(anchorStart)} \u00b7 ${formatClock(anchorStart)} ${zoneName(suggestion.recurrence.anchorTimeZone)}`;
 
-  const warnings = suggestion.warnings.map(
-    (w): WarningLine => ({ kind: w.kind, message: withNames(w.message, people), dates: w.dates.length > datesInMessages ? formatDateList(w.dates) : null }),
-  );
+  const warnings = suggestion.warnings.map((w): WarningLine => {
+    const shift = w.kind === 'localTimeShifts' ? clockChangeLine(suggestion, w.mail ?? '', people) : null;
+    return { kind: w.kind, message: shift ?? withNames(w.message, people), caution: w.kind !== 'localTimeShifts' };
+  });
 
+  const viewerLabel = zoneName(viewerTimeZone, order[0] ? people.get(directoryKey(order[0]))?.place : null);
   const occurrences = suggestion.occurrences.map((o): OccurrenceLine => {
     const local = localPartsAt(o.start, viewerTimeZone);
     return {
       start: o.start,
-      when: `${formatLongDate(local)} ${formatClock(local)}`,
+      when: `${formatLongDate(local)}, ${formatClock(local)} ${viewerLabel}`,
       clashes: o.conflicts.filter((c) => c.status !== 'free').map((c) => `${nameOf(c.mail, people)} (${c.status === 'oof' ? 'away' : c.status})`),
       outsideHours: o.outsideWorkingHours.map((m) => nameOf(m, people)),
     };
   });
 
   const total = suggestion.recurrence.count;
+  const conflicts = describeConflicts(suggestion.conflictCount, total);
+  const outsideHours = describeOutsideHours(suggestion.outsideWorkingHoursCount, total);
   return {
     title: describeSeries(suggestion.recurrence),
     anchor,
-    comfortable: suggestion.comfortable,
+    // "Comfortable" never stands beside a caution on the same card.
+    comfortable: suggestion.comfortable && conflicts === null && outsideHours === null && warnings.every((w) => !w.caution),
     localTimes,
-    conflicts: describeConflicts(suggestion.conflictCount, total),
-    outsideHours: describeOutsideHours(suggestion.outsideWorkingHoursCount, total),
+    conflicts,
+    outsideHours,
     warnings,
     occurrences,
   };
+}
+
+function minutesOfDay(instant: string, timeZone: string): number {
+  const p = localPartsAt(instant, timeZone);
+  return p.hour * 60 + p.minute;
+}
+
+function amount(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const hours = h === 0 ? '' : h === 1 ? '1 hour' : `${h} hours`;
+  const mins = m === 0 ? '' : `${m} minutes`;
+  return [hours, mins].filter(Boolean).join(' ');
+}
+
+/**
+ * "Ben’s sessions start 1 hour later, at 08:00 instead of 07:00 Seattle time, from 14 Mar to 4 Apr 2027, because
+ * clocks change on different dates": whose time moves, by how much and when, from the sessions' instants on their
+ * clock; null when no session moves on it (then the service's own sentence stands).
+ */
+export function clockChangeLine(suggestion: Suggestion, mail: string, people: PeopleDirectory): string | null {
+  const person = suggestion.localTimes.find((lt) => directoryKey(lt.mail) === directoryKey(mail));
+  const first = suggestion.occurrences[0];
+  if (person === undefined || first === undefined) return null;
+  const usual = minutesOfDay(first.start, person.timeZone);
+  const moved = suggestion.occurrences
+    .map((o) => ({ start: o.start, at: minutesOfDay(o.start, person.timeZone) }))
+    .filter((o) => o.at !== usual);
+  const firstMoved = moved[0];
+  const lastMoved = moved[moved.length - 1];
+  if (firstMoved === undefined || lastMoved === undefined) return null;
+  // Within ±12 hours: a session at 23:30 that moves to 00:30 moved one hour later, not 23 hours earlier.
+  const delta = ((firstMoved.at - usual + 36 * 60) % (24 * 60)) - 12 * 60;
+  const clock = (minutes: number) => formatClock({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
+  const day = (instant: string) => {
+    const p = localPartsAt(instant, person.timeZone);
+    return formatDate(`${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`);
+  };
+  const when =
+    moved.length === 1
+      ? `on ${day(firstMoved.start)}`
+      : `from ${day(firstMoved.start)} to ${day(lastMoved.start)} (${moved.length} sessions)`;
+  const place = people.get(directoryKey(mail))?.place?.trim();
+  const zone = zoneName(person.timeZone, place);
+  return `${nameOf(mail, people)}\u2019s sessions start ${amount(Math.abs(delta))} ${delta > 0 ? 'later' : 'earlier'}, at ${clock(firstMoved.at)} instead of ${clock(usual)} ${zone}, ${when}, because clocks change on different dates.`;
 }

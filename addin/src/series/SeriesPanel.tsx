@@ -22,13 +22,15 @@ import { isApiError } from '../api/problem';
 import type { SeriesApi } from '../api/seriesClient';
 import type { Series, SeriesOccurrence } from '../api/seriesTypes';
 import type { Me } from '../api/types';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { zoneCity } from '../format/time';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { zoneName } from '../format/time';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { fieldMessagesOf, pastTimeMessage } from '../ui/fieldErrors';
 import { useAsync } from '../hooks/useAsync';
 import { instantAt, localDateAndTime } from './localTime';
 import { SeriesWarnings } from './SeriesWarnings';
 import { useAction } from './useAction';
-import { defaultEndMessage, nameForMail, nameForUser, seriesPatternLine, sessionWhen, viewerZone } from './wording';
+import { defaultEndMessage, nameForMail, nameForUser, seriesPatternLine, sessionWhen, viewerPlace, viewerZone } from './wording';
 
 const useStyles = makeStyles({
   card: { gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
@@ -85,7 +87,7 @@ export const SeriesPanel: React.FC<SeriesPanelProps> = ({ seriesApi, series, pai
       <Text size={200}>{seriesPatternLine(series)}</Text>
       {series.firstSession ? (
         <Text size={200}>
-          First session: {sessionWhen(series.firstSession.start, series.firstSession.end, zone)}. {nameForUser(pair, series.firstSession.focusUserId, me)}{' '}
+          First session: {sessionWhen(series.firstSession.start, series.firstSession.end, zone, viewerPlace(me))}. {nameForUser(pair, series.firstSession.focusUserId, me)}{' '}
           {series.firstSession.focusUserId === me.id ? 'take' : 'takes'} the focus first.
         </Text>
       ) : null}
@@ -201,7 +203,7 @@ interface ManageProps {
 
 type Open = null | 'move' | 'end';
 
-const ManageSeries: React.FC<ManageProps> = ({ seriesApi, series, zone, onChange }) => {
+const ManageSeries: React.FC<ManageProps> = ({ seriesApi, series, me, zone, onChange }) => {
   const styles = useStyles();
   const [open, setOpen] = useState<Open>(null);
   // A reload keeps the rows (and anything typed in them) on screen until the new list arrives.
@@ -235,7 +237,7 @@ const ManageSeries: React.FC<ManageProps> = ({ seriesApi, series, zone, onChange
       {occurrences.data && occurrences.data.length > 0 ? (
         <ol className={styles.list} aria-label="Next sessions">
           {occurrences.data.map((o) => (
-            <OccurrenceRow key={o.id} seriesApi={seriesApi} series={series} occurrence={o} zone={zone} onDone={occurrences.reload} />
+            <OccurrenceRow key={o.id} seriesApi={seriesApi} series={series} occurrence={o} zone={zone} place={viewerPlace(me)} onDone={occurrences.reload} />
           ))}
         </ol>
       ) : null}
@@ -275,7 +277,7 @@ const MoveSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange:
         }
       });
 
-  const fieldErrors = (field: string): readonly string[] => (isApiError(action.error) ? action.error.fieldMessages(field) : []);
+  const fieldErrors = (field: string): readonly string[] => fieldMessagesOf(action.error, field);
   return (
     <form
       className={styles.form}
@@ -287,7 +289,7 @@ const MoveSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange:
       }}
     >
       <Text size={200} className={styles.note}>
-        The new first session, in {zoneCity(series.anchorTimeZone)} time (where the series is anchored). Every later session moves with it.
+        The new first session, in {zoneName(series.anchorTimeZone)} (where the series is anchored). Every later session moves with it.
       </Text>
       <div className={styles.row}>
         <Field label="Date" validationState={fieldErrors('firstStart').length > 0 ? 'error' : 'none'} validationMessage={fieldErrors('firstStart').join(' ') || undefined}>
@@ -321,6 +323,7 @@ const EndSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange: 
   const styles = useStyles();
   const [message, setMessage] = useState(defaultEndMessage);
   const [localError, setLocalError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const action = useAction();
 
   const submit = (e: React.FormEvent) => {
@@ -330,6 +333,10 @@ const EndSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange: 
       return;
     }
     setLocalError(null);
+    setConfirming(true);
+  };
+  const end = () => {
+    setConfirming(false);
     void action.run(async (signal) => {
       try {
         onChange(await seriesApi.endSeries(series, message.trim(), signal));
@@ -358,41 +365,70 @@ const EndSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange: 
         </Button>
       </div>
       {action.error && !fieldError ? <FormError error={action.error} /> : null}
+      <ConfirmDialog
+        open={confirming}
+        title="End the series?"
+        confirmLabel="End the series"
+        keepLabel="Keep it going"
+        onConfirm={end}
+        onKeep={() => setConfirming(false)}
+      >
+        Every session after today is removed from everyone’s calendar, and your message goes to your peers. This cannot be undone.
+      </ConfirmDialog>
     </form>
   );
 };
 
 type RowOpen = null | 'move' | 'cancel';
 
-const OccurrenceRow: React.FC<{ seriesApi: SeriesApi; series: Series; occurrence: SeriesOccurrence; zone: string; onDone: () => void }> = ({
+const OccurrenceRow: React.FC<{
+  seriesApi: SeriesApi;
+  series: Series;
+  occurrence: SeriesOccurrence;
+  zone: string;
+  place: string | null;
+  onDone: () => void;
+}> = ({
   seriesApi,
   series,
   occurrence,
   zone,
+  place,
   onDone,
 }) => {
   const styles = useStyles();
   const titleId = useId();
+  // One form at a time, and only the one whose action was chosen; what was typed lives here, so closing keeps it.
   const [open, setOpen] = useState<RowOpen>(null);
   const initial = localDateAndTime(occurrence.start, zone);
   const [date, setDate] = useState(initial.date);
   const [time, setTime] = useState(initial.time);
   const [comment, setComment] = useState('');
-  const action = useAction();
-  const when = sessionWhen(occurrence.start, occurrence.end, zone);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const [pastTime, setPastTime] = useState(false);
+  const moving = useAction();
+  const cancelling = useAction();
+  const when = sessionWhen(occurrence.start, occurrence.end, zone, place);
 
-  const move = (acceptWarnings: boolean) =>
-    void action
-      .run((signal) =>
-        seriesApi.rescheduleOccurrence(series, { occurrenceId: occurrence.id, start: instantAt(date, time, zone), ...(acceptWarnings ? { acceptWarnings } : {}) }, signal),
-      )
+  const move = (acceptWarnings: boolean) => {
+    const start = instantAt(date, time, zone);
+    // Said at once, in the person's words, instead of a round trip to the API's "start must be in the future."
+    if (Date.parse(start) <= Date.now()) {
+      setPastTime(true);
+      return;
+    }
+    setPastTime(false);
+    void moving
+      .run((signal) => seriesApi.rescheduleOccurrence(series, { occurrenceId: occurrence.id, start, ...(acceptWarnings ? { acceptWarnings } : {}) }, signal))
       .then((ok) => {
         if (!ok) return;
         setOpen(null);
         onDone();
       });
-  const cancel = () =>
-    void action
+  };
+  const cancel = () => {
+    setConfirmingCancel(false);
+    void cancelling
       .run((signal) => seriesApi.cancelOccurrence(series, { occurrenceId: occurrence.id, ...(comment.trim() ? { comment: comment.trim() } : {}) }, signal))
       .then((ok) => {
         if (!ok) return;
@@ -400,7 +436,15 @@ const OccurrenceRow: React.FC<{ seriesApi: SeriesApi; series: Series; occurrence
         setComment('');
         onDone();
       });
+  };
+  const choose = (next: RowOpen) => {
+    setOpen(open === next ? null : next);
+    moving.clear();
+    cancelling.clear();
+    setPastTime(false);
+  };
 
+  const startErrors = pastTime ? [pastTimeMessage] : fieldMessagesOf(moving.error, 'start');
   return (
     <li className={styles.occurrence} data-testid="occurrence">
       <Text id={titleId} size={200}>
@@ -408,54 +452,71 @@ const OccurrenceRow: React.FC<{ seriesApi: SeriesApi; series: Series; occurrence
         {occurrence.isException ? ' (moved)' : ''}
       </Text>
       <div className={styles.actions}>
-        <Button size="small" appearance="subtle" aria-describedby={titleId} aria-expanded={open === 'move'} onClick={() => setOpen(open === 'move' ? null : 'move')}>
+        <Button size="small" appearance="subtle" aria-describedby={titleId} aria-expanded={open === 'move'} onClick={() => choose('move')}>
           Move
         </Button>
-        <Button size="small" appearance="subtle" aria-describedby={titleId} aria-expanded={open === 'cancel'} onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}>
+        <Button size="small" appearance="subtle" aria-describedby={titleId} aria-expanded={open === 'cancel'} onClick={() => choose('cancel')}>
           Cancel session
         </Button>
       </div>
-      <form
-        hidden={open !== 'move'}
-        className={styles.form}
-        aria-label={`Move the session of ${when}`}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          move(false);
-        }}
-      >
-        <div className={styles.row}>
-          <Field label={`Date (${zoneCity(zone)} time)`}>
-            <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
+      {open === 'move' ? (
+        <form
+          className={styles.form}
+          aria-label={`Move the session of ${when}`}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            move(false);
+          }}
+        >
+          <div className={styles.row}>
+            <Field
+              label={`Date (${zoneName(zone, place)})`}
+              validationState={startErrors.length > 0 ? 'error' : 'none'}
+              validationMessage={startErrors.length > 0 ? startErrors.join(' ') : undefined}
+            >
+              <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
+            </Field>
+            <Field label="Start time">
+              <Input type="time" value={time} onChange={(_e, d) => setTime(d.value)} />
+            </Field>
+          </div>
+          <Button type="submit" size="small" appearance="primary" disabled={moving.pending || date === '' || time === ''}>
+            Move this session
+          </Button>
+          {moving.warnings ? <SeriesWarnings warnings={moving.warnings} pending={moving.pending} onAccept={() => move(true)} /> : null}
+          {moving.error && fieldMessagesOf(moving.error, 'start').length === 0 ? <FormError error={moving.error} /> : null}
+        </form>
+      ) : null}
+      {open === 'cancel' ? (
+        <form
+          className={styles.form}
+          aria-label={`Cancel the session of ${when}`}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setConfirmingCancel(true);
+          }}
+        >
+          <Field label="Message to your peers (optional)">
+            <Textarea value={comment} maxLength={1000} onChange={(_e, d) => setComment(d.value)} />
           </Field>
-          <Field label="Start time">
-            <Input type="time" value={time} onChange={(_e, d) => setTime(d.value)} />
-          </Field>
-        </div>
-        <Button type="submit" size="small" appearance="primary" disabled={action.pending || date === '' || time === ''}>
-          Move this session
-        </Button>
-        {action.warnings ? <SeriesWarnings warnings={action.warnings} pending={action.pending} onAccept={() => move(true)} /> : null}
-      </form>
-      <form
-        hidden={open !== 'cancel'}
-        className={styles.form}
-        aria-label={`Cancel the session of ${when}`}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          cancel();
-        }}
-      >
-        <Field label="Message to your peers (optional)">
-          <Textarea value={comment} maxLength={1000} onChange={(_e, d) => setComment(d.value)} />
-        </Field>
-        <Button type="submit" size="small" appearance="primary" disabled={action.pending}>
-          Cancel this session
-        </Button>
-      </form>
-      {action.error ? <FormError error={action.error} /> : null}
+          <Button type="submit" size="small" appearance="primary" disabled={cancelling.pending}>
+            Cancel this session
+          </Button>
+          {cancelling.error ? <FormError error={cancelling.error} /> : null}
+          <ConfirmDialog
+            open={confirmingCancel}
+            title="Cancel this session?"
+            confirmLabel="Cancel the session"
+            keepLabel="Keep it"
+            onConfirm={cancel}
+            onKeep={() => setConfirmingCancel(false)}
+          >
+            The session of {when} is removed from everyone’s calendar{comment.trim() ? ', with your message' : ''}. The rest of the series stays.
+          </ConfirmDialog>
+        </form>
+      ) : null}
     </li>
   );
 };

@@ -2,8 +2,8 @@ import type { Pair } from '../api/pairTypes';
 import type { Series } from '../api/seriesTypes';
 import type { Me } from '../api/types';
 import { describePattern } from '../format/pattern';
-import { formatClock, formatDate, formatLongDate, localPartsAt, zoneCity } from '../format/time';
-import { cadenceOptions, durationLabel } from '../schedule/options';
+import { formatClock, formatDate, formatLongDate, localPartsAt, zoneName } from '../format/time';
+import { cadenceOptions, durationLabel } from '../format/sessionOptions';
 
 const cadenceLabel = (cadence: string) => cadenceOptions.find((o) => o.value === cadence)?.label ?? cadence;
 
@@ -18,15 +18,20 @@ export function seriesPatternLine(series: Series): string {
   return end ? `${describePattern(series.pattern)}, ${end}` : describePattern(series.pattern);
 }
 
-/** "Tue 1 Dec 2026, 12:00–13:00 São Paulo time". */
-export function sessionWhen(start: string, end: string, timeZone: string): string {
+/** "Tue 1 Dec 2026, 12:00–13:00 Seattle time" (the viewer's office) or "… Pacific Time". */
+export function sessionWhen(start: string, end: string, timeZone: string, place?: string | null): string {
   const s = localPartsAt(start, timeZone);
   const e = localPartsAt(end, timeZone);
-  return `${formatLongDate(s)}, ${formatClock(s)}\u2013${formatClock(e)} ${zoneCity(timeZone)} time`;
+  return `${formatLongDate(s)}, ${formatClock(s)}\u2013${formatClock(e)} ${zoneName(timeZone, place)}`;
 }
 
 export function viewerZone(me: Me, series: Series): string {
   return me.timeZone ?? series.anchorTimeZone;
+}
+
+/** The viewer's office names their zone only when the times are in their own zone. */
+export function viewerPlace(me: Me): string | null {
+  return me.timeZone ? (me.officeLocation ?? null) : null;
 }
 
 /** A member's name for an address (the directory's, else the address). */

@@ -7,7 +7,8 @@ using PeerMentor365.Api.Tenant;
 namespace PeerMentor365.Api.Graph;
 
 /// <summary>
-/// One HTTP pipeline with the SDK's default handlers (retry, redirect, …) shared by all requests, and a
+/// One HTTP pipeline with the SDK's default handlers (retry, redirect, …; the retry handler within our Retry-After limit,
+/// <see cref="GraphRetryPolicy"/>) shared by all requests, and a
 /// <see cref="GraphServiceClient"/> per request authenticated as the signed-in user.
 /// </summary>
 internal sealed class UserGraphClients : IDisposable
@@ -16,12 +17,12 @@ internal sealed class UserGraphClients : IDisposable
     private readonly TenantEndpoints _tenant;
     private readonly GraphTokens _tokens;
 
-    public UserGraphClients(TenantEndpoints tenant, GraphTokens tokens, GraphTransport transport, IOptions<GraphOptions> options)
+    public UserGraphClients(TenantEndpoints tenant, GraphTokens tokens, GraphTransport transport, IOptions<GraphOptions> options, TimeProvider clock)
     {
         _tenant = tenant;
         _tokens = tokens;
         var settings = options.Value;
-        _http = GraphClientFactory.Create(GraphClientFactory.CreateDefaultHandlers(), finalHandler: transport.CreateHandler());
+        _http = GraphClientFactory.Create(GraphRetryPolicy.Handlers(settings, clock), finalHandler: transport.CreateHandler());
         _http.Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
     }
 

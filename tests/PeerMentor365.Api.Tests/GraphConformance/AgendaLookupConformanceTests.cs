@@ -4,20 +4,9 @@ using static PeerMentor365.Api.Tests.GraphConformance.WireMockGraph;
 namespace PeerMentor365.Api.Tests.GraphConformance;
 
 /// <summary>The agenda look-up (GET /api/agenda/lookup) against Graph's documented events and the failures Graph makes.</summary>
-[Collection(GraphConformance.Name)]
-public sealed class AgendaLookupConformanceTests : IDisposable
+public sealed class AgendaLookupConformanceTests(GraphConformanceApp app) : GraphConformanceTest(app)
 {
     private static readonly GraphExample Instances = GraphExamples.Response("event-list-instances/list-instances-series-master-select.json");
-
-    private readonly GraphConformanceApp _app;
-    private readonly HttpClient _adele;
-
-    public AgendaLookupConformanceTests(GraphConformanceApp app)
-    {
-        _app = app;
-        _app.Graph.Reset();
-        _adele = app.Client(GraphConformanceApp.Adele);
-    }
 
     /// <summary>The documented occurrence (an item of the documented instances list, as GET /me/events/{id} answers it).</summary>
     private static (string Id, GraphExample Answer) Occurrence()
@@ -30,7 +19,7 @@ public sealed class AgendaLookupConformanceTests : IDisposable
     public async Task A_500_with_an_HTML_body_is_a_502_problem()
     {
         var (id, _) = Occurrence();
-        _app.Graph.Given(Get("/me/events/" + id)).RespondWith(HtmlError());
+        App.Graph.Given(Get("/me/events/" + id)).RespondWith(HtmlError());
 
         await LookUpExpectingAsync(id, HttpStatusCode.BadGateway);
     }
@@ -39,16 +28,14 @@ public sealed class AgendaLookupConformanceTests : IDisposable
     public async Task Truncated_JSON_is_a_502_problem()
     {
         var (id, occurrence) = Occurrence();
-        _app.Graph.Given(Get("/me/events/" + id)).RespondWith(Truncated(occurrence));
+        App.Graph.Given(Get("/me/events/" + id)).RespondWith(Truncated(occurrence));
 
         await LookUpExpectingAsync(id, HttpStatusCode.BadGateway);
     }
 
     private async Task LookUpExpectingAsync(string id, HttpStatusCode status)
     {
-        using var response = await _adele.GetAsync("/api/agenda/lookup?itemId=" + Uri.EscapeDataString(id));
+        using var response = await AdeleClient.GetAsync("/api/agenda/lookup?itemId=" + Uri.EscapeDataString(id));
         await Infrastructure.ProblemAssert.IsProblemAsync(response, status);
     }
-
-    public void Dispose() => _adele.Dispose();
 }

@@ -9,25 +9,14 @@ using static PeerMentor365.Api.Tests.GraphConformance.WireMockGraph;
 namespace PeerMentor365.Api.Tests.GraphConformance;
 
 /// <summary>The people search (GET /api/people) against Graph's documented user list and the failures Graph makes.</summary>
-[Collection(GraphConformance.Name)]
-public sealed class PeopleSearchConformanceTests : IDisposable
+public sealed class PeopleSearchConformanceTests(GraphConformanceApp app) : GraphConformanceTest(app)
 {
     private static readonly GraphExample AllUsers = GraphExamples.Response("user-list/example-01-get-all-users.json");
-
-    private readonly GraphConformanceApp _app;
-    private readonly HttpClient _adele;
-
-    public PeopleSearchConformanceTests(GraphConformanceApp app)
-    {
-        _app = app;
-        _app.Graph.Reset();
-        _adele = app.Client(GraphConformanceApp.Adele);
-    }
 
     [Fact]
     public async Task The_documented_user_list_becomes_the_people_with_a_mail()
     {
-        _app.Graph.Given(Get("/users")).RespondWith(Documented(AllUsers));
+        App.Graph.Given(Get("/users")).RespondWith(Documented(AllUsers));
 
         var people = await SearchAsync(HttpStatusCode.OK);
 
@@ -36,7 +25,7 @@ public sealed class PeopleSearchConformanceTests : IDisposable
         Assert.Equal(
             expected.Select(user => (user.GetProperty("mail").GetString(), user.GetProperty("displayName").GetString())),
             people.GetProperty("people").EnumerateArray().Select(person => (person.GetProperty("mail").GetString(), person.GetProperty("displayName").GetString())));
-        var sent = Assert.Single(Received(_app.Graph, "GET", "/users"));
+        var sent = Assert.Single(Received(App.Graph, "GET", "/users"));
         Assert.Equal("eventual", sent.RequestMessage.Headers!["ConsistencyLevel"].Single());
     }
 
@@ -44,19 +33,19 @@ public sealed class PeopleSearchConformanceTests : IDisposable
     public async Task A_paged_answer_is_read_from_its_first_page_which_holds_all_that_was_asked()
     {
         var paged = JsonNode.Parse(AllUsers.Body!)!;
-        paged["@odata.nextLink"] = _app.Graph.Url + "/v1.0/users?$skiptoken=X2NvbnRvc28";
-        _app.Graph.Given(Get("/users")).RespondWith(Documented(AllUsers with { Body = paged.ToJsonString() }));
+        paged["@odata.nextLink"] = App.Graph.Url + "/v1.0/users?$skiptoken=X2NvbnRvc28";
+        App.Graph.Given(Get("/users")).RespondWith(Documented(AllUsers with { Body = paged.ToJsonString() }));
 
         var people = await SearchAsync(HttpStatusCode.OK);
 
         Assert.Single(people.GetProperty("people").EnumerateArray());
-        Assert.Single(Received(_app.Graph, "GET", "/users"));
+        Assert.Single(Received(App.Graph, "GET", "/users"));
     }
 
     [Fact]
     public async Task A_500_with_an_HTML_body_is_a_502_problem()
     {
-        _app.Graph.Given(Get("/users")).RespondWith(HtmlError());
+        App.Graph.Given(Get("/users")).RespondWith(HtmlError());
 
         await SearchAsync(HttpStatusCode.BadGateway);
     }
@@ -64,7 +53,7 @@ public sealed class PeopleSearchConformanceTests : IDisposable
     [Fact]
     public async Task Truncated_JSON_is_a_502_problem()
     {
-        _app.Graph.Given(Get("/users")).RespondWith(Truncated(AllUsers));
+        App.Graph.Given(Get("/users")).RespondWith(Truncated(AllUsers));
 
         await SearchAsync(HttpStatusCode.BadGateway);
     }
@@ -72,7 +61,7 @@ public sealed class PeopleSearchConformanceTests : IDisposable
     [Fact]
     public async Task An_answer_that_hangs_past_the_Graph_timeout_is_a_503_problem_once_the_timeout_is_over()
     {
-        _app.Graph.Given(Get("/users")).RespondWith(Hanging(AllUsers));
+        App.Graph.Given(Get("/users")).RespondWith(Hanging(AllUsers));
 
         var stopwatch = Stopwatch.StartNew();
         await SearchAsync(HttpStatusCode.ServiceUnavailable);
@@ -84,29 +73,59 @@ public sealed class PeopleSearchConformanceTests : IDisposable
     [Fact]
     public async Task A_429_with_Retry_After_in_seconds_that_outlasts_the_SDKs_retries_is_a_503_with_Retry_After()
     {
-        _app.Graph.Given(Get("/users")).RespondWith(Throttled(429, "1"));
+        App.Graph.Given(Get("/users")).RespondWith(Throttled(429, "1"));
 
         using var response = await SendSearchAsync();
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
         // The SDK's retry handler waited out each Retry-After and tried 3 times more.
-        Assert.Equal(4, Received(_app.Graph, "GET", "/users").Count);
+        Assert.Equal(4, Received(App.Graph, "GET", "/users").Count);
     }
 
     [Fact]
     public async Task A_short_429_is_waited_out_and_the_documented_answer_read()
     {
-        _app.Graph.Given(Get("/users")).InScenario("throttled once").WillSetStateTo("answered").RespondWith(Throttled(429, "0"));
-        _app.Graph.Given(Get("/users")).InScenario("throttled once").WhenStateIs("answered").RespondWith(Documented(AllUsers));
+        App.Graph.Given(Get("/users")).InScenario("throttled once").WillSetStateTo("answered").RespondWith(Throttled(429, "0"));
+        App.Graph.Given(Get("/users")).InScenario("throttled once").WhenStateIs("answered").RespondWith(Documented(AllUsers));
 
         var people = await SearchAsync(HttpStatusCode.OK);
 
         Assert.Single(people.GetProperty("people").EnumerateArray());
-        Assert.Equal(2, Received(_app.Graph, "GET", "/users").Count);
+        Assert.Equal(2, Received(App.Graph, "GET", "/users").Count);
     }
 
-    private Task<HttpResponseMessage> SendSearchAsync() => _adele.GetAsync("/api/people?search=a");
+    [Fact]
+    public async Task A_429_with_Retry_After_as_an_HTTP_date_beyond_the_limit_is_a_503_at_once_with_that_Retry_After()
+    {
+        // Graph:MaxRetryAfterSeconds is 30: a date 2 minutes away is not slept (the SDK's handler would hold the call).
+        var retryAt = DateTimeOffset.UtcNow.AddMinutes(2);
+        App.Graph.Given(Get("/users")).RespondWith(Throttled(429, retryAt.ToString("R", CultureInfo.InvariantCulture)));
+
+        var stopwatch = Stopwatch.StartNew();
+        using var response = await SendSearchAsync();
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        // Well before the Graph timeout, so nothing waited for the date.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(GraphConformanceApp.TimeoutSeconds), $"answered after {stopwatch.Elapsed}");
+        Assert.InRange(response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(121));
+        Assert.Single(Received(App.Graph, "GET", "/users"));
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_as_a_near_HTTP_date_is_waited_out_and_the_documented_answer_read()
+    {
+        var retryAt = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
+        App.Graph.Given(Get("/users")).InScenario("throttled once").WillSetStateTo("answered").RespondWith(Throttled(429, retryAt));
+        App.Graph.Given(Get("/users")).InScenario("throttled once").WhenStateIs("answered").RespondWith(Documented(AllUsers));
+
+        var people = await SearchAsync(HttpStatusCode.OK);
+
+        Assert.Single(people.GetProperty("people").EnumerateArray());
+        Assert.Equal(2, Received(App.Graph, "GET", "/users").Count);
+    }
+
+    private Task<HttpResponseMessage> SendSearchAsync() => AdeleClient.GetAsync("/api/people?search=a");
 
     private async Task<JsonElement> SearchAsync(HttpStatusCode expected)
     {
@@ -120,6 +139,4 @@ public sealed class PeopleSearchConformanceTests : IDisposable
 
         return JsonDocument.Parse(text).RootElement.Clone();
     }
-
-    public void Dispose() => _adele.Dispose();
 }

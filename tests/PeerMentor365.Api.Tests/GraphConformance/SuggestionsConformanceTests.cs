@@ -16,26 +16,15 @@ namespace PeerMentor365.Api.Tests.GraphConformance;
 /// as one $batch, against Graph's documented getSchedule answer (each batch item's body, verbatim) and the failures
 /// Graph makes inside and around a $batch.
 /// </summary>
-[Collection(GraphConformance.Name)]
-public sealed class SuggestionsConformanceTests : IDisposable
+public sealed class SuggestionsConformanceTests(GraphConformanceApp app) : GraphConformanceTest(app)
 {
     private static readonly GraphExample Schedule = GraphExamples.Response("calendar-getschedule/get-schedule-two-users.json");
     private static readonly GraphExample AllUsers = GraphExamples.Response("user-list/example-01-get-all-users.json");
 
-    private readonly GraphConformanceApp _app;
-    private readonly HttpClient _adele;
-
-    public SuggestionsConformanceTests(GraphConformanceApp app)
-    {
-        _app = app;
-        _app.Graph.Reset();
-        _adele = app.Client(GraphConformanceApp.Adele);
-    }
-
     [Fact]
     public async Task The_documented_schedules_in_a_batch_answer_become_suggestions()
     {
-        _app.Graph.Given(PostBatch()).RespondWith(BatchAnswer(getSchedule: Item(Schedule)));
+        App.Graph.Given(PostBatch()).RespondWith(BatchAnswer(getSchedule: Item(Schedule)));
 
         using var response = await SuggestAsync();
 
@@ -48,35 +37,35 @@ public sealed class SuggestionsConformanceTests : IDisposable
         // Megan's documented working hours are in a custom zone (bias 480): read as a fixed offset, and said so.
         Assert.True(participants[GraphConformanceApp.Megan].GetProperty("workingHoursKnown").GetBoolean());
         Assert.Contains("Custom time zone", participants[GraphConformanceApp.Megan].GetProperty("timeZoneNote").GetString(), StringComparison.Ordinal);
-        Assert.Single(Received(_app.Graph, "POST", "/$batch"));
+        Assert.Single(Received(App.Graph, "POST", "/$batch"));
     }
 
     [Fact]
     public async Task A_batch_item_that_stays_503_with_Retry_After_is_a_503_problem_with_Retry_After()
     {
-        _app.Graph.Given(PostBatch()).RespondWith(BatchAnswer(getSchedule: Throttled503));
+        App.Graph.Given(PostBatch()).RespondWith(BatchAnswer(getSchedule: Throttled503));
 
         using var response = await SuggestAsync();
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
         // The first batch and Graph:MaxThrottleRetries (3) more, each after the item's Retry-After.
-        Assert.Equal(4, Received(_app.Graph, "POST", "/$batch").Count);
+        Assert.Equal(4, Received(App.Graph, "POST", "/$batch").Count);
     }
 
     [Fact]
     public async Task A_batch_item_throttled_with_Retry_After_as_an_HTTP_date_is_waited_out_and_the_documented_answer_read()
     {
         var retryAt = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
-        _app.Graph.Given(PostBatch()).InScenario("throttled once").WillSetStateTo("answered")
-            .RespondWith(BatchAnswer(getSchedule: _ => (429, RetryAfterHeaders(retryAt), ThrottledBody(429))));
-        _app.Graph.Given(PostBatch()).InScenario("throttled once").WhenStateIs("answered")
+        App.Graph.Given(PostBatch()).InScenario("throttled once").WillSetStateTo("answered")
+            .RespondWith(BatchAnswer(getSchedule: _ => BatchItemAnswer.Throttled(429, retryAt)));
+        App.Graph.Given(PostBatch()).InScenario("throttled once").WhenStateIs("answered")
             .RespondWith(BatchAnswer(getSchedule: Item(Schedule)));
 
         using var response = await SuggestAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var batches = Received(_app.Graph, "POST", "/$batch");
+        var batches = Received(App.Graph, "POST", "/$batch");
         Assert.Equal(2, batches.Count);
         // The second batch carries only the throttled getSchedule items: the directory items were answered the first time.
         var resent = JsonNode.Parse(batches[1].RequestMessage.Body!)!["requests"]!.AsArray();
@@ -91,19 +80,19 @@ public sealed class SuggestionsConformanceTests : IDisposable
     public async Task A_batch_item_throttled_until_an_HTTP_date_beyond_the_limit_is_a_503_at_once_with_that_Retry_After()
     {
         var retryAt = DateTimeOffset.UtcNow.AddMinutes(2).ToString("R", CultureInfo.InvariantCulture);
-        _app.Graph.Given(PostBatch()).RespondWith(BatchAnswer(getSchedule: _ => (429, RetryAfterHeaders(retryAt), ThrottledBody(429))));
+        App.Graph.Given(PostBatch()).RespondWith(BatchAnswer(getSchedule: _ => BatchItemAnswer.Throttled(429, retryAt)));
 
         using var response = await SuggestAsync();
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.InRange(response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(121));
-        Assert.Single(Received(_app.Graph, "POST", "/$batch"));
+        Assert.Single(Received(App.Graph, "POST", "/$batch"));
     }
 
     [Fact]
     public async Task A_500_with_an_HTML_body_for_the_batch_is_a_502_problem()
     {
-        _app.Graph.Given(PostBatch()).RespondWith(HtmlError());
+        App.Graph.Given(PostBatch()).RespondWith(HtmlError());
 
         using var response = await SuggestAsync();
 
@@ -113,68 +102,36 @@ public sealed class SuggestionsConformanceTests : IDisposable
     [Fact]
     public async Task A_truncated_batch_answer_is_a_502_problem()
     {
-        _app.Graph.Given(PostBatch()).RespondWith(BatchAnswer(getSchedule: Item(Schedule), cutOff: true));
+        App.Graph.Given(PostBatch()).RespondWith(BatchAnswer(getSchedule: Item(Schedule), cutOff: true));
 
         using var response = await SuggestAsync();
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway);
     }
 
-    private Task<HttpResponseMessage> SuggestAsync() => _adele.PostAsJsonAsync(
+    private Task<HttpResponseMessage> SuggestAsync() => AdeleClient.PostAsJsonAsync(
         "/api/suggestions",
         new { peers = new[] { GraphConformanceApp.Megan }, horizonMonths = 1, earliestStart = SuggestionsClient.EarliestStart });
 
     private static IRequestBuilder PostBatch() => Post("/$batch");
 
-    private static readonly Func<JsonNode, (int, JsonObject, string?)> Throttled503 = _ => (503, RetryAfterHeaders("1"), ThrottledBody(503));
+    private static readonly Func<JsonNode, BatchItemAnswer> Throttled503 = _ => BatchItemAnswer.Throttled(503, "1");
 
-    private static Func<JsonNode, (int, JsonObject, string?)> Item(GraphExample example) => _ =>
-    {
-        var headers = new JsonObject();
-        foreach (var (name, value) in example.Headers)
-        {
-            headers[name] = value;
-        }
-
-        return (example.Status, headers, example.Body);
-    };
-
-    private static JsonObject RetryAfterHeaders(string retryAfter) => new() { ["Content-Type"] = "application/json", ["Retry-After"] = retryAfter };
+    private static Func<JsonNode, BatchItemAnswer> Item(GraphExample example) => _ => BatchItemAnswer.Of(example);
 
     /// <summary>
     /// Graph's $batch answer to the batch the API sent: every getSchedule item answered by <paramref name="getSchedule"/>,
     /// every directory look-up by the documented user list (its people are not the ones asked about: names are optional);
     /// <paramref name="cutOff"/>: only its first half (a connection that closed early).
     /// </summary>
-    private static IResponseBuilder BatchAnswer(Func<JsonNode, (int Status, JsonObject Headers, string? Body)> getSchedule, bool cutOff = false) => Response.Create()
+    private static IResponseBuilder BatchAnswer(Func<JsonNode, BatchItemAnswer> getSchedule, bool cutOff = false) => Response.Create()
         .WithStatusCode(200)
         .WithHeader("Content-Type", "application/json")
         .WithBody(request =>
         {
-            var whole = BatchEnvelope(request.Body!, getSchedule);
+            var whole = BatchEnvelope(
+                request.Body!,
+                item => item["url"]!.GetValue<string>().Contains("getSchedule", StringComparison.OrdinalIgnoreCase) ? getSchedule(item) : BatchItemAnswer.Of(AllUsers));
             return cutOff ? whole[..(whole.Length / 2)] : whole;
         });
-
-    /// <summary>The envelope is ours (the answer to the ids the API chose); each item's body is the documented one, unchanged.</summary>
-    private static string BatchEnvelope(string batchRequest, Func<JsonNode, (int Status, JsonObject Headers, string? Body)> getSchedule)
-    {
-        var responses = new JsonArray();
-        foreach (var request in JsonNode.Parse(batchRequest)!["requests"]!.AsArray())
-        {
-            var (status, headers, body) = request!["url"]!.GetValue<string>().Contains("getSchedule", StringComparison.OrdinalIgnoreCase)
-                ? getSchedule(request)
-                : Item(AllUsers)(request);
-            responses.Add(new JsonObject
-            {
-                ["id"] = request["id"]!.GetValue<string>(),
-                ["status"] = status,
-                ["headers"] = headers,
-                ["body"] = body is null ? null : JsonNode.Parse(body),
-            });
-        }
-
-        return new JsonObject { ["responses"] = responses }.ToJsonString();
-    }
-
-    public void Dispose() => _adele.Dispose();
 }

@@ -56,7 +56,50 @@ public static class WireMockGraph
     public static IReadOnlyList<WireMock.Logging.ILogEntry> Received(WireMockServer server, string method, string pathPrefix) =>
         [.. server.LogEntries.Where(entry => entry.RequestMessage.Method == method && entry.RequestMessage.Path.StartsWith(V1(pathPrefix), StringComparison.OrdinalIgnoreCase))];
 
+    /// <summary>
+    /// Graph's $batch answer to the batch the API sent, each item answered by <paramref name="answer"/> (given the item the
+    /// API sent). The envelope is ours (the answer to the ids the API chose); the items' bodies are what the caller gives.
+    /// </summary>
+    public static string BatchEnvelope(string batchRequest, Func<JsonNode, BatchItemAnswer> answer)
+    {
+        var responses = new JsonArray();
+        foreach (var node in JsonNode.Parse(batchRequest)!["requests"]!.AsArray())
+        {
+            var request = node!;
+            var item = answer(request);
+            responses.Add(new JsonObject
+            {
+                ["id"] = request["id"]!.GetValue<string>(),
+                ["status"] = item.Status,
+                ["headers"] = item.Headers,
+                ["body"] = item.Body is null ? null : JsonNode.Parse(item.Body),
+            });
+        }
+
+        return new JsonObject { ["responses"] = responses }.ToJsonString();
+    }
+
     public static IRequestBuilder Get(string path) => Request.Create().UsingGet().WithPath(V1(path));
 
     public static IRequestBuilder Post(string path) => Request.Create().UsingPost().WithPath(V1(path));
+}
+
+/// <summary>The answer to one item of a $batch: its status, headers and body.</summary>
+public sealed record BatchItemAnswer(int Status, JsonObject Headers, string? Body)
+{
+    /// <summary>The documented answer as a batch item (status, headers and body unchanged).</summary>
+    public static BatchItemAnswer Of(GraphExample example)
+    {
+        var headers = new JsonObject();
+        foreach (var (name, value) in example.Headers)
+        {
+            headers[name] = value;
+        }
+
+        return new BatchItemAnswer(example.Status, headers, example.Body);
+    }
+
+    /// <summary>A throttled item (429 or 503) with Retry-After in seconds or as an HTTP date.</summary>
+    public static BatchItemAnswer Throttled(int status, string retryAfter) =>
+        new(status, new JsonObject { ["Content-Type"] = "application/json", ["Retry-After"] = retryAfter }, WireMockGraph.ThrottledBody(status));
 }

@@ -9,10 +9,8 @@ public sealed class GraphAnswerHold : IDisposable
 {
     private readonly Func<string, string, bool> _matches;
     private readonly Action _onDispose;
-    private readonly Lock _gate = new();
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
-    private int _held;
+    private readonly WaitableCount _held = new();
 
     internal GraphAnswerHold(Func<string, string, bool> matches, Action onDispose)
     {
@@ -21,32 +19,10 @@ public sealed class GraphAnswerHold : IDisposable
     }
 
     /// <summary>How many answers have been held so far (released ones included).</summary>
-    public int Held
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _held;
-            }
-        }
-    }
+    public int Held => _held.Value;
 
     /// <summary>Completes once at least <paramref name="count"/> matching requests have run and wait for their answer.</summary>
-    public Task WhenHeldAsync(int count)
-    {
-        lock (_gate)
-        {
-            if (_held >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, reached));
-            return reached.Task;
-        }
-    }
+    public Task WhenHeldAsync(int count) => _held.WhenAtLeastAsync(count);
 
     /// <summary>Lets every held answer (and any later one) go.</summary>
     public void Dispose()
@@ -61,16 +37,7 @@ public sealed class GraphAnswerHold : IDisposable
     /// <summary>Counts the answer as held and completes when the hold is released.</summary>
     internal Task HoldAsync()
     {
-        lock (_gate)
-        {
-            _held++;
-            foreach (var waiter in _waiters.Where(w => w.Count <= _held).ToList())
-            {
-                waiter.Reached.TrySetResult();
-                _waiters.Remove(waiter);
-            }
-        }
-
+        _held.Add(1);
         return _released.Task;
     }
 }

@@ -1,4 +1,5 @@
 using PeerMentor365.DevTenant.Graph.Calendar;
+using PeerMentor365.DevTenant.Graph.AppRegistrations;
 using PeerMentor365.DevTenant.Graph.Drive;
 using PeerMentor365.DevTenant.Graph.Events;
 using PeerMentor365.DevTenant.Graph.OneNote;
@@ -19,7 +20,8 @@ internal sealed class GraphRouter(
     GetScheduleEndpoint getSchedule,
     EventsRoutes events,
     OneNoteRoutes oneNote,
-    DriveRoutes drive)
+    DriveRoutes drive,
+    DirectoryRoutes directory)
 {
     public static string[] Segments(string path) =>
         [.. path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString)];
@@ -74,7 +76,7 @@ internal sealed class GraphRouter(
             return drive.MatchShares(request, segments) ?? Fixed(GraphErrors.SegmentNotFound(request, root));
         }
 
-        return Fixed(GraphErrors.SegmentNotFound(request, root));
+        return directory.Match(request, segments) ?? Fixed(GraphErrors.SegmentNotFound(request, root));
     }
 
     private GraphRoute MatchUser(GraphRequest request, Mailbox mailbox, string[] segments, int next)

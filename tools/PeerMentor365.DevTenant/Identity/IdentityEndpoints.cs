@@ -131,6 +131,11 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
     /// <summary>What the pane's dev sign-in uses: any password works, because this tenant exists only on a developer's machine.</summary>
     private (int, JsonObject) Password(string clientId, string? username, string? password, string? scope, string? claims)
     {
+        if (string.Equals(clientId, DevTenantDefaults.AdminToolClientId, StringComparison.Ordinal))
+        {
+            return AdminToolPassword(username, password, scope);
+        }
+
         if (!string.Equals(clientId, options.PaneClientId, StringComparison.Ordinal))
         {
             return UnknownClient(clientId);
@@ -178,6 +183,31 @@ internal sealed class IdentityEndpoints(DevTenantOptions options, DevTenantEndpo
         }
 
         return (200, body);
+    }
+
+    /// <summary>
+    /// An admin tool (the provisioning command) signing in for a Graph token: the dev stand-in for its device-code sign-in.
+    /// Any password works; what the user may do in the directory is decided by their seeded directory roles.
+    /// </summary>
+    private (int, JsonObject) AdminToolPassword(string? username, string? password, string? scope)
+    {
+        if (username is null || password is null || scope is null)
+        {
+            return MissingParameter(username is null ? "username" : password is null ? "password" : "scope");
+        }
+
+        if (scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(s => s != GraphPrefix + ".default" && !OidcScopes.Contains(s)))
+        {
+            return OAuthError(400, "invalid_scope", 70011,
+                $"The provided value for the input parameter 'scope' is not valid. Request '{GraphPrefix}.default'.");
+        }
+
+        if (seed.Find(username) is not { } mailbox || !username.Contains('@', StringComparison.Ordinal))
+        {
+            return OAuthError(400, "invalid_grant", 50034, $"The user account {{EUII Hidden}} does not exist in the {options.TenantId} directory.");
+        }
+
+        return (200, Success(IssueGraphToken(mailbox.User), GraphPrefix + ".default", GraphTokenLifetime));
     }
 
     private static bool IsClaimsRequest(string? claims)

@@ -22,6 +22,7 @@ internal sealed class SeedFileUser
     public SeedFileWorkingHours? WorkingHours { get; set; }
     public List<SeedFileEvent>? Events { get; set; }
     public List<string>? AppRoles { get; set; }
+    public List<string>? DirectoryRoles { get; set; }
 }
 
 internal sealed class SeedFileWorkingHours

@@ -136,6 +136,7 @@ internal static class SeedLoader
                 TimeZone = hoursZoneName,
             },
             AppRoles = AppRoles(raw.AppRoles, $"{path}.appRoles", context),
+            DirectoryRoles = DirectoryRoles(raw.DirectoryRoles, $"{path}.directoryRoles", context),
         };
 
         var events = new List<SeedEvent>();
@@ -158,6 +159,26 @@ internal static class SeedLoader
             if (role.Length is 0 or > 120 || !char.IsAsciiLetter(role[0]) || !role.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
             {
                 throw context.Error($"{path}[{i}]", $"'{role}' is not an app role value (a letter, then letters, digits, '.', '_' or '-')");
+            }
+
+            if (!values.Contains(role, StringComparer.Ordinal))
+            {
+                values.Add(role);
+            }
+        }
+
+        return values;
+    }
+
+    private static List<string> DirectoryRoles(List<string>? roles, string path, SeedContext context)
+    {
+        var values = new List<string>();
+        for (var i = 0; i < (roles?.Count ?? 0); i++)
+        {
+            var role = roles![i]?.Trim() ?? string.Empty;
+            if (!Graph.AppRegistrations.DirectoryRoles.Known.Contains(role, StringComparer.Ordinal))
+            {
+                throw context.Error($"{path}[{i}]", $"'{role}' is not a directory role the dev tenant knows ({string.Join(", ", Graph.AppRegistrations.DirectoryRoles.Known)})");
             }
 
             if (!values.Contains(role, StringComparer.Ordinal))

@@ -37,6 +37,9 @@ public sealed class SeedUser
 
     /// <summary>App roles of our API assigned to the user (e.g. ProgramAdmin); issued as the roles claim of API tokens. Empty by default.</summary>
     public IReadOnlyList<string> AppRoles { get; init; } = [];
+
+    /// <summary>Entra directory roles the user holds (e.g. Global Administrator); directory writes need one (see docs/dev-tenant.md). Empty by default.</summary>
+    public IReadOnlyList<string> DirectoryRoles { get; init; } = [];
 }
 
 /// <summary>Working hours as Outlook keeps them: days, start and end local to a zone.</summary>

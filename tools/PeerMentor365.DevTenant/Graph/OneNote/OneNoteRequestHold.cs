@@ -8,57 +8,19 @@ public sealed class OneNoteRequestHold : IDisposable
 {
     private readonly ManualResetEventSlim _released = new(false);
     private readonly Action _onDispose;
-    private readonly object _gate = new();
-    private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
-    private readonly List<(int Count, TaskCompletionSource Reached)> _refusalWaiters = [];
-    private int _held;
-    private int _refused;
+    private readonly WaitableCount _held = new();
+    private readonly WaitableCount _refused = new();
 
     internal OneNoteRequestHold(Action onDispose) => _onDispose = onDispose;
 
     /// <summary>How many requests are being held now.</summary>
-    public int Held
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _held;
-            }
-        }
-    }
+    public int Held => _held.Value;
 
     /// <summary>Completes once at least <paramref name="count"/> requests are being held.</summary>
-    public Task WhenHeldAsync(int count)
-    {
-        lock (_gate)
-        {
-            if (_held >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, reached));
-            return reached.Task;
-        }
-    }
+    public Task WhenHeldAsync(int count) => _held.WhenAtLeastAsync(count);
 
     /// <summary>Completes once at least <paramref name="count"/> OneNote requests have been throttled while this hold was on.</summary>
-    public Task WhenRefusedAsync(int count)
-    {
-        lock (_gate)
-        {
-            if (_refused >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _refusalWaiters.Add((count, reached));
-            return reached.Task;
-        }
-    }
+    public Task WhenRefusedAsync(int count) => _refused.WhenAtLeastAsync(count);
 
     /// <summary>Lets every held request (and any later one) run on.</summary>
     public void Dispose()
@@ -67,41 +29,18 @@ public sealed class OneNoteRequestHold : IDisposable
         _released.Set();
     }
 
-    internal void Refused()
-    {
-        lock (_gate)
-        {
-            _refused++;
-            foreach (var waiter in _refusalWaiters.Where(w => w.Count <= _refused).ToList())
-            {
-                waiter.Reached.TrySetResult();
-                _refusalWaiters.Remove(waiter);
-            }
-        }
-    }
+    internal void Refused() => _refused.Add(1);
 
     internal void Wait()
     {
-        lock (_gate)
-        {
-            _held++;
-            foreach (var waiter in _waiters.Where(w => w.Count <= _held).ToList())
-            {
-                waiter.Reached.TrySetResult();
-                _waiters.Remove(waiter);
-            }
-        }
-
+        _held.Add(1);
         try
         {
             _released.Wait();
         }
         finally
         {
-            lock (_gate)
-            {
-                _held--;
-            }
+            _held.Add(-1);
         }
     }
 }

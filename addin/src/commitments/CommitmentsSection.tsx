@@ -4,11 +4,17 @@ import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Commitment, CommitmentChanges, NewCommitment } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/pairsClient';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatDate } from './dates';
-import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from './feedback';
-import { useMutation, useOpenCommitments, usePeersContext, type ListResource } from './hooks';
-import { commitmentChanges, differingFields, memberName, personLabel, type ChangeLine, type PairPeople } from './wording';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatDate, isCalendarDate, todayIn } from '../format/dates';
+import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
+import { usePaneContext } from '../hooks/paneContext';
+import type { ListResource } from '../hooks/useListResource';
+import { useMutation } from '../hooks/useMutation';
+import { useOpenCommitments } from './hooks';
+import { differingFields, type ChangeLine } from '../format/changes';
+import { memberName, personLabel, type PairPeople } from '../format/people';
+import { commitmentChanges } from './wording';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -89,7 +95,7 @@ export interface CommitmentsListProps {
 /** The list behind CommitmentsSection, for any source of open commitments. */
 export const CommitmentsList: React.FC<CommitmentsListProps> = ({ pair, meId, commitments, sessionId, headingLevel = 4 }) => {
   const styles = useStyles();
-  const { pairsApi } = usePeersContext();
+  const { pairsApi } = usePaneContext();
   const headingId = useId();
   const [adding, setAdding] = useState(false);
   const [lastClosed, setLastClosed] = useState<Commitment | null>(null);
@@ -187,7 +193,7 @@ interface ItemConflict {
 
 const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId, list, readOnly, onClosed, sessionId }) => {
   const styles = useStyles();
-  const { pairsApi } = usePeersContext();
+  const { pairsApi } = usePaneContext();
   const mutation = useMutation();
   const textId = useId();
   const [editing, setEditing] = useState(false);
@@ -237,10 +243,20 @@ const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId,
     return false;
   };
 
+  const pastDue = usePastDue(due);
+  const [askPastDue, setAskPastDue] = useState(false);
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     setTried(true);
     if (checkText(text) !== null || due === '') return;
+    if (pastDue && due !== base.due) {
+      setAskPastDue(true);
+      return;
+    }
+    await saveChanges();
+  };
+  const saveChanges = async () => {
+    setAskPastDue(false);
     const changes: CommitmentChanges = {};
     if (text !== base.text) changes.text = text;
     if (due !== base.due) changes.due = due;
@@ -323,10 +339,11 @@ const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId,
           <Field label="Commitment" {...fieldValidation(mutation.error, 'text', tried ? checkText(text) : null)}>
             <Textarea ref={editText} value={text} resize="vertical" onChange={(_e, d) => setText(d.value)} />
           </Field>
-          <Field label="Due" {...fieldValidation(mutation.error, 'due', tried && due === '' ? 'Choose a date.' : null)}>
+          <Field label="Due" {...dueValidation(mutation.error, tried && due === '' ? 'Choose a date.' : null, pastDue && due !== base.due)}>
             <Input type="date" value={due} onChange={(_e, d) => setDue(d.value)} />
           </Field>
           <FormProblem error={mutation.error} shownFields={['text', 'due']} />
+          <PastDueDialog open={askPastDue} due={due} onConfirm={() => void saveChanges()} onKeep={() => setAskPastDue(false)} />
           <div className={styles.actions}>
             <Button size="small" type="submit" appearance="primary" disabled={mutation.pending}>
               Save
@@ -359,7 +376,7 @@ interface AddCommitmentFormProps {
 
 const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessionId, headingLevel, onAdded, onCancel }) => {
   const styles = useStyles();
-  const { pairsApi } = usePeersContext();
+  const { pairsApi } = usePaneContext();
   const mutation = useMutation();
   const headingId = useId();
   const [text, setText] = useState('');
@@ -371,11 +388,21 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessi
   useEffect(() => textArea.current?.focus(), []);
   const FormHeading = `h${headingLevel}` as const;
 
+  const pastDue = usePastDue(due);
+  const [askPastDue, setAskPastDue] = useState(false);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setTried(true);
     setAdded(null);
     if (checkText(text) !== null) return;
+    if (pastDue) {
+      setAskPastDue(true);
+      return;
+    }
+    await add();
+  };
+  const add = async () => {
+    setAskPastDue(false);
     const request: NewCommitment = { text: text.trim() };
     if (ownerId !== meId) request.ownerId = ownerId;
     if (due !== '') request.due = due;
@@ -410,11 +437,12 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessi
             ))}
           </Select>
         </Field>
-        <Field className={styles.cell} label="Due" hint="Empty: the next session" {...fieldValidation(mutation.error, 'due')}>
+        <Field className={styles.cell} label="Due" hint="Empty: the next session" {...dueValidation(mutation.error, null, pastDue)}>
           <Input className={styles.control} type="date" value={due} onChange={(_e, d) => setDue(d.value)} />
         </Field>
       </div>
       <FormProblem error={mutation.error} shownFields={['text', 'ownerId', 'due']} />
+      <PastDueDialog open={askPastDue} due={due} onConfirm={() => void add()} onKeep={() => setAskPastDue(false)} />
       <div role="status" aria-live="polite">
         {added !== null ? <Text size={200}>Added “{added}”.</Text> : null}
       </div>
@@ -429,3 +457,22 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessi
     </form>
   );
 };
+
+/** A due date before today on my mailbox's calendar: the commitment would be born overdue. */
+function usePastDue(due: string): boolean {
+  const { me } = usePaneContext();
+  return due !== '' && isCalendarDate(due) && due < todayIn(me.timeZone);
+}
+
+/** The Due field's message: the API's or the form's error first, else a warning that the date has passed. */
+function dueValidation(error: unknown, local: string | null, pastDue: boolean): ReturnType<typeof fieldValidation> {
+  const validation = fieldValidation(error, 'due', local);
+  if (validation.validationState === 'error' || !pastDue) return validation;
+  return { validationState: 'warning', validationMessage: 'This date has passed: the commitment would start overdue.' };
+}
+
+const PastDueDialog: React.FC<{ open: boolean; due: string; onConfirm: () => void; onKeep: () => void }> = ({ open, due, onConfirm, onKeep }) => (
+  <ConfirmDialog open={open} title="Due on a day already past?" confirmLabel="Save with this date" keepLabel="Change the date" onConfirm={onConfirm} onKeep={onKeep}>
+    {formatDate(due)} has passed, so the commitment would be overdue from the start.
+  </ConfirmDialog>
+);

@@ -1,0 +1,3 @@
+using PeerMentor365.Provisioning;
+
+return await ProvisioningCommand.Create().Parse(args).InvokeAsync();
