@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAgreement, checkAgreement } from '../src/peers/AgreementFields';
-import { addDays, addMonths, formatDate, formatDateRange, formatInstantDate, isCalendarDate, nextMonday, todayIn } from '../src/peers/dates';
+import { addDays, addMonths, formatDate, formatDateRange, formatInstantDate, isCalendarDate, nextMonday, todayIn } from '../src/format/dates';
 import { makePair } from './support/pairsBackend';
 import { pairTitle } from '../src/peers/wording';
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/api/client';
 import { createPairsClient } from '../src/api/pairsClient';
-import { addDays, todayIn } from '../src/peers/dates';
+import { addDays, todayIn } from '../src/format/dates';
 import { PeersView } from '../src/peers/PeersView';
 import { anaMe, anaMember, benMember, makeCommitment, makeGoal, makePair, PairsBackend } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';

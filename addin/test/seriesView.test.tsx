@@ -8,7 +8,8 @@ import { createPairsClient } from '../src/api/pairsClient';
 import { createSeriesClient } from '../src/api/seriesClient';
 import type { Series } from '../src/api/seriesTypes';
 import type { Me, SuggestionsResponse } from '../src/api/types';
-import { ScheduleView } from '../src/schedule/ScheduleView';
+import { ScheduleView, type SlotsFrameProps } from '../src/schedule/ScheduleView';
+import { PairSeriesFrame } from '../src/series';
 import type { Sleep } from '../src/series/createSeries';
 import { defaultEndMessage } from '../src/series/wording';
 import { activePair, anaId, seriesFor } from './support/seriesFixtures';
@@ -85,9 +86,11 @@ function renderView(options: { sleep?: Sleep; keys?: string[] } = {}) {
       return key;
     },
   };
+  // As App composes them: the series around the Schedule view's slots.
+  const SeriesFrame = (props: SlotsFrameProps) => <PairSeriesFrame deps={series} {...props} />;
   return render(
     <FluentProvider theme={webLightTheme}>
-      <ScheduleView api={api} me={me} writer={null} showOutlookHint={false} peopleSearchDebounceMs={0} series={series} />
+      <ScheduleView api={api} me={me} writer={null} showOutlookHint={false} peopleSearchDebounceMs={0} slotsFrame={SeriesFrame} />
     </FluentProvider>,
   );
 }

@@ -5,11 +5,11 @@ import { useEffect, useId, useMemo } from 'react';
 import type { ApiClient } from '../api/client';
 import type { PairsApi } from '../api/pairsClient';
 import type { Me } from '../api/types';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { CommitmentsList } from '../peers/CommitmentsSection';
-import { GoalsList } from '../peers/GoalsSection';
-import { PeersContext, type PeersContextValue } from '../peers/hooks';
-import type { PairPeople } from '../peers/wording';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { CommitmentsList } from '../commitments';
+import { GoalsList } from '../goals';
+import { PaneContext, type PaneContextValue } from '../hooks/paneContext';
+import type { PairPeople } from '../format/people';
 import type { AgendaApi } from './agendaClient';
 import { useAgenda } from './hooks';
 import { RatingSection } from './RatingSection';
@@ -47,11 +47,11 @@ export interface AgendaViewProps {
  * the Outlook item led to, so reopening the pane on the meeting shows it all again.
  */
 export const AgendaView: React.FC<AgendaViewProps> = ({ agendaApi, pairsApi, peopleApi, me, pairId, sessionId, onSignInNeeded }) => {
-  const context = useMemo<PeersContextValue>(() => ({ pairsApi, peopleApi, me, onSignInNeeded }), [pairsApi, peopleApi, me, onSignInNeeded]);
+  const context = useMemo<PaneContextValue>(() => ({ pairsApi, peopleApi, me, onSignInNeeded }), [pairsApi, peopleApi, me, onSignInNeeded]);
   return (
-    <PeersContext.Provider value={context}>
+    <PaneContext.Provider value={context}>
       <AgendaContent agendaApi={agendaApi} me={me} pairId={pairId} sessionId={sessionId} onSignInNeeded={onSignInNeeded} />
-    </PeersContext.Provider>
+    </PaneContext.Provider>
   );
 };
 
@@ -124,7 +124,14 @@ const AgendaContent: React.FC<AgendaContentProps> = ({ agendaApi, me, pairId, se
       <GoalsList pair={pair} meId={meId} goals={agenda.goals} headingLevel={3} />
       {/* No due date typed: the API makes it due at the pair's next session, and the list then shows that date. */}
       <CommitmentsList pair={pair} meId={meId} commitments={agenda.commitments} sessionId={session.id} headingLevel={3} />
-      <RatingSection api={agendaApi} pairId={pairId} sessionId={session.id} myRating={session.myRating} onRated={agenda.setMyRating} />
+      <RatingSection
+        api={agendaApi}
+        pairId={pairId}
+        sessionId={session.id}
+        myRating={session.myRating}
+        onRated={agenda.setMyRating}
+        start={session.start}
+      />
     </section>
   );
 };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Commitment, Goal, Versioned } from '../api/pairTypes';
-import { needsSignIn } from '../app/userMessage';
-import type { ListResource } from '../peers/hooks';
+import { needsSignIn } from '../ui/userMessage';
+import type { ListResource } from '../hooks/useListResource';
 import type { AgendaApi } from './agendaClient';
 import type { MyRating, SessionAgenda } from './types';
 

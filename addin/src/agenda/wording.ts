@@ -1,5 +1,5 @@
 import type { Me } from '../api/types';
-import { joinNames, memberName } from '../peers/wording';
+import { joinNames, memberName } from '../format/people';
 import { firstName, formatClock, formatLongDate, localPartsAt } from '../format/time';
 import type { AgendaMember } from './types';
 

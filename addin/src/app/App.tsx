@@ -15,11 +15,12 @@ import { zoneCity } from '../format/time';
 import { useAsync } from '../hooks/useAsync';
 import type { OfficeConnection, OutlookItem } from '../office';
 import { createAgendaClient, type AgendaApi } from '../agenda/agendaClient';
-import { ScheduleView } from '../schedule/ScheduleView';
+import { ScheduleView, type SlotsFrameProps } from '../schedule/ScheduleView';
+import { PairSeriesFrame } from '../series';
 import { DevSignIn } from '../signin/DevSignIn';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { PaneTabs } from './PaneTabs';
-import { needsSignIn } from './userMessage';
+import { needsSignIn } from '../ui/userMessage';
 
 const useStyles = makeStyles({
   shell: {
@@ -103,7 +104,13 @@ export const App: React.FC<AppProps> = ({
   const api = useMemo(() => (auth && account ? createApi(auth) : null), [auth, account, createApi]);
   const pairsApi = useMemo(() => (auth && account ? createPairsApi(auth) : null), [auth, account, createPairsApi]);
   const me = useAsync(api ? (signal) => api.getMe(signal) : null, [api]);
-  const seriesDeps = useMemo(() => (auth && account && pairsApi ? { pairsApi, seriesApi: createSeriesApi(auth) } : undefined), [auth, account, pairsApi, createSeriesApi]);
+  // The Schedule view knows nothing of series: the pair's series and "Create series" come in around its slots.
+  const seriesFrame = useMemo(() => {
+    if (!auth || !account || !pairsApi) return undefined;
+    const deps = { pairsApi, seriesApi: createSeriesApi(auth) };
+    const SeriesFrame: React.FC<SlotsFrameProps> = (props) => <PairSeriesFrame deps={deps} {...props} />;
+    return SeriesFrame;
+  }, [auth, account, pairsApi, createSeriesApi]);
   // The Outlook item decides the start view: a session of one of the pair's series opens its Agenda view. Nothing is
   // remembered locally: reopening the pane on the meeting looks it up again.
   const agendaApi = useMemo(() => (auth && account ? createAgendaApi(auth) : null), [auth, account, createAgendaApi]);
@@ -192,7 +199,7 @@ export const App: React.FC<AppProps> = ({
               showOutlookHint={office.appointment === null}
               onSignInNeeded={onSignInNeeded}
               peopleSearchDebounceMs={peopleSearchDebounceMs}
-              series={seriesDeps}
+              slotsFrame={seriesFrame}
             />
           }
           peers={() => (

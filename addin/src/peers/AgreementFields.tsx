@@ -2,9 +2,9 @@ import { Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/re
 import type React from 'react';
 import type { Agreement } from '../api/pairTypes';
 import type { Cadence } from '../api/types';
-import { cadenceOptions, durationLabel, durationOptions } from '../schedule/options';
-import { addMonths, isCalendarDate, nextMonday } from './dates';
-import { fieldValidation } from './feedback';
+import { cadenceOptions, durationLabel, durationOptions } from '../format/sessionOptions';
+import { addMonths, isCalendarDate, nextMonday } from '../format/dates';
+import { fieldValidation } from '../ui/feedback';
 
 export const starterConfidentiality = 'What we talk about stays between us unless we both agree otherwise.';
 

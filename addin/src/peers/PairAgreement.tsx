@@ -5,9 +5,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Agreement, Pair } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/pairsClient';
 import { AgreementFields, agreementFieldNames, checkAgreement } from './AgreementFields';
-import { formatDate, formatInstantDate } from './dates';
-import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from './feedback';
-import { useMutation, usePeersContext, type Outcome } from './hooks';
+import { formatDate, formatInstantDate } from '../format/dates';
+import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
+import { usePaneContext } from '../hooks/paneContext';
+import { useMutation, type Outcome } from '../hooks/useMutation';
 import { agreementFields, cadenceLabel, differingPairFields, durationLabel, joinNames, memberName, pairChanges, personLabel, type ChangeLine } from './wording';
 
 const useStyles = makeStyles({
@@ -59,7 +60,7 @@ export interface PairAgreementProps {
 /** The agreement of one pair, who accepted it, and what either peer can do with it (accept, edit, pause, close). */
 export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPairChanged }) => {
   const styles = useStyles();
-  const { pairsApi, me } = usePeersContext();
+  const { pairsApi, me } = usePaneContext();
   const mutation = useMutation();
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState<Agreement>(pair.agreement);

@@ -3,10 +3,10 @@ import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
 import type React from 'react';
 import { useId } from 'react';
 import type { Pair, PairStatus } from '../api/pairTypes';
-import { CommitmentsSection } from './CommitmentsSection';
-import { formatDateRange } from './dates';
-import { GoalsSection } from './GoalsSection';
-import { usePeersContext } from './hooks';
+import { CommitmentsSection } from '../commitments';
+import { formatDateRange } from '../format/dates';
+import { GoalsSection } from '../goals';
+import { usePaneContext } from '../hooks/paneContext';
 import { PairAgreement } from './PairAgreement';
 import { cadenceLabel, durationLabel, myUserId, pairTitle, statusLabel } from './wording';
 
@@ -47,7 +47,7 @@ export interface PairCardProps {
 /** One pair: who, its status and a line about the agreement; opened, the agreement, goals and commitments. */
 export const PairCard: React.FC<PairCardProps> = ({ pair, expanded, onToggle, onPairChanged }) => {
   const styles = useStyles();
-  const { me } = usePeersContext();
+  const { me } = usePaneContext();
   const headingId = useId();
   const detailsId = useId();
   const meId = myUserId(pair, me);

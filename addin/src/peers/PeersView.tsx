@@ -6,8 +6,9 @@ import type { ApiClient } from '../api/client';
 import type { PairsApi } from '../api/pairsClient';
 import type { Pair } from '../api/pairTypes';
 import type { Me } from '../api/types';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { PeersContext, usePairs, usePeersContext, type PeersContextValue } from './hooks';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { PaneContext, usePaneContext, type PaneContextValue } from '../hooks/paneContext';
+import { usePairs } from './hooks';
 import { myUserId, pairTitle } from './wording';
 import { PairCard } from './PairCard';
 import { ProposePairForm } from './ProposePairForm';
@@ -34,20 +35,20 @@ const noop = () => undefined;
 
 /** "My peers": my pairs with their agreements, everyone's goals and the open commitments. */
 export const PeersView: React.FC<PeersViewProps> = ({ pairsApi, peopleApi, me, onSignInNeeded = noop, peopleSearchDebounceMs }) => {
-  const context = useMemo<PeersContextValue>(
+  const context = useMemo<PaneContextValue>(
     () => ({ pairsApi, peopleApi, me, onSignInNeeded, peopleSearchDebounceMs }),
     [pairsApi, peopleApi, me, onSignInNeeded, peopleSearchDebounceMs],
   );
   return (
-    <PeersContext.Provider value={context}>
+    <PaneContext.Provider value={context}>
       <PairsList />
-    </PeersContext.Provider>
+    </PaneContext.Provider>
   );
 };
 
 const PairsList: React.FC = () => {
   const styles = useStyles();
-  const { me } = usePeersContext();
+  const { me } = usePaneContext();
   const pairs = usePairs();
   const headingId = useId();
   const [proposing, setProposing] = useState(false);

@@ -4,11 +4,12 @@ import type React from 'react';
 import { useId, useState } from 'react';
 import type { Agreement, Pair } from '../api/pairTypes';
 import type { Person } from '../api/types';
-import { PeoplePicker } from '../schedule/PeoplePicker';
+import { PeoplePicker } from '../ui/PeoplePicker';
 import { AgreementFields, agreementFieldNames, checkAgreement, defaultAgreement } from './AgreementFields';
-import { todayIn } from './dates';
-import { fieldMessages, FormProblem } from './feedback';
-import { useMutation, usePeersContext } from './hooks';
+import { todayIn } from '../format/dates';
+import { fieldMessages, FormProblem } from '../ui/feedback';
+import { usePaneContext } from '../hooks/paneContext';
+import { useMutation } from '../hooks/useMutation';
 
 const useStyles = makeStyles({
   form: {
@@ -34,7 +35,7 @@ export interface ProposePairFormProps {
 /** Propose a pair (or a group of up to four): choose peers and write the agreement they will be asked to accept. */
 export const ProposePairForm: React.FC<ProposePairFormProps> = ({ onProposed, onCancel }) => {
   const styles = useStyles();
-  const { pairsApi, peopleApi, me, peopleSearchDebounceMs } = usePeersContext();
+  const { pairsApi, peopleApi, me, peopleSearchDebounceMs } = usePaneContext();
   const headingId = useId();
   const [peers, setPeers] = useState<Person[]>([]);
   const [agreement, setAgreement] = useState<Agreement>(() => defaultAgreement(todayIn(me.timeZone)));

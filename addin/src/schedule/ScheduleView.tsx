@@ -5,15 +5,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { isApiError } from '../api/problem';
 import type { Cadence, Me, Person, SuggestionsRequest, SuggestionsResponse } from '../api/types';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { needsSignIn } from '../app/userMessage';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { needsSignIn } from '../ui/userMessage';
 import { useSuggestions } from '../hooks/useApi';
 import type { AppointmentWriter } from '../office';
-import { cadenceOptions, defaultCadence, defaultDurationMinutes, durationLabel, durationOptions } from './options';
-import { PeoplePicker } from './PeoplePicker';
-import { createSeriesAction, PairSeriesSection } from '../series/PairSeriesSection';
-import { usePairSeries, type SeriesDeps } from '../series/usePairSeries';
-import { SlotList } from './SlotList';
+import { cadenceOptions, defaultCadence, defaultDurationMinutes, durationLabel, durationOptions } from '../format/sessionOptions';
+import { PeoplePicker } from '../ui/PeoplePicker';
+import { SlotList, type SlotAction } from './SlotList';
 import { directoryKey, type PersonLabel } from './slotView';
 
 const useStyles = makeStyles({
@@ -41,6 +39,18 @@ function viewerTimeZone(me: Me, response: SuggestionsResponse): string {
   return me.timeZone ?? response.participants.find((p) => directoryKey(p.mail) === directoryKey(response.organizer))?.timeZone ?? 'UTC';
 }
 
+/**
+ * What the pane may wrap around the found slots without the Schedule view knowing it: something above them and an
+ * action on each card (App puts a pair's series and "Create series" here), given the people of the last search.
+ */
+export interface SlotsFrameProps {
+  me: Me;
+  /** The mail addresses the slots on screen were found for; null while there are none. */
+  peers: readonly string[] | null;
+  /** Draws the slots, with an action on each card when given. */
+  children: (slotAction?: SlotAction) => React.ReactNode;
+}
+
 export interface ScheduleViewProps {
   api: ApiClient;
   me: Me;
@@ -49,12 +59,12 @@ export interface ScheduleViewProps {
   /** Called when the API says the sign-in is no longer valid. */
   onSignInNeeded?: () => void;
   peopleSearchDebounceMs?: number;
-  /** The pairs and series APIs: with them, a slot for exactly one's active pair offers "Create series". */
-  series?: SeriesDeps;
+  /** Wraps the slots (see SlotsFrameProps). */
+  slotsFrame?: React.ComponentType<SlotsFrameProps>;
 }
 
 /** Pick peers, cadence and length; find and show recurring slots that are humane for everyone. */
-export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, showOutlookHint, onSignInNeeded, peopleSearchDebounceMs, series }) => {
+export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, showOutlookHint, onSignInNeeded, peopleSearchDebounceMs, slotsFrame: SlotsFrame }) => {
   const styles = useStyles();
   const [peers, setPeers] = useState<Person[]>([]);
   const [cadence, setCadence] = useState<Cadence>(defaultCadence);
@@ -62,7 +72,6 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
   const [request, setRequest] = useState<SuggestionsRequest | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const suggestions = useSuggestions(api, request);
-  const pairSeries = usePairSeries(series, me, suggestions.data ? (request?.peers ?? null) : null);
 
   // People seen so far, so that a slot can name everyone even after the picker changed.
   const [known, setKnown] = useState<ReadonlyMap<string, PersonLabel>>(new Map());
@@ -111,6 +120,19 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
     : [];
   const peerErrors = localError !== null ? [localError, ...fieldErrors('peers')] : fieldErrors('peers');
 
+  const slots = (slotAction?: SlotAction) =>
+    suggestions.data ? (
+      <SlotList
+        response={suggestions.data}
+        people={people}
+        viewerTimeZone={viewerTimeZone(me, suggestions.data)}
+        writer={writer}
+        showOutlookHint={showOutlookHint}
+        onTryLength={tryLength}
+        {...(slotAction ? { slotAction } : {})}
+      />
+    ) : null;
+
   return (
     <div className={styles.root}>
       <form className={styles.form} onSubmit={findTimes} aria-label="Find a recurring time" noValidate>
@@ -158,18 +180,13 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
           onRetry={isApiError(apiError) && apiError.kind !== 'validation' ? suggestions.reload : undefined}
         />
       ) : null}
-      {series && suggestions.data ? <PairSeriesSection deps={series} state={pairSeries} me={me} /> : null}
-      {suggestions.data ? (
-        <SlotList
-          response={suggestions.data}
-          people={people}
-          viewerTimeZone={viewerTimeZone(me, suggestions.data)}
-          writer={writer}
-          showOutlookHint={showOutlookHint}
-          onTryLength={tryLength}
-          {...(series ? { slotAction: createSeriesAction(series, pairSeries) } : {})}
-        />
-      ) : null}
+      {SlotsFrame ? (
+        <SlotsFrame me={me} peers={suggestions.data ? (request?.peers ?? null) : null}>
+          {slots}
+        </SlotsFrame>
+      ) : (
+        slots()
+      )}
     </div>
   );
 };

@@ -22,7 +22,7 @@ import {
 import type React from 'react';
 import { useId, useState } from 'react';
 import type { Suggestion } from '../api/types';
-import { userMessageOf } from '../app/userMessage';
+import { userMessageOf } from '../ui/userMessage';
 import type { AppointmentWriter, Attendee } from '../office';
 import type { SlotView } from './slotView';
 

@@ -3,7 +3,7 @@ import type React from 'react';
 import { useMemo } from 'react';
 import type { Suggestion, SuggestionsResponse } from '../api/types';
 import type { AppointmentWriter, Attendee } from '../office';
-import { durationLabel, longestOfferedLength } from './options';
+import { durationLabel, longestOfferedLength } from '../format/sessionOptions';
 import { SlotCard } from './SlotCard';
 import { answerDirectory, directoryKey, slotView, withNames, type PeopleDirectory } from './slotView';
 
@@ -16,6 +16,9 @@ const useStyles = makeStyles({
   emptyTitle: { display: 'block', marginBottom: tokens.spacingVerticalXXS },
 });
 
+/** Another action on a slot card (e.g. "Create series"), given the slot and the id of the card's title. */
+export type SlotAction = (suggestion: Suggestion, titleId: string) => React.ReactNode;
+
 export interface SlotListProps {
   response: SuggestionsResponse;
   /** What the pane knows about people; the answer's own names and offices take precedence. */
@@ -26,8 +29,7 @@ export interface SlotListProps {
   showOutlookHint: boolean;
   /** Asks again with a shorter session, when the answer says one would fit. */
   onTryLength?: (minutes: number) => void;
-  /** Another action on each slot card (e.g. "Create series"), given the slot and the id of the card's title. */
-  slotAction?: (suggestion: Suggestion, titleId: string) => React.ReactNode;
+  slotAction?: SlotAction;
 }
 
 /** When nothing is humane: why, in the service's words, and a shorter session to try when one would fit. */

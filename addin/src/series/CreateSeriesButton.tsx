@@ -7,7 +7,7 @@ import { isApiError } from '../api/problem';
 import { isSeriesConflict, type SeriesApi } from '../api/seriesClient';
 import type { Series } from '../api/seriesTypes';
 import type { Suggestion } from '../api/types';
-import { userMessageOf } from '../app/userMessage';
+import { userMessageOf } from '../ui/userMessage';
 import { createSeriesWithRetries, newIdempotencyKey, seriesRequestFor, type Sleep } from './createSeries';
 import { agreementLine } from './wording';
 

@@ -2,10 +2,30 @@ import { Spinner } from '@fluentui/react-components';
 import type React from 'react';
 import { useEffect, useRef } from 'react';
 import type { Suggestion, Me } from '../api/types';
-import { ErrorNotice } from '../app/ErrorNotice';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { CreateSeriesButton } from './CreateSeriesButton';
 import { SeriesPanel } from './SeriesPanel';
-import type { PairSeriesState, SeriesDeps } from './usePairSeries';
+import { usePairSeries, type PairSeriesState, type SeriesDeps } from './usePairSeries';
+
+export interface PairSeriesFrameProps {
+  deps: SeriesDeps;
+  me: Me;
+  /** The people the slots on screen were found for; null while there are none. */
+  peers: readonly string[] | null;
+  /** Draws the slots, with "Create series" on each card when given. */
+  children: (slotAction?: (suggestion: Suggestion, titleId: string) => React.ReactNode) => React.ReactNode;
+}
+
+/** Around the Schedule view's slots: the pair's series above them and "Create series" on each card, when the peers are one's pair. */
+export const PairSeriesFrame: React.FC<PairSeriesFrameProps> = ({ deps, me, peers, children }) => {
+  const state = usePairSeries(deps, me, peers);
+  return (
+    <>
+      {peers !== null ? <PairSeriesSection deps={deps} state={state} me={me} /> : null}
+      {children(createSeriesAction(deps, state))}
+    </>
+  );
+};
 
 /** Above the suggestions: the pair's current series (with its management), once the chosen peers are one's pair. */
 export const PairSeriesSection: React.FC<{ deps: SeriesDeps; state: PairSeriesState; me: Me }> = ({ deps, state, me }) => {

@@ -3,7 +3,7 @@ import type { Series } from '../api/seriesTypes';
 import type { Me } from '../api/types';
 import { describePattern } from '../format/pattern';
 import { formatClock, formatDate, formatLongDate, localPartsAt, zoneName } from '../format/time';
-import { cadenceOptions, durationLabel } from '../schedule/options';
+import { cadenceOptions, durationLabel } from '../format/sessionOptions';
 
 const cadenceLabel = (cadence: string) => cadenceOptions.find((o) => o.value === cadence)?.label ?? cadence;
 

@@ -2,7 +2,7 @@ import { Button, Field, makeStyles, Select, Spinner, Text, tokens } from '@fluen
 import { PersonArrowRightRegular } from '@fluentui/react-icons';
 import type React from 'react';
 import { useEffect, useState } from 'react';
-import { ErrorNotice } from '../app/ErrorNotice';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import type { DevAccount, DevTenantAuth } from '../auth/devTenantAuth';
 import type { SignedInAccount } from '../auth/types';
 import { zoneCity } from '../format/time';

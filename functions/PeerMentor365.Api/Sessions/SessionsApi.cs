@@ -109,9 +109,16 @@ internal static class SessionsApi
             return closed;
         }
 
+        // A rating says how the session went: it can be given from the session's start on, never before.
+        var now = Wire.ToSecond(clock.GetCurrentInstant());
+        if (now < session.Value.Start)
+        {
+            return Conflicts.NotNow($"This session has not started yet: it can be rated from its start ({Wire.Format(session.Value.Start)}) on.");
+        }
+
         var saved = await sessions.RateAsync(
             pairId,
-            new SessionRating(sessionId, me, rating!.Value, string.IsNullOrEmpty(note) ? null : note, Wire.ToSecond(clock.GetCurrentInstant())),
+            new SessionRating(sessionId, me, rating!.Value, string.IsNullOrEmpty(note) ? null : note, now),
             cancellationToken);
         var response = SessionResponse.From(session, saved);
         http.Response.Headers.ETag = response.Etag;

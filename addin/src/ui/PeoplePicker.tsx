@@ -17,7 +17,7 @@ import type React from 'react';
 import { useId, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { Person } from '../api/types';
-import { userMessageOf } from '../app/userMessage';
+import { userMessageOf } from './userMessage';
 import { usePeopleSearch } from '../hooks/useApi';
 
 const noOption = '__none__';

@@ -4,12 +4,17 @@ import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Commitment, CommitmentChanges, NewCommitment } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/pairsClient';
-import { ConfirmDialog } from '../app/ConfirmDialog';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { formatDate, isCalendarDate, todayIn } from './dates';
-import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from './feedback';
-import { useMutation, useOpenCommitments, usePeersContext, type ListResource } from './hooks';
-import { commitmentChanges, differingFields, memberName, personLabel, type ChangeLine, type PairPeople } from './wording';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatDate, isCalendarDate, todayIn } from '../format/dates';
+import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
+import { usePaneContext } from '../hooks/paneContext';
+import type { ListResource } from '../hooks/useListResource';
+import { useMutation } from '../hooks/useMutation';
+import { useOpenCommitments } from './hooks';
+import { differingFields, type ChangeLine } from '../format/changes';
+import { memberName, personLabel, type PairPeople } from '../format/people';
+import { commitmentChanges } from './wording';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -90,7 +95,7 @@ export interface CommitmentsListProps {
 /** The list behind CommitmentsSection, for any source of open commitments. */
 export const CommitmentsList: React.FC<CommitmentsListProps> = ({ pair, meId, commitments, sessionId, headingLevel = 4 }) => {
   const styles = useStyles();
-  const { pairsApi } = usePeersContext();
+  const { pairsApi } = usePaneContext();
   const headingId = useId();
   const [adding, setAdding] = useState(false);
   const [lastClosed, setLastClosed] = useState<Commitment | null>(null);
@@ -188,7 +193,7 @@ interface ItemConflict {
 
 const CommitmentItem: React.FC<CommitmentItemProps> = ({ commitment, pair, meId, list, readOnly, onClosed, sessionId }) => {
   const styles = useStyles();
-  const { pairsApi } = usePeersContext();
+  const { pairsApi } = usePaneContext();
   const mutation = useMutation();
   const textId = useId();
   const [editing, setEditing] = useState(false);
@@ -371,7 +376,7 @@ interface AddCommitmentFormProps {
 
 const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessionId, headingLevel, onAdded, onCancel }) => {
   const styles = useStyles();
-  const { pairsApi } = usePeersContext();
+  const { pairsApi } = usePaneContext();
   const mutation = useMutation();
   const headingId = useId();
   const [text, setText] = useState('');
@@ -455,7 +460,7 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessi
 
 /** A due date before today on my mailbox's calendar: the commitment would be born overdue. */
 function usePastDue(due: string): boolean {
-  const { me } = usePeersContext();
+  const { me } = usePaneContext();
   return due !== '' && isCalendarDate(due) && due < todayIn(me.timeZone);
 }
 

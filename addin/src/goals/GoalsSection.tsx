@@ -4,11 +4,16 @@ import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Goal, NewGoal } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/pairsClient';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { addMonths, formatDate, isCalendarDate, todayIn } from './dates';
-import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from './feedback';
-import { useGoals, useMutation, usePeersContext, type ListResource } from './hooks';
-import { differingFields, goalChanges, memberName, type ChangeLine, type PairPeople } from './wording';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { addMonths, formatDate, isCalendarDate, todayIn } from '../format/dates';
+import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
+import { usePaneContext } from '../hooks/paneContext';
+import type { ListResource } from '../hooks/useListResource';
+import { useMutation } from '../hooks/useMutation';
+import { useGoals } from './hooks';
+import { differingFields, type ChangeLine } from '../format/changes';
+import { memberName, type PairPeople } from '../format/people';
+import { goalChanges } from './wording';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -150,7 +155,7 @@ interface GoalItemProps {
 
 const GoalItem: React.FC<GoalItemProps> = ({ goal, mine, goals }) => {
   const styles = useStyles();
-  const { pairsApi } = usePeersContext();
+  const { pairsApi } = usePaneContext();
   const mutation = useMutation();
   const titleId = useId();
   const [editing, setEditing] = useState(false);
@@ -254,7 +259,7 @@ interface AddGoalFormProps {
 
 const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, headingLevel, onAdded, onCancel }) => {
   const styles = useStyles();
-  const { pairsApi, me } = usePeersContext();
+  const { pairsApi, me } = usePaneContext();
   const mutation = useMutation();
   const headingId = useId();
   const [goal, setGoal] = useState<NewGoal>(() => ({ title: '', measure: '', targetDate: addMonths(todayIn(me.timeZone), 3) }));

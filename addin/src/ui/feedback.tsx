@@ -2,8 +2,8 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import type React from 'react';
 import { isApiError } from '../api/problem';
 import { isConcurrencyConflict, leafFieldName } from '../api/pairsClient';
-import { ErrorNotice } from '../app/ErrorNotice';
-import type { ChangeLine } from './wording';
+import { ErrorNotice } from './ErrorNotice';
+import type { ChangeLine } from '../format/changes';
 
 const useStyles = makeStyles({
   changes: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: tokens.spacingHorizontalL },
