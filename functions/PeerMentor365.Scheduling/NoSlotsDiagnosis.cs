@@ -252,7 +252,7 @@ internal static class NoSlotsDiagnosis
     private static long Total(List<TickSpan> spans) => spans.Sum(span => span.Length);
 
     /// <summary>The parts of two sorted, disjoint span lists that overlap; each part lies within one span of each list.</summary>
-    private static List<TickSpan> Intersect(List<TickSpan> a, List<TickSpan> b)
+    internal static List<TickSpan> Intersect(List<TickSpan> a, List<TickSpan> b)
     {
         var result = new List<TickSpan>();
         int i = 0, j = 0;

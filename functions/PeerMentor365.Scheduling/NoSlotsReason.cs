@@ -34,4 +34,16 @@ public enum NoSlotsCause
 /// <param name="ShorterSessionMinutes">For <see cref="NoSlotsCause.SessionTooLong"/> and <see cref="NoSlotsCause.SeriesCannotRecur"/>:
 /// the longest session (a multiple of 5 minutes) that would give suggestions with the same people, cadence and window; null
 /// when no shorter session would, and for the other causes (there no length helps).</param>
-public sealed record NoSlotsReason(NoSlotsCause Cause, IReadOnlyList<string> ParticipantIds, string Message, int? ShorterSessionMinutes = null);
+/// <param name="SmallerGroups">When no time suits the whole group (three to <see cref="SlotFinder.MaxPeopleForSmallerGroups"/> people): the largest smaller groups that
+/// can meet in a series, each with the first session of the best series they have; empty otherwise.</param>
+public sealed record NoSlotsReason(
+    NoSlotsCause Cause, IReadOnlyList<string> ParticipantIds, string Message, int? ShorterSessionMinutes = null, IReadOnlyList<MeetingGroup>? SmallerGroups = null)
+{
+    /// <summary>The smaller groups that can meet (never null).</summary>
+    public IReadOnlyList<MeetingGroup> SmallerGroups { get; init; } = SmallerGroups ?? [];
+}
+
+/// <summary>Some of the people, who can meet in a series of their own. Immutable; thread-safe.</summary>
+/// <param name="ParticipantIds">The people, in query order.</param>
+/// <param name="FirstStart">The first session of the best series for them in the query's window (the top suggestion they would get).</param>
+public sealed record MeetingGroup(IReadOnlyList<string> ParticipantIds, NodaTime.Instant FirstStart);

@@ -6,7 +6,8 @@ namespace PeerMentor365.Scheduling;
 /// <param name="Humane">Within the humane stretch of a working day (otherwise the series is never suggested).</param>
 /// <param name="Inside">Entirely inside working hours.</param>
 /// <param name="Discomfort">0 (middle of the working day) to 1 (the humane limit).</param>
-internal readonly record struct Placement(bool Humane, bool Inside, double Discomfort);
+/// <param name="OutsideTicks">How much of the session lies before or after working hours (0 inside).</param>
+internal readonly record struct Placement(bool Humane, bool Inside, double Discomfort, long OutsideTicks = 0);
 
 /// <summary>A stretch of time, <c>[Start, End)</c> in Unix ticks.</summary>
 internal readonly record struct TickSpan(long Start, long End)
@@ -98,7 +99,7 @@ internal sealed class PersonTimeline
         var outsideTicks = Math.Max(0, workStart - start) + Math.Max(0, end - workEnd);
         var outsideHours = outsideTicks / (double)NodaConstants.TicksPerHour;
         var discomfort = Math.Min(1.0, SchedulingRules.OutsideBaseDiscomfort + SchedulingRules.OutsideDiscomfortPerHour * outsideHours);
-        return new Placement(true, false, discomfort);
+        return new Placement(true, false, discomfort, outsideTicks);
     }
 
     /// <summary>The worst conflicting status overlapping <c>[start, end)</c>, or <see cref="FreeBusyStatus.Free"/>.</summary>

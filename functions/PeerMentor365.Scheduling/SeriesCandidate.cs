@@ -39,8 +39,10 @@ internal sealed class SeriesCandidate
 /// <summary>What a sequence of session moments means for everyone; shared by anchors that give the same moments.</summary>
 internal sealed class SeriesEvaluation
 {
-    public SeriesEvaluation(long[] starts, int insideForAll, int hardConflicts, int softConflicts, double[] discomfort)
+    public SeriesEvaluation(long[] starts, int insideForAll, int hardConflicts, int softConflicts, double[] discomfort, int problemSessions, long worstOutsideTicks)
     {
+        ProblemSessions = problemSessions;
+        WorstOutsideTicks = worstOutsideTicks;
         Starts = starts;
         InsideForAll = insideForAll;
         HardConflicts = hardConflicts;
@@ -55,6 +57,12 @@ internal sealed class SeriesEvaluation
 
     /// <summary>Every session's start, Unix ticks, in order.</summary>
     public long[] Starts { get; }
+
+    /// <summary>Sessions with a problem for someone: a busy or out-of-office clash, or time outside their working hours.</summary>
+    public int ProblemSessions { get; }
+
+    /// <summary>How far the worst-off person is pushed: the most of any session outside anyone's working hours, in ticks.</summary>
+    public long WorstOutsideTicks { get; }
 
     /// <summary>Sessions inside everyone's working hours.</summary>
     public int InsideForAll { get; }

@@ -44,12 +44,30 @@ internal static class SlotRanking
     }
 
     /// <summary>
-    /// Best first: higher score; then fewer busy clashes, fewer tentative clashes, less total discomfort;
-    /// then earlier first session, anchor zone id and pattern, so the order is fully deterministic.
+    /// Best first: fewer problem sessions (a busy clash or time outside someone's working hours); then the worst-off
+    /// person pushed less far outside their hours; then higher score (how central the sessions are in everyone's day);
+    /// then the longer series; then fewer busy clashes, fewer tentative clashes, less total discomfort; then earlier
+    /// first session, anchor zone id and pattern, so the order is fully deterministic. Counting problem sessions rather
+    /// than their share keeps a series from ranking up just because it is a session longer; the score comes before the
+    /// length so that the middle of the day is not traded for a series that happens to fit one more session in the window.
     /// </summary>
     public static int Compare(SeriesCandidate x, SeriesCandidate y)
     {
-        var order = y.Evaluation.Score.CompareTo(x.Evaluation.Score);
+        var order = x.Evaluation.ProblemSessions.CompareTo(y.Evaluation.ProblemSessions);
+        if (order == 0)
+        {
+            order = x.Evaluation.WorstOutsideTicks.CompareTo(y.Evaluation.WorstOutsideTicks);
+        }
+
+        if (order == 0)
+        {
+            order = y.Evaluation.Score.CompareTo(x.Evaluation.Score);
+        }
+
+        if (order == 0)
+        {
+            order = y.Count.CompareTo(x.Count);
+        }
         if (order == 0)
         {
             order = x.Evaluation.HardConflicts.CompareTo(y.Evaluation.HardConflicts);

@@ -243,7 +243,8 @@ internal sealed class SlotSearch
     {
         var discomfort = new double[People.Count];
         var worstSession = new double[People.Count];
-        int insideForAll = 0, hard = 0, soft = 0;
+        int insideForAll = 0, hard = 0, soft = 0, problems = 0;
+        long worstOutside = 0;
         foreach (var start in starts)
         {
             var end = start + length;
@@ -259,6 +260,7 @@ internal sealed class SlotSearch
                 }
 
                 insideHere &= placement.Inside;
+                worstOutside = Math.Max(worstOutside, placement.OutsideTicks);
                 discomfort[person] += placement.Discomfort;
                 worstSession[person] = Math.Max(worstSession[person], placement.Discomfort);
                 var conflict = timeline.WorstConflict(start, end);
@@ -269,6 +271,7 @@ internal sealed class SlotSearch
             }
 
             insideForAll += insideHere ? 1 : 0;
+            problems += insideHere && !worst.IsHardConflict() ? 0 : 1;
             hard += worst.IsHardConflict() ? 1 : 0;
             soft += worst.IsSoftConflict() ? 1 : 0;
         }
@@ -278,7 +281,7 @@ internal sealed class SlotSearch
             discomfort[person] = Math.Max(discomfort[person] / starts.Length, SchedulingRules.WorstSessionShare * worstSession[person]);
         }
 
-        return new SeriesEvaluation(starts, insideForAll, hard, soft, discomfort);
+        return new SeriesEvaluation(starts, insideForAll, hard, soft, discomfort, problems, worstOutside);
     }
 
     /// <summary>A recurrence pattern with its sessions' local-day offsets (index 0: the session before the first).</summary>

@@ -4,7 +4,8 @@ namespace PeerMentor365.Scheduling;
 
 /// <summary>The outcome of <see cref="SlotFinder.FindSlots"/>. Immutable; thread-safe.</summary>
 /// <param name="Slots">The suggestions, best first (rank 1, 2, ...). Empty when no humane series exists.</param>
-/// <param name="HasComfortableSlots">True when at least one returned slot keeps every session inside everyone's working hours.</param>
+/// <param name="HasComfortableSlots">True when at least one returned slot keeps every session inside everyone's working hours
+/// and is free of busy or out-of-office clashes in more than half of its sessions.</param>
 /// <param name="NoSlotsReason">Why there are no slots, and what to try; null when <paramref name="Slots"/> is not empty.</param>
 public sealed record SuggestionSet(IReadOnlyList<SlotSuggestion> Slots, bool HasComfortableSlots, NoSlotsReason? NoSlotsReason = null);
 

@@ -59,6 +59,37 @@ public partial class SlotFinderTests
     }
 
     [Fact]
+    public void When_London_Seattle_and_Tokyo_never_meet_together_every_two_of_them_are_named_with_when_they_can_start()
+    {
+        var finn = Person("finn.walsh@contoso.dev", "Europe/London", "09:00-17:30");
+        var hiro = Person("hiro.tanaka@contoso.dev", "Asia/Tokyo", "09:00-18:00");
+        var query = Query([finn, BenInSeattle, hiro], "2027-03-01T00:00:00Z", "2027-09-01T00:00:00Z");
+
+        var reason = SlotFinder.FindSlots(query).NoSlotsReason!;
+
+        Assert.Equal(
+            [[finn.Id, BenInSeattle.Id], [finn.Id, hiro.Id], [BenInSeattle.Id, hiro.Id]],
+            reason.SmallerGroups.Select(group => group.ParticipantIds.ToArray()));
+        foreach (var group in reason.SmallerGroups)
+        {
+            // The group's own search agrees: its best series starts at the moment named.
+            var own = SlotFinder.FindSlots(query with { Participants = [.. query.Participants.Where(person => group.ParticipantIds.Contains(person.Id))] });
+            Assert.Equal(own.Slots[0].Occurrences[0].When.Start, group.FirstStart);
+        }
+    }
+
+    [Fact]
+    public void Two_people_who_never_meet_have_no_smaller_group_to_name()
+    {
+        var result = SlotFinder.FindSlots(Query(
+            [Person("ben@contoso.dev", "Europe/London", "09:00-12:00"), Person("kiri@contoso.dev", "Pacific/Auckland", "09:00-12:00")],
+            "2026-12-01T00:00:00Z", "2027-03-01T00:00:00Z"));
+
+        Assert.Empty(result.Slots);
+        Assert.Empty(result.NoSlotsReason!.SmallerGroups);
+    }
+
+    [Fact]
     public void Sao_Paulo_Seattle_and_Kathmandu_share_45_minutes_in_northern_winter_and_are_told_so()
     {
         // Stretched by 3 hours, Seattle (05:30-20:00), Kathmandu (07:00-20:00) and São Paulo (06:00-21:00) overlap at

@@ -9,10 +9,12 @@ namespace PeerMentor365.Benchmarks;
 
 /// <summary>
 /// The end-to-end budget (issue 2, section 6): POST /api/suggestions on loopback against the dev tenant,
-/// Ana (São Paulo) and Ben (Seattle), every 2 weeks over 6 months: median under 50 ms. The API runs as its
-/// own process, started as the Functions host starts it (FUNCTIONS_CUSTOMHANDLER_PORT); each call is a real
-/// HTTP request with a real bearer token, a JWT validation, one Graph $batch to the dev tenant and the core.
-/// Run: <c>dotnet run -c Release --project tools/PeerMentor365.Benchmarks -- --filter '*SuggestionEndpoint*'</c>.
+/// Ana (São Paulo) and Ben (Seattle), every 2 weeks over 6 months: median under 50 ms. Issue 11 adds the ratio to
+/// GET /api/me (the baseline: one Graph $batch too, but nothing to compute): the suggestions for two people should
+/// take under 2× as long. The API runs as its own process, started as the Functions host starts it
+/// (FUNCTIONS_CUSTOMHANDLER_PORT); each call is a real HTTP request with a real bearer token, a JWT validation, one
+/// Graph $batch to the dev tenant and, for the suggestions, the core.
+/// Run: <c>./bench.sh '*SuggestionEndpoint*'</c>; the Ratio column is each call's median over /me's.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 12)]
 [MedianColumn]
@@ -21,10 +23,18 @@ public class SuggestionEndpointBenchmarks : IDisposable
     private const string Ana = "ana.souza@contoso.dev";
     private const string Ben = "ben.carter@contoso.dev";
 
+    // Ana and seven colleagues from the default tenant, across the Americas, Europe and Asia.
+    private static readonly string[] SevenPeers =
+    [
+        Ben, "chloe.martin@contoso.dev", "dev.sharma@contoso.dev", "emma.schulz@contoso.dev",
+        "finn.walsh@contoso.dev", "grace.lee@contoso.dev", "hiro.tanaka@contoso.dev",
+    ];
+
     private DevTenantServer devTenant = null!;
     private ApiProcess api = null!;
     private HttpClient client = null!;
-    private string body = null!;
+    private string twoPeople = null!;
+    private string eightPeople = null!;
 
     [GlobalSetup]
     public async Task StartAsync()
@@ -38,19 +48,32 @@ public class SuggestionEndpointBenchmarks : IDisposable
 
         client = new HttpClient { BaseAddress = api.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", devTenant.IssueApiToken(Ana));
-        var earliest = DateTime.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        body = $$"""{"peers": ["{{Ben}}"], "durationMinutes": 60, "cadence": "every2Weeks", "horizonMonths": 6, "earliestStart": "{{earliest}}"}""";
+        twoPeople = Body([Ben]);
+        eightPeople = Body(SevenPeers);
 
         // A benchmark of an error would measure nothing.
-        var answer = await SuggestAsync();
-        if (!answer.Contains("\"rank\":1", StringComparison.Ordinal))
+        foreach (var answer in new[] { await SuggestForTwoAsync(), await SuggestForEightAsync() })
         {
-            throw new InvalidOperationException("The API suggested nothing for Ana and Ben: " + answer);
+            if (!answer.Contains("\"rank\":1", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The API suggested nothing: " + answer);
+            }
+        }
+
+        if (!(await GetMeAsync()).Contains(Ana, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("GET /api/me did not answer Ana.");
         }
     }
 
+    [Benchmark(Baseline = true, Description = "GET /api/me (one Graph $batch)")]
+    public Task<string> GetMeAsync() => ReadAsync(new HttpRequestMessage(HttpMethod.Get, new Uri("api/me", UriKind.Relative)));
+
     [Benchmark(Description = "POST /api/suggestions, Ana + Ben, 6 months, every 2 weeks")]
-    public Task<string> SuggestAsync() => PostAsync();
+    public Task<string> SuggestForTwoAsync() => PostAsync(twoPeople);
+
+    [Benchmark(Description = "POST /api/suggestions, 8 people, 6 months, every 2 weeks")]
+    public Task<string> SuggestForEightAsync() => PostAsync(eightPeople);
 
     [GlobalCleanup]
     public async Task StopAsync()
@@ -66,13 +89,25 @@ public class SuggestionEndpointBenchmarks : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private async Task<string> PostAsync()
+    private static string Body(IEnumerable<string> peers)
     {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(new Uri("api/suggestions", UriKind.Relative), content);
-        var text = await response.Content.ReadAsStringAsync();
-        return response.StatusCode == HttpStatusCode.OK ? text : throw new InvalidOperationException($"{(int)response.StatusCode}: {text}");
+        var earliest = DateTime.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var list = string.Join(", ", peers.Select(peer => $"\"{peer}\""));
+        return $$"""{"peers": [{{list}}], "durationMinutes": 60, "cadence": "every2Weeks", "horizonMonths": 6, "earliestStart": "{{earliest}}"}""";
     }
 
+    private Task<string> PostAsync(string body) => ReadAsync(new HttpRequestMessage(HttpMethod.Post, new Uri("api/suggestions", UriKind.Relative))
+    {
+        Content = new StringContent(body, Encoding.UTF8, "application/json"),
+    });
 
+    private async Task<string> ReadAsync(HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            return response.StatusCode == HttpStatusCode.OK ? text : throw new InvalidOperationException($"{(int)response.StatusCode}: {text}");
+        }
+    }
 }

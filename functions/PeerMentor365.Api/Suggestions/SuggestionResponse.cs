@@ -27,7 +27,10 @@ internal sealed record ParticipantInfo(
     string? TimeZoneNote);
 
 /// <summary>Why there are no suggestions, for a client that acts on it (the sentence is <see cref="SuggestionResponse.NoSuggestionsReason"/>).</summary>
-internal sealed record NoSuggestionsDetailDto(string Cause, IReadOnlyList<string> Participants, int? ShorterSessionMinutes);
+/// <param name="SmallerGroups">When no time suits the whole group: the largest smaller groups that can meet, each with the first session of their best series.</param>
+internal sealed record NoSuggestionsDetailDto(string Cause, IReadOnlyList<string> Participants, int? ShorterSessionMinutes, IReadOnlyList<MeetingGroupDto> SmallerGroups);
+
+internal sealed record MeetingGroupDto(IReadOnlyList<string> Participants, string FirstStart);
 
 internal sealed record WorkingHoursDto(IReadOnlyList<string> DaysOfWeek, string StartTime, string EndTime, string TimeZone);
 
@@ -130,7 +133,8 @@ internal static class SuggestionMapping
                 _ => "seriesCannotRecur",
             },
             reason.ParticipantIds,
-            reason.ShorterSessionMinutes);
+            reason.ShorterSessionMinutes,
+            [.. reason.SmallerGroups.Select(group => new MeetingGroupDto(group.ParticipantIds, Format(group.FirstStart)))]);
 
     public static OccurrenceDto ToDto(Occurrence occurrence) => new(
         Format(occurrence.When.Start),

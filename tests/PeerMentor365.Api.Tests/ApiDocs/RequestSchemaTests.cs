@@ -125,7 +125,7 @@ public sealed class RequestSchemaTests(ApiApplication app) : IDisposable
         var pair = await _ana.ActivePairAsync(_ben);
         var pairId = Member.IdOf(pair);
         var goal = await _ana.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/pairs/{pairId}/goals", new { title = "Lead a design review", measure = "One review done", targetDate = Member.Date(60) });
-        var session = await _ana.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/pairs/{pairId}/sessions", new { start = Member.At(3, 15), end = Member.At(3, 16) });
+        var session = await _ana.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/pairs/{pairId}/sessions", new { start = Member.At(-3, 15), end = Member.At(-3, 16) });
         var commitment = await _ana.AddCommitmentAsync(pair, new { text = "Draft the review agenda" });
         var ids = new Dictionary<string, JsonNode?>
         {

@@ -32,6 +32,13 @@ public sealed class NoSuggestionsTests(ApiApplication app)
         Assert.Equal("groupNeverMeets", detail.GetProperty("cause").GetString());
         Assert.Equal([ApiApplication.Ben, Hiro, Finn], detail.GetProperty("participants").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(JsonValueKind.Null, detail.GetProperty("shorterSessionMinutes").ValueKind);
+
+        // Any two of them can meet: each pair is named, with the first session of its best series.
+        var groups = detail.GetProperty("smallerGroups").EnumerateArray().ToList();
+        Assert.Equal(
+            [[Finn, ApiApplication.Ben], [Finn, Hiro], [ApiApplication.Ben, Hiro]],
+            groups.Select(group => group.GetProperty("participants").EnumerateArray().Select(p => p.GetString()!).ToArray()));
+        Assert.All(groups, group => Assert.EndsWith("Z", group.GetProperty("firstStart").GetString(), StringComparison.Ordinal));
         Assert.Equal(["Finn Walsh", "Ben Carter", "Hiro Tanaka"], answer.GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("displayName").GetString()));
     }
 
