@@ -106,6 +106,26 @@ test('a double click on "Create series" makes exactly one series, and the result
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   await page.screenshot({ path: join(screenshots, 'series-320.png'), fullPage: true });
 
+  // At the pane's usual width, no session's Move or Cancel form is open until its action is chosen (they were all
+  // shown at once, a style overriding their hidden attribute), and cancelling asks first.
+  await page.setViewportSize({ width: 350, height: 900 });
+  const sessions = panel.getByTestId('occurrence');
+  await expect(sessions.first()).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByRole('button', { name: 'Cancel this session' })).toHaveCount(0);
+  await expect(panel.locator('[data-testid="occurrence"] form')).toHaveCount(0);
+  await sessions.first().getByRole('button', { name: 'Cancel session' }).click();
+  await expect(sessions.first().getByRole('form', { name: /Cancel the session of/ })).toBeVisible();
+  await expect(panel.locator('[data-testid="occurrence"] form')).toHaveCount(1);
+  await sessions.first().getByRole('button', { name: 'Cancel this session' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Cancel this session?' });
+  await expect(ask).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'cancel-session question');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await page.screenshot({ path: join(screenshots, 'series-350-cancel.png') });
+  await ask.getByRole('button', { name: 'Keep it' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(sessions).not.toHaveCount(0);
+
   // Opened again (a fresh browser), the pane shows the pair's series, read back from the API, instead of "Create series".
   const href = await agenda.getAttribute('href');
   const again = await (await browser.newContext()).newPage();

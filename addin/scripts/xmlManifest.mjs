@@ -68,9 +68,15 @@ export function buildXmlManifest(unified) {
     resources.set(id, { kind, value });
     return id;
   };
-  // Resource ids are at most 32 characters; the unified ids (at most 64) are shortened by a counter when needed.
-  let counter = 0;
-  const resid = (/** @type {string} */ id) => (id.length <= 32 ? id : `${id.slice(0, 28)}.${(counter++).toString().padStart(3, '0')}`);
+  // Resource ids are at most 32 characters; longer ones (unified ids reach 64) get a short numbered name, the same
+  // one in both VersionOverrides.
+  /** @type {Map<string, string>} */
+  const shortened = new Map();
+  const resid = (/** @type {string} */ id) => {
+    if (id.length <= 32) return id;
+    if (!shortened.has(id)) shortened.set(id, `${id.slice(0, 28)}.${shortened.size.toString().padStart(3, '0')}`);
+    return /** @type {string} */ (shortened.get(id));
+  };
 
   const pageId = resource('url', 'Taskpane.Url', page);
   /** @type {{ point: string, groups: any[] }[]} */

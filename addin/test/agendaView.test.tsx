@@ -185,6 +185,18 @@ describe('Agenda view', () => {
     expect(rating.getByRole('button', { name: 'Update my rating' })).toBeVisible();
   });
 
+  it('offers no rating before the session has started, and says from when', async () => {
+    // A session a week ahead of the real clock.
+    const start = new Date(Date.now() + 7 * 86_400_000);
+    start.setUTCSeconds(0, 0);
+    backend.session = makeSession({ start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() });
+    renderView();
+    const rating = within((await view()).getByRole('region', { name: 'Rate this session' }));
+    expect(rating.getByText('You can rate this session once it has started.')).toBeVisible();
+    expect(rating.queryByRole('radio')).toBeNull();
+    expect(rating.queryByRole('button', { name: 'Save my rating' })).toBeNull();
+  });
+
   it('shows my earlier rating when the pane opens again', async () => {
     backend.session = makeSession({ myRating: { rating: 2, privateNote: 'Too short', ratedAt: '2026-12-01T16:00:00Z' } });
     renderView();

@@ -374,6 +374,16 @@ describe('the add-in-only (XML) manifest', () => {
     expect(sso?.textContent).toContain(`api://pm.contoso.com/${clientId}`);
   });
 
+  it('shortens resource ids over 32 characters the same way in both VersionOverrides', () => {
+    const unified = stamped();
+    unified.extensions[0].ribbons[0].tabs[0].groups[0].controls[0].id = `PeerMentorSchedule${'X'.repeat(40)}`;
+    const xml = buildXmlManifest(unified);
+    expect(checkXmlManifest(xml, unified)).toEqual([]);
+    const resids = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(Math.max(...resids.map((r) => r.length))).toBeLessThanOrEqual(32);
+    expect(resids.filter((r) => r.endsWith('.000'))).toHaveLength(2);
+  });
+
   it('the check finds what the schema or the pairing forbids', () => {
     const unified = stamped();
     const xml = buildXmlManifest(unified);

@@ -4,6 +4,7 @@ using PeerMentor365.Api.ApiDocs;
 using PeerMentor365.Api.Auth;
 using PeerMentor365.Api.ClientConfig;
 using PeerMentor365.Api.Commitments;
+using PeerMentor365.Api.Compression;
 using PeerMentor365.Api.Goals;
 using PeerMentor365.Api.Graph;
 using PeerMentor365.Api.Hosting;
@@ -40,6 +41,7 @@ builder.AddSessionAgenda();
 builder.AddSuggestions();
 builder.AddSeries();
 builder.AddSecurity();
+builder.AddCompression();
 builder.AddPane();
 builder.AddApiDocs();
 
@@ -51,6 +53,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 
 app.UseSecurity();
+app.UseCompression();
 app.UseProblems();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -142,6 +142,24 @@ public sealed class ProvisionCommandTests(ITestOutputHelper log) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task An_app_role_deleted_by_hand_is_made_again_and_the_admins_get_it_again()
+    {
+        Assert.Equal(0, (await _harness.ProvisionAsync(ProvisioningHarness.Admin, Everything)).Exit);
+        var graph = _harness.Graph();
+        var app = Assert.Single((await graph.Applications.GetAsync())!.Value!);
+        await graph.Applications[app.Id].PatchAsync(new Application { AppRoles = [] });
+
+        var repair = await _harness.ProvisionAsync(ProvisioningHarness.Admin, Everything);
+
+        Assert.True(repair.Exit == 0, repair.Errors);
+        var role = Assert.Single((await graph.Applications[app.Id].GetAsync())!.AppRoles!);
+        var sp = Assert.Single((await graph.ServicePrincipals.GetAsync(r => r.QueryParameters.Filter = $"appId eq '{app.AppId}'"))!.Value!);
+        var current = (await graph.ServicePrincipals[sp.Id].AppRoleAssignedTo.GetAsync())!.Value!.Where(a => a.AppRoleId == role.Id).ToList();
+        Assert.Equal(2, current.Count);
+        Assert.Contains("No changes.", (await _harness.ProvisionAsync(ProvisioningHarness.Admin, Everything)).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Remove_deletes_what_provision_made_and_leaves_other_apps_alone()
     {
         var graph = _harness.Graph();

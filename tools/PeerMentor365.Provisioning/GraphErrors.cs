@@ -66,7 +66,8 @@ internal static class GraphErrors
             return $"Microsoft Graph could not {step} just now ({status} {code}). Nothing is lost: run the command again; it continues where it stopped.";
         }
 
-        return $"Microsoft Graph refused to {step} ({status} {code}: {message}).";
+        // Also what Entra answers while a just-created object has not reached every replica yet: a re-run finds what was made.
+        return $"Microsoft Graph refused to {step} ({status} {code}: {message}). Run the command again: it keeps what it made and continues from there.";
     }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();

@@ -143,6 +143,7 @@ internal sealed class Provisioner(GraphServiceClient graph, TextWriter output)
         var role = existing?.AppRoles?.FirstOrDefault(r => r.Value == AppRegistrationSpec.ProgramAdminRole);
         var scopeId = scope?.Id ?? Guid.NewGuid();
         var roleId = role?.Id ?? Guid.NewGuid();
+        state.ProgramAdminRoleId = roleId;
 
         var desiredScope = new PermissionScope
         {
@@ -347,11 +348,10 @@ internal sealed class Provisioner(GraphServiceClient graph, TextWriter output)
         }
 
         var assigned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var roleId = state.App?.AppRoles?.FirstOrDefault(r => r.Value == AppRegistrationSpec.ProgramAdminRole)?.Id;
-        if (state.Sp is not null && roleId is not null)
+        if (state.Sp is not null)
         {
             var assignments = await GraphStep("read the ProgramAdmin assignments", () => graph.ServicePrincipals[state.Sp.Id].AppRoleAssignedTo.GetAsync(cancellationToken: cancellationToken));
-            assigned.UnionWith(assignments?.Value?.Where(a => a.AppRoleId == roleId).Select(a => a.PrincipalId.ToString()!) ?? []);
+            assigned.UnionWith(assignments?.Value?.Where(a => a.AppRoleId == state.ProgramAdminRoleId).Select(a => a.PrincipalId.ToString()!) ?? []);
         }
 
         foreach (var (id, what) in principals.Where(p => !assigned.Contains(p.Id)))
@@ -361,7 +361,7 @@ internal sealed class Provisioner(GraphServiceClient graph, TextWriter output)
                 {
                     PrincipalId = Guid.Parse(id),
                     ResourceId = Guid.Parse(state.Sp!.Id!),
-                    AppRoleId = state.App!.AppRoles!.First(r => r.Value == AppRegistrationSpec.ProgramAdminRole).Id,
+                    AppRoleId = state.ProgramAdminRoleId,
                 }))));
         }
     }
@@ -475,5 +475,8 @@ internal sealed class Provisioner(GraphServiceClient graph, TextWriter output)
         public Application? App { get; set; } = app;
 
         public ServicePrincipal? Sp { get; set; } = sp;
+
+        /// <summary>The ProgramAdmin role's id: the existing one, or the one the run gives the role it creates.</summary>
+        public Guid ProgramAdminRoleId { get; set; }
     }
 }

@@ -124,7 +124,14 @@ const AgendaContent: React.FC<AgendaContentProps> = ({ agendaApi, me, pairId, se
       <GoalsList pair={pair} meId={meId} goals={agenda.goals} headingLevel={3} />
       {/* No due date typed: the API makes it due at the pair's next session, and the list then shows that date. */}
       <CommitmentsList pair={pair} meId={meId} commitments={agenda.commitments} sessionId={session.id} headingLevel={3} />
-      <RatingSection api={agendaApi} pairId={pairId} sessionId={session.id} myRating={session.myRating} onRated={agenda.setMyRating} />
+      <RatingSection
+        api={agendaApi}
+        pairId={pairId}
+        sessionId={session.id}
+        myRating={session.myRating}
+        onRated={agenda.setMyRating}
+        start={session.start}
+      />
     </section>
   );
 };

@@ -29,10 +29,31 @@ export interface RatingSectionProps {
   sessionId: string;
   myRating: MyRating | null;
   onRated: (rating: MyRating | null) => void;
+  /** The session's start (an instant): a session is rated from then on, as the API insists. */
+  start: string;
+  now?: () => number;
 }
 
 /** My 1-5 rating of the session and an optional private word: only I ever see either. */
-export const RatingSection: React.FC<RatingSectionProps> = ({ api, pairId, sessionId, myRating, onRated }) => {
+export const RatingSection: React.FC<RatingSectionProps> = ({ start, now = Date.now, ...props }) => {
+  const styles = useStyles();
+  const headingId = useId();
+  // Read at each render: the view renders again when the person comes back to it (and on Refresh).
+  if (now() < Date.parse(start)) {
+    return (
+      <section className={styles.root} aria-labelledby={headingId}>
+        <h3 id={headingId} className={styles.heading}>
+          Rate this session
+        </h3>
+        {/* When it starts is said at the top of the view, once. */}
+        <Text size={200}>You can rate this session once it has started.</Text>
+      </section>
+    );
+  }
+  return <RatingForm {...props} />;
+};
+
+const RatingForm: React.FC<Omit<RatingSectionProps, 'start' | 'now'>> = ({ api, pairId, sessionId, myRating, onRated }) => {
   const styles = useStyles();
   const mutation = useMutation();
   const headingId = useId();

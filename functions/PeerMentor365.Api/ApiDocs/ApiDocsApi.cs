@@ -23,6 +23,12 @@ internal static class ApiDocsApi
                     DescribeBody(operation, shape);
                 }
 
+                foreach (var parameter in context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryParameterList>().SelectMany(list => list.Parameters))
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(DescribeQuery(parameter));
+                }
+
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -73,6 +79,14 @@ internal static class ApiDocsApi
                 schema.Pattern = Wire.LocalDateTimeRegex;
                 break;
         }
+    }
+
+    /// <summary>A query parameter the endpoint reads itself (Requests/QueryValues.cs), in its wire format.</summary>
+    private static OpenApiParameter DescribeQuery(QueryParameter parameter)
+    {
+        var schema = new OpenApiSchema { Type = JsonSchemaType.String };
+        DescribeWireText(schema, parameter.Kind);
+        return new OpenApiParameter { Name = parameter.Name, In = ParameterLocation.Query, Required = false, Description = parameter.Description, Schema = schema };
     }
 
     /// <summary>The request body is the shape the endpoint's reader checks against (Requests/BodyFields.cs), not a guess from the handler.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Compression;
 using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Requests;
 using PeerMentor365.Api.Storage;
@@ -33,7 +34,7 @@ internal static class PairsApi
     public static RouteGroupBuilder MapPairs(this RouteGroupBuilder api)
     {
         var group = api.MapPairsGroup("Pairs");
-        group.MapGet("", ListPairs).WithName("ListPairs");
+        group.MapGet("", ListPairs).WithName("ListPairs").WithoutCompression(UncompressedAnswer.SeveralPairs);
         group.MapPost("", ProposePair).WithName("ProposePair").AcceptsJson(ProposalReader.Shape);
         var pair = group.MapMemberPair();
         pair.MapGet("", GetPair).WithName("GetPair");

@@ -4,11 +4,12 @@ namespace PeerMentor365.Api.Requests;
 internal static class QueryValues
 {
     /// <summary>
-    /// One instant (UTC with Z) in ?<paramref name="name"/>=; <paramref name="fallback"/> when it is absent or blank;
+    /// One instant (UTC with Z) in ?<paramref name="parameter"/>=; <paramref name="fallback"/> when it is absent or blank;
     /// null with the error added when it is not one instant.
     /// </summary>
-    public static NodaTime.Instant? Instant(HttpRequest request, string name, NodaTime.Instant fallback, Dictionary<string, string[]> errors)
+    public static NodaTime.Instant? Instant(HttpRequest request, QueryParameter parameter, NodaTime.Instant fallback, Dictionary<string, string[]> errors)
     {
+        var name = parameter.Name;
         var values = request.Query[name];
         if (values.Count == 0 || string.IsNullOrWhiteSpace(values[0]))
         {
@@ -23,4 +24,20 @@ internal static class QueryValues
 
         return instant;
     }
+}
+
+/// <summary>
+/// A query-string parameter an endpoint reads itself (<see cref="QueryValues"/>): declared on the endpoint with
+/// <see cref="QueryParameterEndpoints.AcceptsQuery"/>, so that the OpenAPI document describes what is read, by the same name.
+/// </summary>
+internal sealed record QueryParameter(string Name, WireText Kind, string Description);
+
+/// <summary>The query parameters an endpoint declares (endpoint metadata).</summary>
+internal sealed record QueryParameterList(IReadOnlyList<QueryParameter> Parameters);
+
+internal static class QueryParameterEndpoints
+{
+    /// <summary>The endpoint reads these optional query parameters (documented, and read by the same names).</summary>
+    public static RouteHandlerBuilder AcceptsQuery(this RouteHandlerBuilder endpoint, params QueryParameter[] parameters) =>
+        endpoint.WithMetadata(new QueryParameterList(parameters));
 }

@@ -47,11 +47,11 @@ internal static class SeriesApi
 
     private static async Task<Ok<SeriesListResponse>> ListSeries(string pairId, SeriesStore store, SeriesCreation creation, CancellationToken cancellationToken)
     {
-        var rows = await store.ListAsync(pairId, cancellationToken);
-        var answers = new List<SeriesResponse>(rows.Count);
-        foreach (var row in rows)
+        var stored = await store.ListAsync(pairId, cancellationToken);
+        var answers = new List<SeriesResponse>(stored.Count);
+        foreach (var series in stored)
         {
-            answers.Add(await creation.ReadAsync(row, cancellationToken));
+            answers.Add(await creation.ReadAsync(series, cancellationToken));
         }
 
         return TypedResults.Ok(new SeriesListResponse(answers));
@@ -60,13 +60,13 @@ internal static class SeriesApi
     private static async Task<Results<Ok<SeriesResponse>, ProblemHttpResult>> GetSeries(
         string pairId, string seriesId, HttpContext http, SeriesStore store, SeriesCreation creation, CancellationToken cancellationToken)
     {
-        var row = await store.FindAsync(pairId, seriesId, cancellationToken);
-        if (row is null)
+        var series = await store.FindAsync(pairId, seriesId, cancellationToken);
+        if (series is null)
         {
             return PairAccess.ItemNotFound("series");
         }
 
-        var answer = await creation.ReadAsync(row, cancellationToken);
+        var answer = await creation.ReadAsync(series, cancellationToken);
         http.Response.Headers.ETag = answer.Etag;
         return TypedResults.Ok(answer);
     }

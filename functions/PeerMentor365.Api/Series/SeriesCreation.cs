@@ -124,25 +124,25 @@ internal sealed partial class SeriesCreation(
 
                 var existing = await Store.FindAsync(pair.Id, seen.SeriesId, cancellationToken)
                     ?? throw new InvalidOperationException("An idempotency row points at no series.");
-                if (existing.State != SeriesState.Creating)
+                if (existing.Value.Status != SeriesStatus.Creating)
                 {
                     return new CreateOutcome.Created(await ReadAsync(existing, cancellationToken), Replayed: true);
                 }
 
-                if (existing.LeaseUntil is { } until && Instant.FromDateTimeOffset(until) > now)
+                if (existing.Value.Lease is { } lease && lease.Until > now)
                 {
                     return new CreateOutcome.InProgress();
                 }
 
                 // The attempt that held it is gone (crashed, timed out): take the creation over and resume it.
-                existing.LeaseOwner = Guid.NewGuid().ToString("N");
-                existing.LeaseUntil = now.Plus(Lease).ToDateTimeOffset();
-                if (!await Store.TrySaveAsync(existing, cancellationToken))
+                var takenOver = await Store.TrySaveAsync(
+                    existing.Value with { Lease = new SeriesLease(Guid.NewGuid().ToString("N"), now.Plus(Lease)) }, existing.ETag, cancellationToken);
+                if (takenOver is null)
                 {
                     return new CreateOutcome.InProgress();
                 }
 
-                return new CreateOutcome.Created(await ResumeAsync(existing, pair, user, me, cancellationToken), Replayed: true);
+                return new CreateOutcome.Created(await ResumeAsync(takenOver, pair, user, me, cancellationToken), Replayed: true);
             }
 
             if (pair.Status != PairStatus.Active)
@@ -151,11 +151,11 @@ internal sealed partial class SeriesCreation(
             }
 
             var current = await Store.FindCurrentAsync(pair.Id, cancellationToken);
-            if (current is not null && await Store.FindAsync(pair.Id, current.SeriesId, cancellationToken) is { State: SeriesState.Creating or SeriesState.Active } busy)
+            if (current is not null && await Store.FindAsync(pair.Id, current.SeriesId, cancellationToken) is { Value: { Status: SeriesStatus.Creating or SeriesStatus.Active } busy })
             {
                 if (busy.IdempotencyRowKey != keyRow || attempt == MaxStartAttempts)
                 {
-                    return busy.IdempotencyRowKey == keyRow ? new CreateOutcome.InProgress() : new CreateOutcome.OtherSeries(busy.RowKey);
+                    return busy.IdempotencyRowKey == keyRow ? new CreateOutcome.InProgress() : new CreateOutcome.OtherSeries(busy.Id);
                 }
 
                 // A concurrent repeat with this very key started it after the key was read: read again.
@@ -179,13 +179,13 @@ internal sealed partial class SeriesCreation(
             {
                 PartitionKey = PairKeys.PairPartition(pair.Id),
                 RowKey = keyRow,
-                SeriesId = series.RowKey,
+                SeriesId = series.Id,
                 RequestHash = hash,
                 CreatedAt = now.ToDateTimeOffset(),
             };
-            if (await Store.TryStartAsync(key, series, current, cancellationToken))
+            if (await Store.TryStartAsync(key, series, current, cancellationToken) is { } started)
             {
-                return new CreateOutcome.Created(await ResumeAsync(series, pair, user, me, cancellationToken), Replayed: false);
+                return new CreateOutcome.Created(await ResumeAsync(started, pair, user, me, cancellationToken), Replayed: false);
             }
 
             // Lost a race: the same key (a concurrent repeat) or another series was inserted meanwhile. Read again.
@@ -197,48 +197,49 @@ internal sealed partial class SeriesCreation(
     }
 
     /// <summary>The series as the API answers it, with its notebook and first session.</summary>
-    public async Task<SeriesResponse> ReadAsync(SeriesRow series, CancellationToken cancellationToken)
+    public async Task<SeriesResponse> ReadAsync(Versioned<PairSeries> series, CancellationToken cancellationToken)
     {
-        var notebook = Store.FindNotebookAsync(series.PartitionKey, cancellationToken);
-        var first = string.IsNullOrEmpty(series.FirstSessionId)
+        var (pairId, firstSessionId) = (series.Value.PairId, series.Value.FirstSessionId);
+        var notebook = Store.FindNotebookAsync(pairId, cancellationToken);
+        var first = string.IsNullOrEmpty(firstSessionId)
             ? Task.FromResult<Versioned<Session>?>(null)
-            : Sessions.FindAsync(series.PartitionKey, series.FirstSessionId, cancellationToken);
+            : Sessions.FindAsync(pairId, firstSessionId, cancellationToken);
         await Task.WhenAll(notebook, first);
         return SeriesResponse.From(series, await notebook, (await first)?.Value);
     }
 
-    private SeriesRow NewSeries(Pair pair, SignedInUser user, string me, SeriesRequest request, string keyRow, string hash, Instant now)
+    private PairSeries NewSeries(Pair pair, SignedInUser user, string me, SeriesRequest request, string keyRow, string hash, Instant now)
     {
         var id = Ids.NewestFirst(Ids.Series, now);
         var plan = request.Plan();
-        var row = new SeriesRow
-        {
-            PartitionKey = PairKeys.PairPartition(pair.Id),
-            RowKey = PairKeys.ItemRow(id),
-            State = SeriesState.Creating,
-            LeaseOwner = Guid.NewGuid().ToString("N"),
-            LeaseUntil = now.Plus(Lease).ToDateTimeOffset(),
-            OrganizerId = me,
-            OrganizerMail = user.Mail,
-            RequestHash = hash,
-            IdempotencyRowKey = keyRow,
-            Subject = Subject.For([.. pair.Members.Select(member => Subject.FirstName(member.DisplayName))]),
-            TransactionId = Guid.NewGuid().ToString(),
-            SectionName = OneNoteNames.Section(request.FirstStart.Date),
-            FirstSessionId = SeriesSessionStore.SessionId(id, plan.StartOf(0)),
-            CreatedAt = now.ToDateTimeOffset(),
-            UpdatedAt = now.ToDateTimeOffset(),
-        };
-        SeriesSchedule.Write(row, request);
-        return row;
+        return new PairSeries(
+            id,
+            pair.Id,
+            SeriesStatus.Creating,
+            new SeriesLease(Guid.NewGuid().ToString("N"), now.Plus(Lease)),
+            me,
+            user.Mail,
+            OrganizerZone: null,
+            hash,
+            keyRow,
+            request,
+            TimeZoneNames.ToWindowsId(request.AnchorZone),
+            Subject.For([.. pair.Members.Select(member => Subject.FirstName(member.DisplayName))]),
+            Guid.NewGuid().ToString(),
+            new SeriesSection(StepProgress.None, OneNoteNames.Section(request.FirstStart.Date), null),
+            new SeriesEvent(StepProgress.None, null, null, null, null),
+            SeriesSessionStore.SessionId(id, plan.StartOf(0)),
+            RoundTrips: 0,
+            now,
+            now);
     }
 
     /// <summary>Runs (or resumes) the Graph steps of a creation this attempt holds the lease of, then activates the series.</summary>
-    private async Task<SeriesResponse> ResumeAsync(SeriesRow series, Pair pair, SignedInUser user, string me, CancellationToken cancellationToken)
+    private async Task<SeriesResponse> ResumeAsync(Versioned<PairSeries> series, Pair pair, SignedInUser user, string me, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var graph = graphs.For(user);
-        var run = new Run(this, series, pair, graph, me, SeriesSchedule.Of(series).Plan(), cancellationToken);
+        var run = new Run(this, series, pair, graph, me, series.Value.ReadableSchedule.Plan(), cancellationToken);
         try
         {
             await run.PrepareAsync();
@@ -253,32 +254,30 @@ internal sealed partial class SeriesCreation(
 
             // The nightly job prepares the later pages as the organizer (OneNote is delegated-only): keep a grant for
             // it now, before the series counts as active, so a failure here is resumed by a repeat like any step.
-            await Background.RememberAsync(user, series.RowKey, cancellationToken);
+            await Background.RememberAsync(user, series.Value.Id, cancellationToken);
         }
         catch (Exception error) when (error is not CreationTakenOverException)
         {
             // Let the repeat resume at once instead of waiting for the lease to run out (a crash still has the lease expire).
-            await ReleaseLeaseAsync(series);
+            await ReleaseLeaseAsync(run.Series);
             throw;
         }
 
         var now = Clock.GetCurrentInstant();
-        await Store.WriteIndexAsync(series, cancellationToken);
-        series.State = SeriesState.Active;
-        series.LeaseUntil = null;
-        series.LeaseOwner = null;
-        series.UpdatedAt = now.ToDateTimeOffset();
+        await Store.WriteIndexAsync(run.Series.Value, cancellationToken);
+        run.Change(active => active with { Status = SeriesStatus.Active, Lease = null, UpdatedAt = now });
         await run.SaveSeriesAsync();
-        LogCreated(Logger, run.RoundTrips, series.RoundTrips, stopwatch.ElapsedMilliseconds, run.NotebookWasNew);
-        return SeriesResponse.From(series, run.Notebook, run.Session.Value);
+        LogCreated(Logger, run.RoundTrips, run.Series.Value.RoundTrips, stopwatch.ElapsedMilliseconds, run.NotebookWasNew);
+        return SeriesResponse.From(run.Series, run.Notebook, run.Session.Value);
     }
 
-    private async Task ReleaseLeaseAsync(SeriesRow series)
+    /// <summary>Saves <paramref name="series"/> (as this attempt has it, progress included) with its lease run out now.</summary>
+    private async Task ReleaseLeaseAsync(Versioned<PairSeries> series)
     {
         try
         {
-            series.LeaseUntil = Clock.GetCurrentInstant().ToDateTimeOffset();
-            await Store.TrySaveAsync(series, CancellationToken.None);
+            var released = series.Value with { Lease = new SeriesLease(series.Value.Lease?.Owner, Clock.GetCurrentInstant()) };
+            await Store.TrySaveAsync(released, series.ETag, CancellationToken.None);
         }
         catch (Azure.RequestFailedException)
         {
@@ -293,7 +292,7 @@ internal sealed partial class SeriesCreation(
     private static partial void LogNotVerified(ILogger logger, int missing);
 
     /// <summary>One attempt at the steps: the rows it works on, and what it has sent.</summary>
-    private sealed class Run(SeriesCreation owner, SeriesRow series, Pair pair, GraphServiceClient graph, string me, SeriesPlan plan, CancellationToken cancellationToken)
+    private sealed class Run(SeriesCreation owner, Versioned<PairSeries> series, Pair pair, GraphServiceClient graph, string me, SeriesPlan plan, CancellationToken cancellationToken)
     {
         private const string SectionStep = "section";
         private const string FolderStep = "folder";
@@ -303,6 +302,9 @@ internal sealed partial class SeriesCreation(
         private const string VerifyStep = "verify";
 
         private bool _verifyTried;
+
+        /// <summary>The series as this attempt has it: every change is kept here at once and saved with the next record.</summary>
+        public Versioned<PairSeries> Series { get; private set; } = series;
 
         public NotebookRow Notebook { get; private set; } = null!;
 
@@ -321,8 +323,8 @@ internal sealed partial class SeriesCreation(
             var now = owner.Clock.GetCurrentInstant();
             var notebook = owner.Store.FindNotebookAsync(pair.Id, cancellationToken);
             var session = owner.Sessions.InsertOrReadAsync(
-                pair.Id, series.RowKey, plan.StartOf(0), plan.StartOf(0), plan.EndOf(0),
-                SeriesSessionStore.FocusFor(pair, series.FirstFocusUserId, 0), null, now, cancellationToken);
+                pair.Id, Series.Value.Id, plan.StartOf(0), plan.StartOf(0), plan.EndOf(0),
+                SeriesSessionStore.FocusFor(pair, Series.Value.FirstFocusUserId, 0), null, now, cancellationToken);
             await Task.WhenAll(notebook, session);
             Session = await session;
             Notebook = await notebook ?? new NotebookRow
@@ -352,19 +354,19 @@ internal sealed partial class SeriesCreation(
             var pageReady = Session.Value.Page.State == PageState.Ready;
             string? pageXhtml = null;
 
-            if (series.SectionState != StepState.Done)
+            if (Series.Value.Section.Progress != StepProgress.Done)
             {
-                var sectionName = series.SectionName;
+                var sectionName = Series.Value.Section.Name;
                 var notebookId = Notebook.NotebookId!;
                 steps.Add(new GraphBatchStep(SectionStep, () => OneNoteGateway.CreateSectionRequest(graph, OwnerRoot, notebookId, sectionName), UsesMailbox: false));
                 oneNoteCalls++;
-                series.SectionState = StepState.Attempted;
+                Change(attempted => attempted with { Section = attempted.Section with { Progress = StepProgress.Attempted } });
                 seriesChanged = true;
             }
             else if (!pageReady)
             {
                 pageXhtml = await PageXhtmlAsync();
-                var sectionId = series.SectionId!;
+                var sectionId = Series.Value.Section.Id!;
                 steps.Add(new GraphBatchStep(PageStep, () => OneNoteGateway.CreatePageRequest(graph, OwnerRoot, sectionId, pageXhtml), UsesMailbox: false));
                 oneNoteCalls++;
             }
@@ -386,13 +388,13 @@ internal sealed partial class SeriesCreation(
                 steps.Add(new GraphBatchStep(VerifyStep, () => OneNoteGateway.PermissionsRequest(graph, verifyId), UsesMailbox: false));
             }
 
-            if (pageReady && series.EventState != StepState.Done)
+            if (pageReady && Series.Value.Event.Progress != StepProgress.Done)
             {
                 // A new Event for every attempt: the SDK's backing store serialises a model's changed values only,
                 // so the same Event sent a second time (after a throttled item) would be an empty body.
                 var build = EventRequestBuilder();
                 steps.Add(new GraphBatchStep(EventStep, () => graph.Me.Events.ToPostRequestInformation(build()), UsesMailbox: true));
-                series.EventState = StepState.Attempted;
+                Change(attempted => attempted with { Event = attempted.Event with { Progress = StepProgress.Attempted } });
                 seriesChanged = true;
             }
 
@@ -416,19 +418,23 @@ internal sealed partial class SeriesCreation(
             return true;
         }
 
+        public void Change(Func<PairSeries, PairSeries> change) => Series = Series with { Value = change(Series.Value) };
+
         public async Task SaveSeriesAsync()
         {
             var now = owner.Clock.GetCurrentInstant();
-            if (series.State == SeriesState.Creating)
+            Change(saved => saved with
             {
-                series.LeaseUntil = now.Plus(owner.Lease).ToDateTimeOffset();
-            }
+                Lease = saved.Status == SeriesStatus.Creating ? new SeriesLease(saved.Lease?.Owner, now.Plus(owner.Lease)) : saved.Lease,
+                UpdatedAt = now,
+            });
+            Series = await owner.Store.TrySaveAsync(Series.Value, Series.ETag, cancellationToken) ?? throw new CreationTakenOverException();
+        }
 
-            series.UpdatedAt = now.ToDateTimeOffset();
-            if (!await owner.Store.TrySaveAsync(series, cancellationToken))
-            {
-                throw new CreationTakenOverException();
-            }
+        private void CountRoundTrip()
+        {
+            RoundTrips++;
+            Change(counted => counted with { RoundTrips = counted.RoundTrips + 1 });
         }
 
         private async Task SaveNotebookAsync()
@@ -442,8 +448,7 @@ internal sealed partial class SeriesCreation(
 
         private async Task<GraphBatchResult> SendAsync(List<GraphBatchStep> steps, int oneNoteCalls)
         {
-            RoundTrips++;
-            series.RoundTrips++;
+            CountRoundTrip();
             return await owner.OneNote.SendBatchAsync(graph, me, steps, oneNoteCalls, cancellationToken);
         }
 
@@ -454,8 +459,7 @@ internal sealed partial class SeriesCreation(
             if (Notebook.State == StepState.Attempted)
             {
                 // The last attempt may have created it and lost the answer.
-                RoundTrips++;
-                series.RoundTrips++;
+                CountRoundTrip();
                 found = await owner.OneNote.FindNotebookAsync(graph, me, Notebook.DisplayName, cancellationToken);
             }
 
@@ -464,14 +468,12 @@ internal sealed partial class SeriesCreation(
                 Notebook.State = StepState.Attempted;
                 Notebook.OwnerId = me;
                 await SaveNotebookAsync();
-                RoundTrips++;
-                series.RoundTrips++;
+                CountRoundTrip();
                 found = await owner.OneNote.CreateNotebookAsync(graph, me, Notebook.DisplayName, cancellationToken);
                 if (found is null)
                 {
                     // 20117: the name exists (an earlier attempt made it, or the SDK re-sent the POST).
-                    RoundTrips++;
-                    series.RoundTrips++;
+                    CountRoundTrip();
                     found = await owner.OneNote.FindNotebookAsync(graph, me, Notebook.DisplayName, cancellationToken)
                         ?? throw new GraphUnavailableException("OneNote says the notebook exists but does not list it.", StatusCodes.Status502BadGateway, null);
                 }
@@ -486,17 +488,15 @@ internal sealed partial class SeriesCreation(
 
         private async Task LookUpAttemptedAsync()
         {
-            if (series.SectionState == StepState.Attempted)
+            if (Series.Value.Section.Progress == StepProgress.Attempted)
             {
-                RoundTrips++;
-                series.RoundTrips++;
-                var section = await owner.OneNote.FindSectionAsync(graph, me, OwnerRoot, Notebook.NotebookId!, series.SectionName, cancellationToken);
-                series.SectionState = section is null ? StepState.None : StepState.Done;
-                series.SectionId = section?.Id;
+                CountRoundTrip();
+                var section = await owner.OneNote.FindSectionAsync(graph, me, OwnerRoot, Notebook.NotebookId!, Series.Value.Section.Name, cancellationToken);
+                Change(found => found with { Section = found.Section with { Progress = section is null ? StepProgress.None : StepProgress.Done, Id = section?.Id } });
                 await SaveSeriesAsync();
             }
 
-            if (series.SectionState == StepState.Done && Session.Value.Page.State != PageState.Ready)
+            if (Series.Value.Section.Progress == StepProgress.Done && Session.Value.Page.State != PageState.Ready)
             {
                 // This attempt holds the series' lease, so any claim on the first page is from an earlier attempt of it.
                 var claim = await owner.Sessions.TryClaimPageAsync(Session, owner.Clock.GetCurrentInstant(), cancellationToken, takeOverLiveClaim: true)
@@ -504,9 +504,8 @@ internal sealed partial class SeriesCreation(
                 Session = claim.Session;
                 if (claim.EarlierClaimLapsed)
                 {
-                    RoundTrips++;
-                    series.RoundTrips++;
-                    var page = await owner.OneNote.FindPageAsync(graph, me, OwnerRoot, series.SectionId!, PageTitle, cancellationToken);
+                    CountRoundTrip();
+                    var page = await owner.OneNote.FindPageAsync(graph, me, OwnerRoot, Series.Value.Section.Id!, PageTitle, cancellationToken);
                     if (page is not null)
                     {
                         await MarkPageAsync(page);
@@ -545,7 +544,7 @@ internal sealed partial class SeriesCreation(
         private Func<Microsoft.Graph.Models.Event> EventRequestBuilder()
         {
             var page = Session.Value.Page.Ready!;
-            var focusName = pair.Member(series.FirstFocusUserId)?.DisplayName ?? "A member";
+            var focusName = pair.Member(Series.Value.FirstFocusUserId)?.DisplayName ?? "A member";
             var body = SeriesInvite.Body(
                 plan,
                 [.. pair.Members.Select(member => member.DisplayName)],
@@ -553,8 +552,8 @@ internal sealed partial class SeriesCreation(
                 focusName,
                 new AgendaLinks(page.WebUrl, page.ClientUrl, Notebook.WebUrl!, Notebook.DisplayName));
             var attendees = pair.Members.Where(member => member.UserId != me).Select(member => new Invitee(member.Mail, member.DisplayName)).ToList();
-            var subject = series.Subject;
-            var transactionId = series.TransactionId;
+            var subject = Series.Value.Subject;
+            var transactionId = Series.Value.TransactionId;
             return () => SeriesInvite.Build(plan, subject, body, attendees, transactionId);
         }
 
@@ -563,13 +562,11 @@ internal sealed partial class SeriesCreation(
             if (steps.Exists(step => step.Id == SectionStep) && result.StatusOf(SectionStep) == StatusCodes.Status409Conflict)
             {
                 // 20117: a section of that name exists (a series that ended started on the same date): use it.
-                RoundTrips++;
-                series.RoundTrips++;
-                var existing = await owner.OneNote.FindSectionAsync(graph, me, OwnerRoot, Notebook.NotebookId!, series.SectionName, cancellationToken);
+                CountRoundTrip();
+                var existing = await owner.OneNote.FindSectionAsync(graph, me, OwnerRoot, Notebook.NotebookId!, Series.Value.Section.Name, cancellationToken);
                 if (existing is not null)
                 {
-                    series.SectionId = existing.Id;
-                    series.SectionState = StepState.Done;
+                    Change(found => found with { Section = found.Section with { Progress = StepProgress.Done, Id = existing.Id } });
                     await SaveSeriesAsync();
                     steps.RemoveAll(step => step.Id == SectionStep);
                 }
@@ -595,8 +592,8 @@ internal sealed partial class SeriesCreation(
                 switch (step.Id)
                 {
                     case SectionStep:
-                        series.SectionId = OneNoteGateway.ReadSection(answer).Id;
-                        series.SectionState = StepState.Done;
+                        var sectionId = OneNoteGateway.ReadSection(answer).Id;
+                        Change(made => made with { Section = made.Section with { Progress = StepProgress.Done, Id = sectionId } });
                         seriesChanged = true;
                         break;
                     case PageStep:
@@ -628,16 +625,20 @@ internal sealed partial class SeriesCreation(
                         notebookChanged = true;
                         break;
                     case EventStep:
-                        series.EventId = Optional(answer, "id");
-                        series.EventICalUId = Optional(answer, "iCalUId");
-                        series.EventWebLink = Optional(answer, "webLink");
-                        series.JoinUrl = answer.TryGetProperty("onlineMeeting", out var meeting) && meeting.ValueKind == JsonValueKind.Object ? Optional(meeting, "joinUrl") : null;
-                        if (series.EventId is null || series.EventICalUId is null)
+                        var answeredEvent = Series.Value.Event with
+                        {
+                            Id = Optional(answer, "id"),
+                            ICalUId = Optional(answer, "iCalUId"),
+                            WebLink = Optional(answer, "webLink"),
+                            JoinUrl = answer.TryGetProperty("onlineMeeting", out var meeting) && meeting.ValueKind == JsonValueKind.Object ? Optional(meeting, "joinUrl") : null,
+                        };
+                        Change(answered => answered with { Event = answeredEvent });
+                        if (answeredEvent.Id is null || answeredEvent.ICalUId is null)
                         {
                             throw new GraphUnavailableException("Microsoft Graph created the event but answered without its ids.", StatusCodes.Status502BadGateway, null);
                         }
 
-                        series.EventState = StepState.Done;
+                        Change(done => done with { Event = done.Event with { Progress = StepProgress.Done } });
                         seriesChanged = true;
                         break;
                 }

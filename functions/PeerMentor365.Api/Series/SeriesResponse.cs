@@ -49,32 +49,32 @@ internal sealed record SeriesResponse(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static SeriesResponse From(SeriesRow series, NotebookRow? notebook, Session? firstSession)
+    public static SeriesResponse From(Versioned<PairSeries> stored, NotebookRow? notebook, Session? firstSession)
     {
-        var schedule = SeriesSchedule.Of(series);
-        var zone = schedule.AnchorZone;
+        var series = stored.Value;
+        var schedule = series.ReadableSchedule;
         var pattern = SeriesPlan.PatternFor(schedule.FirstStart.Date, schedule.Cadence);
         var page = firstSession?.Page.Ready;
         return new SeriesResponse(
-            series.RowKey,
-            ApiETag.From(series.ETag),
-            series.PartitionKey,
-            series.State,
+            series.Id,
+            ApiETag.From(stored.ETag),
+            series.PairId,
+            SeriesMapping.StatusName(series.Status),
             series.OrganizerId,
             series.Subject,
-            zone.Id,
-            series.AnchorWindowsTimeZone,
-            series.FirstStart,
-            series.DurationMinutes,
-            series.Cadence,
+            schedule.AnchorZone.Id,
+            series.AnchorWindowsZone,
+            Wire.Format(schedule.FirstStart),
+            schedule.DurationMinutes,
+            schedule.Cadence.ToString(),
             SeriesInvite.Describe(pattern),
-            new EndResponse(series.EndSessions, series.EndDate),
-            series.FirstFocusUserId,
-            new EventResponse(series.EventId, series.EventICalUId, series.EventWebLink, series.JoinUrl),
+            new EndResponse(schedule.End.Sessions, schedule.End.Date is { } endDate ? Wire.Format(endDate) : null),
+            schedule.FirstFocusUserId,
+            new EventResponse(series.Event.Id, series.Event.ICalUId, series.Event.WebLink, series.Event.JoinUrl),
             new SeriesAgendaResponse(
                 notebook?.NotebookId,
                 notebook?.WebUrl,
-                series.SectionId,
+                series.Section.Id,
                 [.. SharedWith(notebook).Select(person => new SharedWithResponse(person.Mail, person.Verified))]),
             firstSession is null
                 ? null
@@ -84,9 +84,9 @@ internal sealed record SeriesResponse(
                     Wire.Format(firstSession.End),
                     firstSession.FocusUserId,
                     page is null ? null : new SeriesPageResponse(page.Id, page.Title, page.WebUrl, page.ClientUrl)),
-            Wire.Format(Instant.FromDateTimeOffset(series.CreatedAt)),
-            Wire.Format(Instant.FromDateTimeOffset(series.UpdatedAt)),
-            series.EndedAt is { } ended ? Wire.Format(Instant.FromDateTimeOffset(ended)) : null,
+            Wire.Format(series.CreatedAt),
+            Wire.Format(series.UpdatedAt),
+            series.EndedAt is { } ended ? Wire.Format(ended) : null,
             series.EndMessage);
     }
 

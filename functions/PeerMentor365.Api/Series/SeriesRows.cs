@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
+using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Storage;
 using PeerMentor365.Scheduling;
 
@@ -182,4 +183,112 @@ internal static class SeriesSchedule
         row.EndDate = schedule.End.Date is { } date ? Requests.Wire.Format(date) : null;
         row.FirstFocusUserId = schedule.FirstFocusUserId;
     }
+}
+
+/// <summary>The one place a series is read from and written to its row (its schedule through <see cref="SeriesSchedule"/>).</summary>
+internal static class SeriesMapping
+{
+    public static Versioned<PairSeries> FromRow(SeriesRow row) => new(
+        new PairSeries(
+            row.RowKey,
+            row.PartitionKey,
+            ParseStatus(row),
+            row.LeaseUntil is { } until ? new SeriesLease(row.LeaseOwner, Instant.FromDateTimeOffset(until)) : null,
+            row.OrganizerId,
+            row.OrganizerMail,
+            row.OrganizerTimeZone is { Length: > 0 } organizerZone ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(organizerZone) : null,
+            row.RequestHash,
+            row.IdempotencyRowKey,
+            SeriesSchedule.TryOf(row),
+            row.AnchorWindowsTimeZone,
+            row.Subject,
+            row.TransactionId,
+            new SeriesSection(ParseStep(row, row.SectionState), row.SectionName, row.SectionId),
+            new SeriesEvent(ParseStep(row, row.EventState), row.EventId, row.EventICalUId, row.EventWebLink, row.JoinUrl),
+            row.FirstSessionId,
+            row.RoundTrips,
+            Instant.FromDateTimeOffset(row.CreatedAt),
+            Instant.FromDateTimeOffset(row.UpdatedAt))
+        {
+            EndedAt = row.EndedAt is { } ended ? Instant.FromDateTimeOffset(ended) : null,
+            EndMessage = row.EndMessage,
+        },
+        row.ETag,
+        null);
+
+    /// <summary>The row of <paramref name="series"/>, to be written conditionally on <paramref name="etag"/>.</summary>
+    public static SeriesRow ToRow(PairSeries series, ETag etag)
+    {
+        var row = new SeriesRow
+        {
+            PartitionKey = PairKeys.PairPartition(series.PairId),
+            RowKey = PairKeys.ItemRow(series.Id),
+            ETag = etag,
+            State = StatusName(series.Status),
+            LeaseUntil = series.Lease?.Until.ToDateTimeOffset(),
+            LeaseOwner = series.Lease?.Owner,
+            OrganizerId = series.OrganizerId,
+            OrganizerMail = series.OrganizerMail,
+            OrganizerTimeZone = series.OrganizerZone?.Id,
+            RequestHash = series.RequestHash,
+            IdempotencyRowKey = series.IdempotencyRowKey,
+            Subject = series.Subject,
+            TransactionId = series.TransactionId,
+            SectionState = StepName(series.Section.Progress),
+            SectionName = series.Section.Name,
+            SectionId = series.Section.Id,
+            EventState = StepName(series.Event.Progress),
+            EventId = series.Event.Id,
+            EventICalUId = series.Event.ICalUId,
+            EventWebLink = series.Event.WebLink,
+            JoinUrl = series.Event.JoinUrl,
+            FirstSessionId = series.FirstSessionId,
+            RoundTrips = series.RoundTrips,
+            CreatedAt = series.CreatedAt.ToDateTimeOffset(),
+            UpdatedAt = series.UpdatedAt.ToDateTimeOffset(),
+            EndedAt = series.EndedAt?.ToDateTimeOffset(),
+            EndMessage = series.EndMessage,
+        };
+        if (series.Schedule is { } schedule)
+        {
+            SeriesSchedule.Write(row, schedule);
+        }
+
+        // As the event was made: the Windows name stored then, not one derived again.
+        row.AnchorWindowsTimeZone = series.AnchorWindowsZone;
+        return row;
+    }
+
+    /// <summary>The status as the API and the rows name it.</summary>
+    public static string StatusName(SeriesStatus status) => status switch
+    {
+        SeriesStatus.Creating => SeriesState.Creating,
+        SeriesStatus.Active => SeriesState.Active,
+        SeriesStatus.Ended => SeriesState.Ended,
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    private static SeriesStatus ParseStatus(SeriesRow row) => row.State switch
+    {
+        SeriesState.Creating => SeriesStatus.Creating,
+        SeriesState.Active => SeriesStatus.Active,
+        SeriesState.Ended => SeriesStatus.Ended,
+        _ => throw new InvalidDataException($"Series {row.RowKey} of pair {row.PartitionKey} has an unknown state."),
+    };
+
+    private static string StepName(StepProgress progress) => progress switch
+    {
+        StepProgress.None => StepState.None,
+        StepProgress.Attempted => StepState.Attempted,
+        StepProgress.Done => StepState.Done,
+        _ => throw new ArgumentOutOfRangeException(nameof(progress)),
+    };
+
+    private static StepProgress ParseStep(SeriesRow row, string? step) => step switch
+    {
+        null or "" or StepState.None => StepProgress.None,
+        StepState.Attempted => StepProgress.Attempted,
+        StepState.Done => StepProgress.Done,
+        _ => throw new InvalidDataException($"Series {row.RowKey} of pair {row.PartitionKey} has an unknown step state."),
+    };
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using PeerMentor365.Api.Auth;
+using PeerMentor365.Api.Compression;
 using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Storage;
 
@@ -25,7 +26,7 @@ internal static class AgendaApi
 
         var pairs = api.MapPairsGroup("Agenda");
         var pair = pairs.MapMemberPair();
-        pair.MapGet("/sessions/{sessionId}/agenda", GetAgenda).WithName("GetSessionAgenda");
+        pair.MapGet("/sessions/{sessionId}/agenda", GetAgenda).WithName("GetSessionAgenda").WithoutCompression(UncompressedAnswer.PrivateNotes);
         return pairs;
     }
 

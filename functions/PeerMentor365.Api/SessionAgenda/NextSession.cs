@@ -22,7 +22,7 @@ internal sealed class NextSession(SessionStore sessions, SeriesStore series, Ser
     {
         if (session.Occurrence is not { } occurrence
             || await series.FindAsync(session.PairId, occurrence.SeriesId, cancellationToken) is not { } stored
-            || SeriesOccurrences.Of(stored) is not { } plan)
+            || SeriesOccurrences.Of(stored.Value) is not { } plan)
         {
             return await sessions.NextStartAsync(session.PairId, session.Start, cancellationToken);
         }

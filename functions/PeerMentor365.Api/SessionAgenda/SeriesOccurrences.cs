@@ -15,9 +15,9 @@ internal sealed class SeriesOccurrences
     private SeriesOccurrences(SeriesPlan plan) => _plan = plan;
 
     /// <summary>The plan of <paramref name="series"/>; null when its row does not describe one (a creation that never got that far).</summary>
-    public static SeriesOccurrences? Of(SeriesRow series)
+    public static SeriesOccurrences? Of(PairSeries series)
     {
-        if (SeriesSchedule.TryOf(series) is not { } schedule)
+        if (series.Schedule is not { } schedule)
         {
             return null;
         }

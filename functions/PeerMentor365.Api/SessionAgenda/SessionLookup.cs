@@ -60,7 +60,7 @@ internal sealed class SessionLookup(
         foreach (var candidate in await index.FindByICalUIdAsync(masterICalUId, cancellationToken))
         {
             if (await pairs.FindForMemberAsync(candidate.PairId, me, cancellationToken) is not { } pair
-                || await series.FindAsync(candidate.PairId, candidate.RowKey, cancellationToken) is not { } stored
+                || await series.FindAsync(candidate.PairId, candidate.RowKey, cancellationToken) is not { Value: var stored }
                 || SeriesOccurrences.Of(stored) is not { } plan)
             {
                 continue;
@@ -69,14 +69,14 @@ internal sealed class SessionLookup(
             var session = item.Type == EventType.SeriesMaster
                 ? await NextSessionAsync(pair.Value, stored, plan, now, cancellationToken)
                 : await OccurrenceSessionAsync(pair.Value, stored, plan, item, me, now, cancellationToken);
-            return new LookupAnswer(true, pair.Value.Id, stored.RowKey, session.Value.Id);
+            return new LookupAnswer(true, pair.Value.Id, stored.Id, session.Value.Id);
         }
 
         return LookupAnswer.None;
     }
 
     private Task<Versioned<Session>> OccurrenceSessionAsync(
-        Pair pair, SeriesRow stored, SeriesOccurrences plan, Event occurrence, string me, Instant now, CancellationToken cancellationToken)
+        Pair pair, PairSeries stored, SeriesOccurrences plan, Event occurrence, string me, Instant now, CancellationToken cancellationToken)
     {
         var originalStart = Instant.FromDateTimeOffset(occurrence.OriginalStart!.Value);
         var start = GraphTimes.ToInstant(occurrence.Start) ?? originalStart;
@@ -84,16 +84,16 @@ internal sealed class SessionLookup(
         var focus = SeriesSessionStore.FocusFor(pair, stored.FirstFocusUserId, plan.IndexOf(originalStart));
         // Only the organizer's copy has the organizer's event id; an attendee's id means nothing to the nightly job.
         var eventId = stored.OrganizerId == me ? occurrence.Id : null;
-        return sessions.InsertOrReadAsync(pair.Id, stored.RowKey, originalStart, start, end, focus, eventId, now, cancellationToken);
+        return sessions.InsertOrReadAsync(pair.Id, stored.Id, originalStart, start, end, focus, eventId, now, cancellationToken);
     }
 
     // A series master stands for the whole series: the session that has not ended yet, at its planned time when it has
     // no row (the nightly job corrects the time of a moved one from the organizer's calendar).
-    private Task<Versioned<Session>> NextSessionAsync(Pair pair, SeriesRow stored, SeriesOccurrences plan, Instant now, CancellationToken cancellationToken)
+    private Task<Versioned<Session>> NextSessionAsync(Pair pair, PairSeries stored, SeriesOccurrences plan, Instant now, CancellationToken cancellationToken)
     {
         var (position, originalStart) = plan.NextAt(now);
         var focus = SeriesSessionStore.FocusFor(pair, stored.FirstFocusUserId, position);
-        return sessions.InsertOrReadAsync(pair.Id, stored.RowKey, originalStart, originalStart, originalStart + plan.Length, focus, null, now, cancellationToken);
+        return sessions.InsertOrReadAsync(pair.Id, stored.Id, originalStart, originalStart, originalStart + plan.Length, focus, null, now, cancellationToken);
     }
 
     /// <summary>The caller's event, or null when Graph has no such item for them (gone, someone else's, an id it cannot read).</summary>

@@ -54,8 +54,8 @@ internal sealed partial class SessionPreparation(
     private async Task<PreparationSummary> PrepareSeriesAsync(SeriesIndexRow active, Instant now, CancellationToken cancellationToken)
     {
         var seriesId = active.SeriesId ?? string.Empty;
-        var stored = await series.FindAsync(active.PairId, seriesId, cancellationToken);
-        if (stored is { State: not SeriesState.Active })
+        var stored = (await series.FindAsync(active.PairId, seriesId, cancellationToken))?.Value;
+        if (stored is { Status: not SeriesStatus.Active })
         {
             // Ended (or not yet created) while its index row lingers: nothing to prepare, nothing wrong.
             return PreparationSummary.Empty;
@@ -63,7 +63,7 @@ internal sealed partial class SessionPreparation(
 
         var counted = PreparationSummary.Empty with { Series = 1 };
         var pair = await pairs.FindAsync(active.PairId, cancellationToken);
-        if (stored is not { EventId: { Length: > 0 }, SectionId: { Length: > 0 } } || pair is null
+        if (stored is not { Event.Id: { Length: > 0 }, Section.Id: { Length: > 0 } } || pair is null
             || SeriesOccurrences.Of(stored) is not { } plan)
         {
             return counted with { SeriesFailed = 1 };
@@ -79,7 +79,7 @@ internal sealed partial class SessionPreparation(
                 return counted with { SeriesWithoutGrant = 1 };
             }
 
-            occurrences = await OccurrencesAsync(graph, stored.EventId, now, cancellationToken);
+            occurrences = await OccurrencesAsync(graph, stored.Event.Id, now, cancellationToken);
         }
         catch (Exception failure) when (IsGraphFailure(failure))
         {
@@ -105,7 +105,7 @@ internal sealed partial class SessionPreparation(
         try
         {
             var focus = SeriesSessionStore.FocusFor(series.Pair, series.Stored.FirstFocusUserId, series.Plan.IndexOf(originalStart));
-            var session = await sessions.InsertOrReadAsync(series.Pair.Id, series.Stored.RowKey, originalStart, start, end, focus, occurrence.Id, now, cancellationToken);
+            var session = await sessions.InsertOrReadAsync(series.Pair.Id, series.Stored.Id, originalStart, start, end, focus, occurrence.Id, now, cancellationToken);
             session = await FollowMoveAsync(session, start, end, occurrence.Id, cancellationToken);
             var page = session.Value.Page;
             if (page.State == PageState.Ready)
@@ -126,7 +126,7 @@ internal sealed partial class SessionPreparation(
             var claimed = claim.Session;
             var title = claimed.Value.Page.Title!;
             if (claim.EarlierClaimLapsed
-                && await oneNote.FindPageAsync(series.Graph, series.Stored.OrganizerId, "/me", series.Stored.SectionId!, title, cancellationToken) is { } earlier)
+                && await oneNote.FindPageAsync(series.Graph, series.Stored.OrganizerId, "/me", series.Stored.Section.Id!, title, cancellationToken) is { } earlier)
             {
                 return await sessions.MarkPageReadyAsync(claimed, Ref(earlier), cancellationToken) is not null
                     ? counted with { PagesRecovered = 1 }
@@ -188,7 +188,7 @@ internal sealed partial class SessionPreparation(
         var result = await oneNote.SendBatchAsync(
             series.Graph,
             series.Stored.OrganizerId,
-            [new GraphBatchStep(PageStep, () => OneNoteGateway.CreatePageRequest(series.Graph, "/me", series.Stored.SectionId!, xhtml))],
+            [new GraphBatchStep(PageStep, () => OneNoteGateway.CreatePageRequest(series.Graph, "/me", series.Stored.Section.Id!, xhtml))],
             1,
             cancellationToken);
         if (!result.Succeeded(PageStep))
@@ -231,7 +231,7 @@ internal sealed partial class SessionPreparation(
         failure is ApiException or GraphUnavailableException or HttpRequestException or AggregateException { InnerExceptions: [ApiException, ..] }
             or TaskCanceledException { InnerException: TimeoutException };
 
-    private sealed record SeriesContext(GraphServiceClient Graph, Pair Pair, SeriesRow Stored, SeriesOccurrences Plan);
+    private sealed record SeriesContext(GraphServiceClient Graph, Pair Pair, PairSeries Stored, SeriesOccurrences Plan);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PrepareSessions: a series' occurrences could not be read ({Failure})")]
     private static partial void LogSeriesFailed(ILogger logger, string failure);

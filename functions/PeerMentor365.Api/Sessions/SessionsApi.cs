@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using PeerMentor365.Api.Compression;
 using PeerMentor365.Api.Concurrency;
 using PeerMentor365.Api.Pairs;
 using PeerMentor365.Api.Requests;
@@ -23,9 +24,11 @@ internal static class SessionsApi
     {
         var group = api.MapPairsGroup("Sessions");
         var pair = group.MapMemberPair();
-        pair.MapGet("/sessions", ListSessions).WithName("ListSessions");
-        pair.MapPost("/sessions", CreateSession).WithName("CreateSession").AcceptsJson(SessionRequests.New);
-        pair.MapPut("/sessions/{sessionId}/rating", RateSession).WithName("RateSession").AcceptsJson(SessionRequests.Rating);
+        pair.MapGet("/sessions", ListSessions).WithName("ListSessions").WithoutCompression(UncompressedAnswer.PrivateNotes);
+        pair.MapPost("/sessions", CreateSession).WithName("CreateSession").AcceptsJson(SessionRequests.New)
+            .WithoutCompression(UncompressedAnswer.PrivateNotes);
+        pair.MapPut("/sessions/{sessionId}/rating", RateSession).WithName("RateSession").AcceptsJson(SessionRequests.Rating)
+            .WithoutCompression(UncompressedAnswer.PrivateNotes);
         return group;
     }
 
@@ -106,9 +109,16 @@ internal static class SessionsApi
             return closed;
         }
 
+        // A rating says how the session went: it can be given from the session's start on, never before.
+        var now = Wire.ToSecond(clock.GetCurrentInstant());
+        if (now < session.Value.Start)
+        {
+            return Conflicts.NotNow($"This session has not started yet: it can be rated from its start ({Wire.Format(session.Value.Start)}) on.");
+        }
+
         var saved = await sessions.RateAsync(
             pairId,
-            new SessionRating(sessionId, me, rating!.Value, string.IsNullOrEmpty(note) ? null : note, Wire.ToSecond(clock.GetCurrentInstant())),
+            new SessionRating(sessionId, me, rating!.Value, string.IsNullOrEmpty(note) ? null : note, now),
             cancellationToken);
         var response = SessionResponse.From(session, saved);
         http.Response.Headers.ETag = response.Etag;

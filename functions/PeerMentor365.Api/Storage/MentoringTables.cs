@@ -18,51 +18,31 @@ internal sealed partial class MentoringTables(IOptions<StorageOptions> options, 
     public const string DueCommitmentsTable = "CommitmentsDue";
     public const string SeriesIndexTable = "SeriesIndex";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private TableSet? _ready;
+    private readonly CreatedOnce<TableSet> _tables = new(async cancellationToken =>
+    {
+        var settings = options.Value;
+        var prefix = settings.TablePrefix ?? string.Empty;
+        var service = StorageAccount.Connect(settings);
+        var tables = new TableSet(
+            service.GetTableClient(prefix + PairsTable),
+            service.GetTableClient(prefix + MembershipsTable),
+            service.GetTableClient(prefix + DueCommitmentsTable),
+            service.GetTableClient(prefix + SeriesIndexTable));
+        await Task.WhenAll(
+            tables.Pairs.CreateIfNotExistsAsync(cancellationToken),
+            tables.Memberships.CreateIfNotExistsAsync(cancellationToken),
+            tables.DueCommitments.CreateIfNotExistsAsync(cancellationToken),
+            tables.SeriesIndex.CreateIfNotExistsAsync(cancellationToken));
+        LogTablesReady(logger, prefix.Length > 0);
+        return tables;
+    });
 
     public bool IsConfigured => options.Value.IsConfigured;
 
     /// <exception cref="StorageNotConfiguredException">No Storage:ConnectionString or Storage:TableEndpoint is set.</exception>
-    public async ValueTask<TableSet> GetAsync(CancellationToken cancellationToken)
-    {
-        if (_ready is { } ready)
-        {
-            return ready;
-        }
+    public ValueTask<TableSet> GetAsync(CancellationToken cancellationToken) => _tables.GetAsync(cancellationToken);
 
-        var settings = options.Value;
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_ready is null)
-            {
-                var prefix = settings.TablePrefix ?? string.Empty;
-                var service = StorageAccount.Connect(settings);
-                var tables = new TableSet(
-                    service.GetTableClient(prefix + PairsTable),
-                    service.GetTableClient(prefix + MembershipsTable),
-                    service.GetTableClient(prefix + DueCommitmentsTable),
-                    service.GetTableClient(prefix + SeriesIndexTable));
-                // A failure leaves _ready unset, so the next request tries again.
-                await Task.WhenAll(
-                    tables.Pairs.CreateIfNotExistsAsync(cancellationToken),
-                    tables.Memberships.CreateIfNotExistsAsync(cancellationToken),
-                    tables.DueCommitments.CreateIfNotExistsAsync(cancellationToken),
-                    tables.SeriesIndex.CreateIfNotExistsAsync(cancellationToken));
-                LogTablesReady(logger, prefix.Length > 0);
-                _ready = tables;
-            }
-
-            return _ready;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _tables.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mentoring tables ready (prefixed: {Prefixed})")]
     private static partial void LogTablesReady(ILogger logger, bool prefixed);

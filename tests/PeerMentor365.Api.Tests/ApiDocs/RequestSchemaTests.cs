@@ -77,6 +77,34 @@ public sealed class RequestSchemaTests(ApiApplication app) : IDisposable
     }
 
     [Fact]
+    public async Task Query_parameters_an_endpoint_reads_itself_are_documented_in_their_wire_format()
+    {
+        var operations = await OperationsAsync();
+        var declaring = AppEndpoint.Of(app.Api.Services).Where(endpoint => endpoint.Metadata.GetMetadata<QueryParameterList>() is not null).ToList();
+
+        foreach (var endpoint in declaring)
+        {
+            var operation = operations[endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName];
+            var documented = operation["parameters"]!.AsArray().Where(parameter => parameter!["in"]!.GetValue<string>() == "query").ToDictionary(parameter => parameter!["name"]!.GetValue<string>());
+            foreach (var parameter in endpoint.Metadata.GetMetadata<QueryParameterList>()!.Parameters)
+            {
+                Assert.True(documented.TryGetValue(parameter.Name, out var described), $"{endpoint} reads ?{parameter.Name}= but does not document it");
+                Assert.Equal(parameter.Description, described!["description"]!.GetValue<string>());
+                Assert.NotEqual(true, described["required"]?.GetValue<bool>());
+            }
+        }
+
+        // The occurrences' window, as instants.
+        var occurrences = operations["ListSeriesOccurrences"]["parameters"]!.AsArray().Where(parameter => parameter!["in"]!.GetValue<string>() == "query").ToList();
+        Assert.Equal(["from", "to"], occurrences.Select(parameter => parameter!["name"]!.GetValue<string>()));
+        Assert.All(occurrences, parameter =>
+        {
+            Assert.Equal("string", parameter!["schema"]!["type"]!.GetValue<string>());
+            Assert.Equal("date-time", parameter["schema"]!["format"]!.GetValue<string>());
+        });
+    }
+
+    [Fact]
     public async Task Answers_document_their_instants_and_dates_in_the_same_formats()
     {
         using var response = await app.Client().GetAsync("/api/openapi/v1.json");

@@ -66,7 +66,42 @@ public sealed partial class BicepTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Started_with_the_settings_it_writes_the_app_gives_the_readiness_answers_deploy_md_promises()
+    {
+        var settings = await AppSettingsAsync();
+        var pane = Directory.CreateDirectory(Path.Combine(_work, "pane")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(pane, "taskpane.html"), "<!doctype html><title>PeerMentor365</title>");
+        settings["Pane__Path"] = pane;
+        var checks = DocumentedReadiness();
+        Assert.Contains(checks, check => check.Path == "/api/client-config");
+
+        using var api = InAzure(settings);
+        var client = api.CreateClient();
+        foreach (var (path, status) in checks)
+        {
+            using var response = await client.GetAsync(path);
+            Assert.True((int)response.StatusCode == status, $"docs/deploy.md says {path} answers {status}; it answered {(int)response.StatusCode}.");
+            if (status == 401)
+            {
+                Assert.Contains(response.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Bearer");
+            }
+        }
+
+        using var config = JsonDocument.Parse(await client.GetStringAsync("/api/client-config"));
+        Assert.Equal("entra", config.RootElement.GetProperty("authMode").GetString());
+        Assert.Equal(settings["Auth__ClientId"], config.RootElement.GetProperty("entra").GetProperty("clientId").GetString());
+        Assert.Equal(settings["Auth__TenantId"], config.RootElement.GetProperty("entra").GetProperty("tenantId").GetString());
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    /// <summary>The readiness table of docs/deploy.md: each URL path and the status code it answers when ready.</summary>
+    private static List<(string Path, int Status)> DocumentedReadiness() =>
+        [.. File.ReadLines(Path.Combine(RepositoryPaths.Root, "docs", "deploy.md"))
+            .Select(line => ReadinessRow().Match(line))
+            .Where(match => match.Success)
+            .Select(match => (match.Groups[1].Value, int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))];
 
     /// <summary>The app started with these app settings, in the Production environment and with App Service's variables set.</summary>
     private static ApiFactory InAzure(Dictionary<string, string> appSettings)
@@ -156,7 +191,7 @@ public sealed partial class BicepTests : IDisposable
     /// <summary>An app setting's configuration key: <c>Auth__TenantId</c> is <c>Auth:TenantId</c>.</summary>
     private static string ConfigurationKey(string appSetting) => appSetting.Replace("__", ":", StringComparison.Ordinal);
 
-    private static Task<ChildProcessResult> BicepAsync(params string[] arguments)
+    internal static Task<ChildProcessResult> BicepAsync(params string[] arguments)
     {
         var bicep = typeof(BicepTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepExecutable").Value!;
         Assert.True(File.Exists(bicep), $"The Bicep CLI is not restored at {bicep} (Azure.Bicep.CommandLine.linux-x64 in the test project).");
@@ -177,4 +212,7 @@ public sealed partial class BicepTests : IDisposable
 
     [GeneratedRegex("`([^`]+)`")]
     private static partial Regex Backticked();
+
+    [GeneratedRegex(@"^\| `(/api/[^`]+)` \| `(\d{3})`")]
+    private static partial Regex ReadinessRow();
 }

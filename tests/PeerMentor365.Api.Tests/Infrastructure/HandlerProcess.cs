@@ -85,17 +85,17 @@ public sealed class HandlerProcess : IAsyncDisposable
     }
 
     /// <summary>Kills the process at once (SIGKILL, as a crash or a host recycling an instance would) and waits until it is gone.</summary>
+    /// <remarks>
+    /// Once this returns, the kernel has closed the process's sockets: a request it was serving fails on the caller's
+    /// side with the connection ended (no answer), at once rather than at the caller's timeout. Process.Kill sends
+    /// SIGKILL to this pid (the apphost is the app itself, no launcher in between); an earlier version signalled through
+    /// kill(1) because Process was thought to report the child gone while it ran, which was a test awaiting its own
+    /// request before the kill.
+    /// </remarks>
     public async Task KillAsync()
     {
-        // Not Process.Kill: in the test host the Process of this child was seen reporting it had exited while it still
-        // ran (and served requests), and Process.Kill does nothing for a process it believes gone. kill(1) signals the
-        // pid whatever .NET recorded; a process already gone only makes it answer non-zero.
-        var kill = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        kill.ArgumentList.Add("-KILL");
-        kill.ArgumentList.Add(Id.ToString(CultureInfo.InvariantCulture));
-        using var signal = Process.Start(kill) ?? throw new InvalidOperationException("kill did not start.");
-        await signal.StandardError.ReadToEndAsync();
-        await signal.WaitForExitAsync();
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
     }
 
     public static int FreePort()

@@ -49,6 +49,19 @@ public sealed class SessionsTests(ApiApplication app) : IDisposable
     }
 
     [Fact]
+    public async Task A_session_that_has_not_started_cannot_be_rated_yet_and_nothing_is_stored()
+    {
+        var pair = await _ana.ActivePairAsync(_ben);
+        var session = await _ana.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/pairs/{Member.IdOf(pair)}/sessions", new { start = Member.At(1, 16), end = Member.At(1, 17) });
+
+        var refused = await _ana.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Put, $"/api/pairs/{Member.IdOf(pair)}/sessions/{Member.IdOf(session)}/rating", new { rating = 5 });
+
+        Assert.Contains("has not started yet", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var listed = await _ana.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/pairs/{Member.IdOf(pair)}/sessions", null);
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("sessions")[0].GetProperty("myRating").ValueKind);
+    }
+
+    [Fact]
     public async Task Each_person_reads_only_their_own_rating_and_private_note()
     {
         var pair = await _ana.ActivePairAsync(_ben);

@@ -75,8 +75,8 @@ public sealed class TableBehaviourTests(ApiApplication app) : IDisposable
         // Read before the first start: no current row. The transaction's third action (add it) fails, so the first two must not stay.
         var second = await store.TryStartAsync(Key(pairId, "k_second", "e_0000000000000002"), Series(pairId, "e_0000000000000002"), current: null, CancellationToken.None);
 
-        Assert.True(first);
-        Assert.False(second);
+        Assert.NotNull(first);
+        Assert.Null(second);
         Assert.Null(await store.FindKeyAsync(pairId, "k_second", CancellationToken.None));
         Assert.Null(await store.FindAsync(pairId, "e_0000000000000002", CancellationToken.None));
         Assert.Equal("e_0000000000000001", (await store.FindCurrentAsync(pairId, CancellationToken.None))!.SeriesId);
@@ -87,6 +87,11 @@ public sealed class TableBehaviourTests(ApiApplication app) : IDisposable
     private static IdempotencyRow Key(string pairId, string row, string seriesId) =>
         new() { PartitionKey = pairId, RowKey = row, SeriesId = seriesId, RequestHash = "h", CreatedAt = DateTimeOffset.UtcNow };
 
-    private static SeriesRow Series(string pairId, string seriesId) =>
-        new() { PartitionKey = pairId, RowKey = seriesId, OrganizerId = "o", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+    private static PairSeries Series(string pairId, string seriesId)
+    {
+        var now = NodaTime.SystemClock.Instance.GetCurrentInstant();
+        return new PairSeries(
+            seriesId, pairId, SeriesStatus.Creating, null, "o", "o@contoso.dev", null, "h", "k", null, string.Empty, string.Empty, string.Empty,
+            new SeriesSection(StepProgress.None, string.Empty, null), new SeriesEvent(StepProgress.None, null, null, null, null), string.Empty, 0, now, now);
+    }
 }

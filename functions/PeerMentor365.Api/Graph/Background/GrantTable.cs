@@ -26,8 +26,13 @@ internal sealed class GrantTable(IOptions<StorageOptions> options) : IDisposable
     /// <summary>Earlier releases wrote MSAL's cache under this mode in Entra mode (dev-tenant rows held a bare refresh token).</summary>
     private const string EarlierEntraMode = "Entra";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private TableClient? _table;
+    private readonly CreatedOnce<TableClient> _table = new(async ct =>
+    {
+        var settings = options.Value;
+        var table = StorageAccount.Connect(settings).GetTableClient((settings.TablePrefix ?? string.Empty) + TableName);
+        await table.CreateIfNotExistsAsync(ct);
+        return table;
+    });
 
     /// <summary>The grant kept under the key, or null when there is none (or none MSAL can use).</summary>
     public async Task<BackgroundGrant?> ReadAsync(string grantKey, CancellationToken ct)
@@ -75,33 +80,9 @@ internal sealed class GrantTable(IOptions<StorageOptions> options) : IDisposable
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _table.Dispose();
 
-    private async ValueTask<TableClient> TableAsync(CancellationToken ct)
-    {
-        if (_table is { } ready)
-        {
-            return ready;
-        }
-
-        var settings = options.Value;
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_table is null)
-            {
-                var table = StorageAccount.Connect(settings).GetTableClient((settings.TablePrefix ?? string.Empty) + TableName);
-                await table.CreateIfNotExistsAsync(ct);
-                _table = table;
-            }
-
-            return _table;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private ValueTask<TableClient> TableAsync(CancellationToken ct) => _table.GetAsync(ct);
 }
 
 /// <summary>A stored grant: the tenant and user it acts as, and MSAL's cache (never print it).</summary>

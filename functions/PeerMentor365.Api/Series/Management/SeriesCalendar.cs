@@ -27,14 +27,14 @@ internal sealed class SeriesCalendar(GraphServiceClient graph)
     private static readonly string[] OccurrenceFields = ["id", "start", "end", "originalStart", "type", "seriesMasterId"];
 
     /// <summary>The caller's copy of the series: the stored master id for the organizer; else found by the master's iCalUId (null when the caller has none).</summary>
-    public async Task<string?> MasterIdAsync(SeriesRow series, bool isOrganizer, CancellationToken cancellationToken)
+    public async Task<string?> MasterIdAsync(PairSeries series, bool isOrganizer, CancellationToken cancellationToken)
     {
         if (isOrganizer)
         {
-            return series.EventId;
+            return series.Event.Id;
         }
 
-        if (series.EventICalUId is null)
+        if (series.Event.ICalUId is not { } iCalUId)
         {
             return null;
         }
@@ -42,7 +42,7 @@ internal sealed class SeriesCalendar(GraphServiceClient graph)
         var found = await Call(() => graph.Me.Events.GetAsync(
             request =>
             {
-                request.QueryParameters.Filter = $"iCalUId eq '{series.EventICalUId.Replace("'", "''", StringComparison.Ordinal)}'";
+                request.QueryParameters.Filter = $"iCalUId eq '{iCalUId.Replace("'", "''", StringComparison.Ordinal)}'";
                 request.QueryParameters.Select = ["id", "type"];
                 request.QueryParameters.Top = 5;
             },

@@ -30,7 +30,8 @@ internal static class SeriesManagementApi
     {
         var group = api.MapPairsGroup("Series");
         var pair = group.MapMemberPair();
-        pair.MapGet("/series/{seriesId}/occurrences", ListOccurrences).WithName("ListSeriesOccurrences").Produces<OccurrenceListResponse>();
+        pair.MapGet("/series/{seriesId}/occurrences", ListOccurrences).WithName("ListSeriesOccurrences")
+            .AcceptsQuery(SeriesManagementRequests.From, SeriesManagementRequests.To).Produces<OccurrenceListResponse>();
         pair.MapPatch("/series/{seriesId}", RescheduleSeries).WithName("RescheduleSeries")
             .AcceptsJson(SeriesManagementRequests.SeriesChange).Produces<SeriesResponse>();
         pair.MapPost("/series/{seriesId}/occurrences/reschedule", RescheduleOccurrence).WithName("RescheduleSeriesOccurrence")
@@ -46,7 +47,7 @@ internal static class SeriesManagementApi
         string seriesId, HttpContext http, SignedInUser user, SeriesStore store, UserGraphClients graphs, IClock clock, CancellationToken cancellationToken)
     {
         var (me, stored) = MemberPair.Of(http);
-        var series = await store.FindAsync(stored.Value.Id, seriesId, cancellationToken);
+        var series = (await store.FindAsync(stored.Value.Id, seriesId, cancellationToken))?.Value;
         if (series is null)
         {
             return PairAccess.ItemNotFound("series");
@@ -58,7 +59,7 @@ internal static class SeriesManagementApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (series.State == SeriesState.Creating)
+        if (series.Status == SeriesStatus.Creating)
         {
             return TypedResults.Ok(new OccurrenceListResponse([]));
         }
@@ -77,7 +78,7 @@ internal static class SeriesManagementApi
             Wire.Format(item.End),
             Wire.Format(item.OriginalStart),
             item.IsException,
-            SeriesSessionStore.SessionId(series.RowKey, item.OriginalStart)))]));
+            SeriesSessionStore.SessionId(series.Id, item.OriginalStart)))]));
     }
 
     private static async Task<IResult> RescheduleSeries(
@@ -90,10 +91,11 @@ internal static class SeriesManagementApi
             return refused!;
         }
 
-        var (series, ifMatch, body) = organizerChange;
+        var (stored, ifMatch, body) = organizerChange;
+        var series = stored.Value;
 
         var now = clock.GetCurrentInstant();
-        var schedule = SeriesSchedule.Of(series);
+        var schedule = series.ReadableSchedule;
         var change = SeriesManagementRequests.ReadSeries(body, schedule, now);
         if (change is null)
         {
@@ -101,7 +103,7 @@ internal static class SeriesManagementApi
         }
 
         var conditional = Conditional(store, creation);
-        if (await conditional.RefuseAsync(http.Response, Versioned(series), ifMatch!, NotActive(series), cancellationToken) is { } stale)
+        if (await conditional.RefuseAsync(http.Response, stored, ifMatch!, NotActive(series), cancellationToken) is { } stale)
         {
             return stale;
         }
@@ -117,7 +119,7 @@ internal static class SeriesManagementApi
         var calendar = new SeriesCalendar(graph);
         var starts = Enumerable.Range(0, plan.LocalStarts.Count).Select(plan.StartOf).ToList();
         var length = SessionLength.FromMinutes(change.DurationMinutes);
-        var current = await calendar.InstancesAsync(series.EventId!, Earliest(starts[0], now), starts[^1] + length.Duration, cancellationToken);
+        var current = await calendar.InstancesAsync(series.Event.Id!, Earliest(starts[0], now), starts[^1] + length.Duration, cancellationToken);
         var check = await SeriesRecheck.CheckAsync(
             schedules, graph, MemberPair.Of(http).Stored.Value, series.OrganizerId, starts, length,
             [.. current.Select(item => new Interval(item.Start, item.End))], cancellationToken);
@@ -128,7 +130,7 @@ internal static class SeriesManagementApi
 
         var windows = TimeZoneNames.ToWindowsId(plan.Zone);
         await calendar.PatchAsync(
-            series.EventId!,
+            series.Event.Id!,
             new Event
             {
                 Start = SeriesCalendar.Local(plan.StartOf(0), plan.Zone),
@@ -137,9 +139,9 @@ internal static class SeriesManagementApi
             },
             cancellationToken);
 
-        SeriesSchedule.Write(series, request);
-        series.UpdatedAt = now.ToDateTimeOffset();
-        return await conditional.SaveAsync(http.Response, Versioned(series), ifMatch!, () => SaveAsync(store, series, cancellationToken), cancellationToken);
+        // The Windows zone name is written with the schedule, as the event now has it.
+        var rescheduled = series with { Schedule = request, AnchorWindowsZone = windows, UpdatedAt = now };
+        return await conditional.SaveAsync(http.Response, stored, ifMatch!, () => SaveAsync(store, stored, rescheduled, cancellationToken), cancellationToken);
     }
 
     private static async Task<IResult> RescheduleOccurrence(
@@ -152,7 +154,8 @@ internal static class SeriesManagementApi
             return refused!;
         }
 
-        var (series, _, body) = organizerChange;
+        var series = organizerChange.Series.Value;
+        var body = organizerChange.Body;
 
         var change = SeriesManagementRequests.ReadOccurrenceReschedule(body, clock.GetCurrentInstant());
         if (change is null)
@@ -168,12 +171,12 @@ internal static class SeriesManagementApi
         var graph = graphs.For(user);
         var calendar = new SeriesCalendar(graph);
         var occurrence = await calendar.OccurrenceAsync(change.OccurrenceId, cancellationToken);
-        if (occurrence is null || occurrence.SeriesMasterId != series.EventId)
+        if (occurrence is null || occurrence.SeriesMasterId != series.Event.Id)
         {
             return PairAccess.ItemNotFound("occurrence of this series");
         }
 
-        var length = SessionLength.FromMinutes(series.DurationMinutes);
+        var length = SessionLength.FromMinutes(series.ReadableSchedule.DurationMinutes);
         var check = await SeriesRecheck.CheckAsync(
             schedules, graph, MemberPair.Of(http).Stored.Value, series.OrganizerId, [change.Start], length,
             [new Interval(occurrence.Start, occurrence.End)], cancellationToken);
@@ -182,7 +185,7 @@ internal static class SeriesManagementApi
             return NeedsConfirmation(check);
         }
 
-        var zone = SeriesSchedule.Of(series).AnchorZone;
+        var zone = series.ReadableSchedule.AnchorZone;
         try
         {
             await calendar.MoveOccurrenceAsync(occurrence.Id, change.Start, change.Start + length.Duration, zone, cancellationToken);
@@ -196,8 +199,8 @@ internal static class SeriesManagementApi
         }
 
         var moved = await calendar.OccurrenceAsync(occurrence.Id, cancellationToken) ?? occurrence with { Start = change.Start, End = change.Start + length.Duration, IsException = true };
-        var sessionId = SeriesSessionStore.SessionId(series.RowKey, moved.OriginalStart);
-        await SessionTimes.MoveAsync(sessions, series.PartitionKey, sessionId, moved.Start, moved.End, cancellationToken);
+        var sessionId = SeriesSessionStore.SessionId(series.Id, moved.OriginalStart);
+        await SessionTimes.MoveAsync(sessions, series.PairId, sessionId, moved.Start, moved.End, cancellationToken);
         return TypedResults.Ok(new OccurrenceResponse(
             moved.Id,
             Wire.Format(moved.Start),
@@ -216,7 +219,8 @@ internal static class SeriesManagementApi
             return refused!;
         }
 
-        var (series, _, body) = organizerChange;
+        var series = organizerChange.Series.Value;
+        var body = organizerChange.Body;
 
         var cancel = SeriesManagementRequests.ReadCancel(body);
         if (cancel is null)
@@ -231,7 +235,7 @@ internal static class SeriesManagementApi
 
         var calendar = new SeriesCalendar(graphs.For(user));
         var occurrence = await calendar.OccurrenceAsync(cancel.OccurrenceId, cancellationToken);
-        if (occurrence is null || occurrence.SeriesMasterId != series.EventId)
+        if (occurrence is null || occurrence.SeriesMasterId != series.Event.Id)
         {
             return PairAccess.ItemNotFound("occurrence of this series");
         }
@@ -250,7 +254,8 @@ internal static class SeriesManagementApi
             return refused!;
         }
 
-        var (series, ifMatch, body) = organizerChange;
+        var (stored, ifMatch, body) = organizerChange;
+        var series = stored.Value;
 
         var message = SeriesManagementRequests.ReadEnd(body);
         if (message is null)
@@ -258,53 +263,50 @@ internal static class SeriesManagementApi
             return TypedResults.ValidationProblem(body.Errors);
         }
 
-        if (series.State == SeriesState.Ended)
+        if (series.Status == SeriesStatus.Ended)
         {
             return Conflicts.NotNow("This series has already ended.");
         }
 
         var conditional = Conditional(store, creation);
-        if (await conditional.RefuseAsync(http.Response, Versioned(series), ifMatch!, NotActive(series), cancellationToken) is { } stale)
+        if (await conditional.RefuseAsync(http.Response, stored, ifMatch!, NotActive(series), cancellationToken) is { } stale)
         {
             return stale;
         }
 
         var now = clock.GetCurrentInstant();
         var calendar = new SeriesCalendar(graphs.For(user));
-        var schedule = SeriesSchedule.Of(series);
+        var schedule = series.ReadableSchedule;
         var zone = schedule.AnchorZone;
         var firstStart = LocalTimePolicy.ToInstant(schedule.FirstStart, zone);
         var started = firstStart > now
             ? []
-            : await calendar.InstancesAsync(series.EventId!, firstStart - Duration.FromDays(7), now + Duration.FromMinutes(1), cancellationToken);
+            : await calendar.InstancesAsync(series.Event.Id!, firstStart - Duration.FromDays(7), now + Duration.FromMinutes(1), cancellationToken);
         var lastStarted = started.Where(item => item.Start <= now).MaxBy(item => item.Start);
         if (lastStarted is null)
         {
-            await calendar.CancelAsync(series.EventId!, message, cancellationToken);
+            await calendar.CancelAsync(series.Event.Id!, message, cancellationToken);
         }
         else
         {
             var cutDate = lastStarted.OriginalStart.InZone(zone).Date;
             var kept = schedule with { End = new SeriesEnd(null, cutDate) };
-            var existing = await calendar.BodyAsync(series.EventId!, cancellationToken);
+            var existing = await calendar.BodyAsync(series.Event.Id!, cancellationToken);
             await calendar.PatchAsync(
-                series.EventId!,
+                series.Event.Id!,
                 new Event
                 {
                     Body = new ItemBody { ContentType = BodyType.Html, Content = InviteMessage.InsertAtTop(existing?.Content, message) },
-                    Recurrence = SeriesInvite.Recurrence(kept.Plan(), series.AnchorWindowsTimeZone),
+                    Recurrence = SeriesInvite.Recurrence(kept.Plan(), series.AnchorWindowsZone),
                 },
                 cancellationToken);
-            SeriesSchedule.Write(series, kept);
+            series = series with { Schedule = kept, AnchorWindowsZone = TimeZoneNames.ToWindowsId(kept.AnchorZone) };
         }
 
-        series.State = SeriesState.Ended;
-        series.EndedAt = now.ToDateTimeOffset();
-        series.EndMessage = message;
-        series.UpdatedAt = now.ToDateTimeOffset();
-        var answer = await conditional.SaveAsync(http.Response, Versioned(series), ifMatch!, () => SaveAsync(store, series, cancellationToken), cancellationToken);
+        var ended = series with { Status = SeriesStatus.Ended, EndedAt = now, EndMessage = message, UpdatedAt = now };
+        var answer = await conditional.SaveAsync(http.Response, stored, ifMatch!, () => SaveAsync(store, stored, ended, cancellationToken), cancellationToken);
         var index = (await tables.GetAsync(cancellationToken)).SeriesIndex;
-        await index.DeleteEntityAsync(PairKeys.ActiveSeriesPartition, PairKeys.ActiveSeriesRow(series.PartitionKey, series.RowKey), Azure.ETag.All, cancellationToken);
+        await index.DeleteEntityAsync(PairKeys.ActiveSeriesPartition, PairKeys.ActiveSeriesRow(series.PairId, series.Id), Azure.ETag.All, cancellationToken);
         return answer;
     }
 
@@ -327,10 +329,10 @@ internal static class SeriesManagementApi
             : (new OrganizerChange(series, change.IfMatch, change.Body!), null);
     }
 
-    private sealed record OrganizerChange(SeriesRow Series, IfMatch? IfMatch, JsonBody Body);
+    private sealed record OrganizerChange(Versioned<PairSeries> Series, IfMatch? IfMatch, JsonBody Body);
 
     /// <summary>The series, if it exists (404) and the caller organizes it (403: only the organizer can change the meeting).</summary>
-    private static async Task<(SeriesRow? Series, IResult? Denied)> OrganizerSeriesAsync(HttpContext http, string seriesId, SeriesStore store, CancellationToken cancellationToken)
+    private static async Task<(Versioned<PairSeries>? Series, IResult? Denied)> OrganizerSeriesAsync(HttpContext http, string seriesId, SeriesStore store, CancellationToken cancellationToken)
     {
         var (me, stored) = MemberPair.Of(http);
         var series = await store.FindAsync(stored.Value.Id, seriesId, cancellationToken);
@@ -339,7 +341,7 @@ internal static class SeriesManagementApi
             return (null, PairAccess.ItemNotFound("series"));
         }
 
-        return me == series.OrganizerId
+        return me == series.Value.OrganizerId
             ? (series, null)
             : (null, TypedResults.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
@@ -347,27 +349,25 @@ internal static class SeriesManagementApi
                 detail: "Outlook lets only the meeting's organizer change it; ask them to make this change."));
     }
 
-    private static ProblemHttpResult? NotActive(SeriesRow series) => series.State switch
+    private static ProblemHttpResult? NotActive(PairSeries series) => series.Status switch
     {
-        SeriesState.Active => null,
-        SeriesState.Ended => Conflicts.NotNow("This series has ended."),
+        SeriesStatus.Active => null,
+        SeriesStatus.Ended => Conflicts.NotNow("This series has ended."),
         _ => Conflicts.NotNow("This series is still being created; try again in a moment."),
     };
 
     // A series answers a stale If-Match with the series as it is now and no field list (it keeps no change log).
-    private static ConditionalResource<SeriesRow, SeriesResponse> Conditional(SeriesStore store, SeriesCreation creation) => new(
-        (series, cancellationToken) => new ValueTask<SeriesResponse>(creation.ReadAsync(series.Value, cancellationToken)),
+    private static ConditionalResource<PairSeries, SeriesResponse> Conditional(SeriesStore store, SeriesCreation creation) => new(
+        (series, cancellationToken) => new ValueTask<SeriesResponse>(creation.ReadAsync(series, cancellationToken)),
         response => response.Etag,
         [],
         () => PairAccess.ItemNotFound("series"));
 
-    private static Versioned<SeriesRow> Versioned(SeriesRow series) => new(series, series.ETag, null);
-
-    /// <summary>Saves the series at its ETag; when another write came first, the series as it is now (or as read, if it went).</summary>
-    private static async Task<SaveResult<SeriesRow>> SaveAsync(SeriesStore store, SeriesRow series, CancellationToken cancellationToken) =>
-        await store.TrySaveAsync(series, cancellationToken)
-            ? new SaveResult<SeriesRow>(Versioned(series), null)
-            : new SaveResult<SeriesRow>(null, Versioned(await store.FindAsync(series.PartitionKey, series.RowKey, cancellationToken) ?? series));
+    /// <summary>Saves <paramref name="changed"/> at the ETag <paramref name="stored"/> was read with; when another write came first, the series as it is now (or as read, if it went).</summary>
+    private static async Task<SaveResult<PairSeries>> SaveAsync(SeriesStore store, Versioned<PairSeries> stored, PairSeries changed, CancellationToken cancellationToken) =>
+        await store.TrySaveAsync(changed, stored.ETag, cancellationToken) is { } saved
+            ? new SaveResult<PairSeries>(saved, null)
+            : new SaveResult<PairSeries>(null, await store.FindAsync(stored.Value.PairId, stored.Value.Id, cancellationToken) ?? stored);
 
     private static ProblemHttpResult NeedsConfirmation(SeriesCheckResult check) => SeriesRecheck.NeedsConfirmation(
         check,

@@ -22,6 +22,12 @@ internal static class SeriesManagementRequests
     public static readonly Duration DefaultListSpan = Duration.FromDays(90);
     public static readonly Duration MaxListSpan = Duration.FromDays(400);
 
+    /// <summary>GET …/occurrences?from=: where the listed window starts.</summary>
+    public static readonly QueryParameter From = new("from", WireText.Instant, "Start of the window (a UTC time); default now.");
+
+    /// <summary>GET …/occurrences?to=: where the listed window ends.</summary>
+    public static readonly QueryParameter To = new("to", WireText.Instant, "End of the window (a UTC time, after from, at most 400 days after it); default from + 90 days.");
+
     public static readonly ZoneField AnchorTimeZone = SeriesRequestReader.AnchorTimeZone with { Required = false, Description = "By default the series' own." };
     public static readonly LocalDateTimeField FirstStart = SeriesRequestReader.FirstStart with
     {
@@ -103,8 +109,8 @@ internal static class SeriesManagementRequests
     public static (Interval? Window, Dictionary<string, string[]> Errors) ReadWindow(HttpRequest request, Instant now)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var from = QueryValues.Instant(request, "from", now, errors);
-        var to = QueryValues.Instant(request, "to", (from ?? now) + DefaultListSpan, errors);
+        var from = QueryValues.Instant(request, From, now, errors);
+        var to = QueryValues.Instant(request, To, (from ?? now) + DefaultListSpan, errors);
         if (from is { } start && to is { } end)
         {
             if (end <= start)
