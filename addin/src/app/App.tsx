@@ -9,12 +9,15 @@ import type { ClientConfig, Me } from '../api/types';
 import { createPaneAuth } from '../auth/createPaneAuth';
 import { DevTenantAuth } from '../auth/devTenantAuth';
 import { EntraAuth } from '../auth/entraAuth';
+import { EntraSignIn } from '../auth/EntraSignIn';
 import type { PaneAuth, SignedInAccount } from '../auth/types';
 import { zoneCity } from '../format/time';
 import { useAsync } from '../hooks/useAsync';
 import type { OfficeConnection, OutlookItem } from '../office';
 import { createAgendaClient, type AgendaApi } from '../agenda/agendaClient';
 import { ScheduleView, type SlotsFrameProps } from '../schedule/ScheduleView';
+import { PairSeriesFrame } from '../series';
+import { DevSignIn } from '../signin/DevSignIn';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { PaneTabs } from './PaneTabs';
 import { needsSignIn } from '../ui/userMessage';
@@ -67,11 +70,6 @@ const defaultCreatePairsApi = (auth: PaneAuth) => createPairsClient({ auth });
 const defaultCreateAgendaApi = (auth: PaneAuth) => createAgendaClient({ auth });
 const defaultCreateSeriesApi = (auth: PaneAuth) => createSeriesClient({ auth });
 const noItem: OutlookItem = { kind: 'none' };
-// Each screen below loads when it is first shown, so the pane's first view waits only for what it draws.
-const DevSignIn = lazy(() => import('../signin/DevSignIn').then((m) => ({ default: m.DevSignIn })));
-const EntraSignIn = lazy(() => import('../auth/EntraSignIn').then((m) => ({ default: m.EntraSignIn })));
-// A pair's series around the slots; until it has loaded, the slots show without "Create series".
-const PairSeriesFrame = lazy(() => import('../series').then((m) => ({ default: m.PairSeriesFrame })));
 // The start view on one of the pair's sessions; it shares My peers' commitments and goals code.
 const AgendaView = lazy(() => import('../agenda/AgendaView').then((m) => ({ default: m.AgendaView })));
 // Loaded the first time someone opens "My peers", so scheduling from a meeting does not wait for it.
@@ -110,11 +108,7 @@ export const App: React.FC<AppProps> = ({
   const seriesFrame = useMemo(() => {
     if (!auth || !account || !pairsApi) return undefined;
     const deps = { pairsApi, seriesApi: createSeriesApi(auth) };
-    const SeriesFrame: React.FC<SlotsFrameProps> = (props) => (
-      <Suspense fallback={props.children()}>
-        <PairSeriesFrame deps={deps} {...props} />
-      </Suspense>
-    );
+    const SeriesFrame: React.FC<SlotsFrameProps> = (props) => <PairSeriesFrame deps={deps} {...props} />;
     return SeriesFrame;
   }, [auth, account, pairsApi, createSeriesApi]);
   // The Outlook item decides the start view: a session of one of the pair's series opens its Agenda view. Nothing is
@@ -146,7 +140,6 @@ export const App: React.FC<AppProps> = ({
   else if (authResult.error) body = <ErrorNotice error={authResult.error} />;
   else if (auth && !account && auth instanceof DevTenantAuth)
     body = (
-      <Suspense fallback={<Spinner size="small" label="Starting…" />}>
       <DevSignIn
         auth={auth}
         reason={signInReason}
@@ -155,11 +148,9 @@ export const App: React.FC<AppProps> = ({
           setAccount(a);
         }}
       />
-      </Suspense>
     );
   else if (auth && !account && auth instanceof EntraAuth)
     body = (
-      <Suspense fallback={<Spinner size="small" label="Starting…" />}>
       <EntraSignIn
         auth={auth}
         reason={signInReason}
@@ -168,7 +159,6 @@ export const App: React.FC<AppProps> = ({
           setAccount(a);
         }}
       />
-      </Suspense>
     );
   else if (api && me.loading) body = <Spinner size="small" label="Loading your profile…" />;
   else if (api && me.error && !needsSignIn(me.error)) body = <ErrorNotice error={me.error} onRetry={me.reload} />;

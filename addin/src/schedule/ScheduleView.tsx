@@ -1,7 +1,7 @@
 import { Button, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
 import { CalendarSearchRegular } from '@fluentui/react-icons';
 import type React from 'react';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { isApiError } from '../api/problem';
 import type { Cadence, Me, Person, SuggestionsRequest, SuggestionsResponse } from '../api/types';
@@ -11,11 +11,8 @@ import { useSuggestions } from '../hooks/useApi';
 import type { AppointmentWriter } from '../office';
 import { cadenceOptions, defaultCadence, defaultDurationMinutes, durationLabel, durationOptions } from '../format/sessionOptions';
 import { PeoplePicker } from '../ui/PeoplePicker';
-import type { SlotAction } from './SlotList';
+import { SlotList, type SlotAction } from './SlotList';
 import { directoryKey, type PersonLabel } from './slotView';
-
-// The results (cards, badges, date lists) load with the first answer; the form does not wait for them.
-const SlotList = lazy(() => import('./SlotList').then((m) => ({ default: m.SlotList })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -125,7 +122,6 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
 
   const slots = (slotAction?: SlotAction) =>
     suggestions.data ? (
-      <Suspense fallback={<Spinner className={styles.loading} size="small" label="Finding times that suit everyone…" />}>
       <SlotList
         response={suggestions.data}
         people={people}
@@ -135,7 +131,6 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
         onTryLength={tryLength}
         {...(slotAction ? { slotAction } : {})}
       />
-      </Suspense>
     ) : null;
 
   return (
