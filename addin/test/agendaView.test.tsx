@@ -82,7 +82,7 @@ describe('Agenda view', () => {
 
   it('names the other peer when it is their turn, in their own zone for Ben, and says when the agenda page is not ready', async () => {
     backend.session = makeSession({ focusUserId: 'ben-id', agendaPage: null });
-    renderView({ id: 'ana-id', displayName: 'Ana Souza', mail: 'ana.souza@contoso.dev', timeZone: 'America/Los_Angeles', officeLocation: 'Seattle' });
+    renderView({ id: 'ana-id', displayName: 'Ana Souza', mail: 'ana.souza@contoso.dev', timeZone: 'America/Los_Angeles', windowsTimeZone: 'Pacific Standard Time', officeLocation: 'Seattle' });
     const v = await view();
     expect(v.getByText('Ben’s turn to bring a challenge')).toBeVisible();
     expect(v.getByText(/Tue 1 Dec 2026, 07:00–08:00/)).toBeVisible();

@@ -140,7 +140,7 @@ describe('dev tenant sign-in', () => {
 });
 
 describe('createPaneAuth', () => {
-  const base: ClientConfig = { authMode: 'devTenant', apiScope, devTenant: { authority: 'a', tokenEndpoint: 't', accountsEndpoint: 'x', clientId: 'c' } };
+  const base: ClientConfig = { authMode: 'devTenant', apiScope, devTenant: { authority: 'a', tokenEndpoint: 't', accountsEndpoint: 'x', clientId: 'c' }, entra: null };
 
   it('uses the dev tenant when the service says so', () => {
     expect(createPaneAuth(base)).toBeInstanceOf(DevTenantAuth);

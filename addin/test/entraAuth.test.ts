@@ -166,11 +166,12 @@ describe('choosing how to sign in', () => {
       authMode: 'devTenant',
       apiScope: 'api://peermentor365-dev/access_as_user',
       devTenant: { authority: 'http://127.0.0.1:1/t/v2.0', tokenEndpoint: 'http://127.0.0.1:1/t/token', accountsEndpoint: 'http://127.0.0.1:1/dev/accounts', clientId: 'pane' },
+      entra: null,
     });
     expect(dev).toBeInstanceOf(DevTenantAuth);
-    const entra = createPaneAuth({ authMode: 'entra', apiScope, entra: entraConfig }, undefined, fakeSeam({ naa: false }));
+    const entra = createPaneAuth({ authMode: 'entra', apiScope, devTenant: null, entra: entraConfig }, undefined, fakeSeam({ naa: false }));
     expect(entra).toBeInstanceOf(EntraAuth);
-    expect(() => createPaneAuth({ authMode: 'entra', apiScope, entra: null })).toThrow(AuthError);
+    expect(() => createPaneAuth({ authMode: 'entra', apiScope, devTenant: null, entra: null })).toThrow(AuthError);
   });
 });
 

@@ -9,7 +9,7 @@ import { ana, anaAnchor, ben, makeSlot } from './support/slots';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 
 
-const me: Me = { id: 'ana', displayName: ana.displayName, mail: ana.mail, timeZone: ana.timeZone, windowsTimeZone: 'E. South America Standard Time' };
+const me: Me = { id: 'ana', displayName: ana.displayName, mail: ana.mail, timeZone: ana.timeZone, windowsTimeZone: 'E. South America Standard Time', officeLocation: null };
 const directory = [
   { id: 'ben', displayName: 'Ben Carter', mail: ben.mail, jobTitle: 'Senior Software Engineer' },
   { id: 'bea', displayName: 'Beatriz Lima', mail: 'beatriz.lima@contoso.dev', jobTitle: 'Designer' },

@@ -19,7 +19,7 @@ import { problemJson, startStubServer, type RecordedRequest, type StubReply, typ
 // Each test types in the picker and finds times before it starts; give them room on a shared machine.
 vi.setConfig({ testTimeout: 90_000 });
 
-const me: Me = { id: anaId, displayName: ana.displayName, mail: ana.mail, timeZone: ana.timeZone, windowsTimeZone: 'E. South America Standard Time' };
+const me: Me = { id: anaId, displayName: ana.displayName, mail: ana.mail, timeZone: ana.timeZone, windowsTimeZone: 'E. South America Standard Time', officeLocation: null };
 const seriesPath = '/api/pairs/p_ab12/series';
 
 const suggestions: SuggestionsResponse = {

@@ -1,50 +1,18 @@
 // The pane's view of the HTTP contract in docs/api.md. Instants are ISO-8601 UTC strings ending in Z; local
 // times are ISO-8601 without an offset and always travel with their IANA zone.
 
+import type { components } from './schema';
+
+/** The answers' shapes, generated from the API's OpenAPI document (addin/openapi.json) at every build. */
+type Schemas = components['schemas'];
+
 export type AuthMode = 'devTenant' | 'entra';
-
-export interface DevTenantClientConfig {
-  authority: string;
-  tokenEndpoint: string;
-  accountsEndpoint: string;
-  clientId: string;
-}
-
-export interface EntraClientConfig {
-  clientId: string;
-  tenantId: string;
-  authority: string;
-}
-
-export interface ClientConfig {
-  authMode: AuthMode;
-  apiScope: string;
-  devTenant?: DevTenantClientConfig | null;
-  entra?: EntraClientConfig | null;
-}
-
-export interface Me {
-  id: string;
-  displayName: string;
-  mail: string;
-  /** IANA zone of the mailbox; null when the mailbox names none the service can resolve. */
-  timeZone: string | null;
-  windowsTimeZone?: string | null;
-  /** Optional: a city to show next to local times (Graph's officeLocation), when the backend sends it. */
-  officeLocation?: string | null;
-}
-
-export interface Person {
-  id: string;
-  displayName: string;
-  mail: string;
-  jobTitle?: string | null;
-  officeLocation?: string | null;
-}
-
-export interface PeopleResponse {
-  people: Person[];
-}
+export type DevTenantClientConfig = Schemas['DevTenantSignIn'];
+export type EntraClientConfig = Schemas['EntraSignIn'];
+export type ClientConfig = Schemas['ClientConfigResponse'];
+export type Me = Schemas['MeResponse'];
+export type Person = Schemas['Person'];
+export type PeopleResponse = Schemas['PeopleResponse'];
 
 export type Cadence = 'weekly' | 'every2Weeks' | 'every3Weeks' | 'every4Weeks' | 'monthly';
 

@@ -6,7 +6,7 @@ import { problemJson, type RecordedRequest, type StubReply, type StubServer } fr
 
 export const anaMember: PairMember = { userId: 'ana-id', mail: 'ana.souza@contoso.dev', displayName: 'Ana Souza', acceptedAt: '2026-11-20T10:00:00Z' };
 export const benMember: PairMember = { userId: 'ben-id', mail: 'ben.carter@contoso.dev', displayName: 'Ben Carter', acceptedAt: '2026-11-21T10:00:00Z' };
-export const anaMe: Me = { id: 'ana-id', displayName: 'Ana Souza', mail: 'ana.souza@contoso.dev', timeZone: 'America/Sao_Paulo' };
+export const anaMe: Me = { id: 'ana-id', displayName: 'Ana Souza', mail: 'ana.souza@contoso.dev', timeZone: 'America/Sao_Paulo', windowsTimeZone: 'E. South America Standard Time', officeLocation: null };
 
 export const sampleAgreement: Agreement = {
   purpose: 'Grow as engineering leads',

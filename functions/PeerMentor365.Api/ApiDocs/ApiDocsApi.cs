@@ -38,6 +38,7 @@ internal static class ApiDocsApi
                     DescribeWireText(schema, wire.Kind);
                 }
 
+                NumbersAsWritten(schema);
                 return Task.CompletedTask;
             });
         });
@@ -49,6 +50,19 @@ internal static class ApiDocsApi
         var group = api.MapGroup("/openapi").AllowAnonymous();
         group.MapOpenApi("/{documentName}.json").WithName("OpenApi");
         return group;
+    }
+
+    /// <summary>
+    /// The web JSON defaults would also read "60" for 60, so numbers come out as "integer or string"; answers always carry
+    /// numbers, and request bodies have schemas of their own (BodyShape), so the document says what is written.
+    /// </summary>
+    private static void NumbersAsWritten(OpenApiSchema schema)
+    {
+        if (schema.Type is { } type && (type & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0 && (type & JsonSchemaType.String) != 0)
+        {
+            schema.Type = type & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
     }
 
     private static void DescribeWireText(OpenApiSchema schema, WireText kind)
