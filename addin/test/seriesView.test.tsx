@@ -15,6 +15,7 @@ import { defaultEndMessage } from '../src/series/wording';
 import { activePair, anaId, seriesFor } from './support/seriesFixtures';
 import { ana, anaAnchor, ben, makeSlot } from './support/slots';
 import { problemJson, startStubServer, type RecordedRequest, type StubReply, type StubServer } from './support/stubServer';
+import { findDialog } from './support/dialogs';
 
 // Each test types in the picker and finds times before it starts; give them room on a shared machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -203,6 +204,27 @@ describe('Create series from a suggested slot', () => {
     await user.click((await screen.findAllByRole('button', { name: 'Create series' }))[0]!);
     expect(await screen.findByRole('alert')).toHaveTextContent('The end date is before the first session.');
   });
+
+  it('shows the sessions the API warns about and creates the series only when the person says "Create anyway"', async () => {
+    const warning = { kind: 'outsideWorkingHours', mail: ben.mail, dates: ['2027-03-16', '2027-03-30'], message: 'Two of Ben Carter’s sessions start before their working hours.' };
+    createFailures = [{ status: 409, headers: problemJson, json: { status: 409, title: 'Please confirm the series', warnings: [warning], occurrences: [] } }];
+    const user = userEvent.setup();
+    renderView({ keys: [] });
+    await findTimesWithBen(user);
+    await user.click((await screen.findAllByRole('button', { name: 'Create series' }))[0]!);
+
+    const warned = await screen.findByRole('alert');
+    expect(warned).toHaveTextContent('Some sessions of this series have problems');
+    expect(warned).toHaveTextContent('Two of Ben Carter’s sessions start before their working hours.');
+    expect(stored).toHaveLength(0);
+    await user.click(within(warned).getByRole('button', { name: 'Create anyway' }));
+
+    await screen.findByRole('region', { name: 'Peer mentoring: Ana & Ben' });
+    const sent = posts().map((r) => ({ key: r.headers['idempotency-key'], body: JSON.parse(r.body) as { acceptWarnings?: boolean } }));
+    expect(sent.map((r) => r.body.acceptWarnings)).toEqual([undefined, true]);
+    expect(sent[1]!.key).toBe(sent[0]!.key);
+    expect(stored).toHaveLength(1);
+  });
 });
 
 describe('managing the pair’s series', () => {
@@ -283,7 +305,7 @@ describe('managing the pair’s series', () => {
     await user.click(within(cancelForm).getByRole('button', { name: 'Cancel this session' }));
     // Nothing is cancelled before the person confirms.
     // Tabster cannot see layout in jsdom, so it may mark the dialog aria-hidden: `hidden: true` (Playwright runs axe on it).
-    const confirm = await screen.findByRole('alertdialog', { name: 'Cancel this session?', hidden: true });
+    const confirm = await findDialog('Cancel this session?');
     expect(server.requests.filter((r) => r.path.endsWith('/cancel'))).toHaveLength(0);
     await user.click(within(confirm).getByRole('button', { name: 'Cancel the session', hidden: true }));
 
@@ -374,16 +396,16 @@ describe('managing the pair’s series', () => {
     await user.type(message, ' See you at the guild!');
     await user.click(within(form).getByRole('button', { name: 'End the series' }));
     // Asked first; keeping it sends nothing.
-    await user.click(within(await screen.findByRole('alertdialog', { name: 'End the series?', hidden: true })).getByRole('button', { name: 'Keep it going', hidden: true }));
+    await user.click(within(await findDialog('End the series?')).getByRole('button', { name: 'Keep it going', hidden: true }));
     await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
     expect(server.requests.filter((r) => r.path.endsWith('/end'))).toHaveLength(0);
     await user.click(within(form).getByRole('button', { name: 'End the series' }));
-    await user.click(within(await screen.findByRole('alertdialog', { name: 'End the series?', hidden: true })).getByRole('button', { name: 'End the series', hidden: true }));
+    await user.click(within(await findDialog('End the series?')).getByRole('button', { name: 'End the series', hidden: true }));
 
     expect(await within(form).findByRole('alert')).toHaveTextContent('Try again in 4 seconds.');
     expect(message).toHaveValue(`${defaultEndMessage} See you at the guild!`);
     await user.click(within(form).getByRole('button', { name: 'End the series' }));
-    await user.click(within(await screen.findByRole('alertdialog', { name: 'End the series?', hidden: true })).getByRole('button', { name: 'End the series', hidden: true }));
+    await user.click(within(await findDialog('End the series?')).getByRole('button', { name: 'End the series', hidden: true }));
 
     const panel = await screen.findByRole('region', { name: 'Peer mentoring: Ana & Ben' });
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'ended'));

@@ -15,6 +15,8 @@ export interface CreateSeriesRequest {
   durationMinutes?: number;
   end?: SeriesEnd;
   firstFocusUserId?: string;
+  /** The person saw the API's warnings about some sessions (clashes, outside working hours) and creates it anyway. */
+  acceptWarnings?: boolean;
 }
 
 export interface SeriesAgendaPage {

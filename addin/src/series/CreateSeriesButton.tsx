@@ -9,6 +9,7 @@ import type { Series } from '../api/seriesTypes';
 import type { Suggestion } from '../api/types';
 import { userMessageOf } from '../ui/userMessage';
 import { createSeriesWithRetries, newIdempotencyKey, seriesRequestFor, type Sleep } from './createSeries';
+import { SeriesWarnings } from './SeriesWarnings';
 import { agreementLine } from './wording';
 
 const useStyles = makeStyles({
@@ -53,7 +54,9 @@ export const CreateSeriesButton: React.FC<CreateSeriesButtonProps> = ({
   const inFlight = useRef(false);
   const [state, setState] = useState<State>({ status: 'idle' });
 
-  const create = async () => {
+  // acceptWarnings: the person saw the API's warnings about some of the sessions (the API checks every one before it
+  // writes anything) and creates the series anyway. The same Idempotency-Key: it is still the same intent.
+  const create = async (acceptWarnings = false) => {
     // A second click while the first is on its way does nothing: the button is disabled, and this catches a click
     // that arrives before React has re-rendered it.
     if (inFlight.current) return;
@@ -61,7 +64,7 @@ export const CreateSeriesButton: React.FC<CreateSeriesButtonProps> = ({
     key.current ??= newKey();
     setState({ status: 'creating', retrying: false });
     try {
-      const created = await createSeriesWithRetries(seriesApi, pair.id, seriesRequestFor(suggestion, pair), key.current, {
+      const created = await createSeriesWithRetries(seriesApi, pair.id, { ...seriesRequestFor(suggestion, pair), ...(acceptWarnings ? { acceptWarnings } : {}) }, key.current, {
         ...(sleep ? { sleep } : {}),
         onRetry: () => setState({ status: 'creating', retrying: true }),
       });
@@ -100,7 +103,15 @@ export const CreateSeriesButton: React.FC<CreateSeriesButtonProps> = ({
           {state.retrying ? 'Microsoft 365 is busy; still setting up the meeting and the agenda…' : 'Setting up the Teams meeting and the shared agenda…'}
         </Text>
       ) : null}
-      {error !== null ? (
+      {isSeriesConflict(error) && error.warnings.length > 0 ? (
+        <SeriesWarnings
+          warnings={error.warnings}
+          pending={state.status === 'creating'}
+          onAccept={() => void create(true)}
+          title="Some sessions of this series have problems"
+          acceptLabel="Create anyway"
+        />
+      ) : error !== null ? (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
             {fieldMessages.length > 0 ? fieldMessages.join(' ') : userMessageOf(error)}

@@ -2,11 +2,17 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import type React from 'react';
 import type { SlotWarning } from '../api/types';
 
-/** A reschedule the scheduling core warned about: what it found, and "Move anyway". */
-export const SeriesWarnings: React.FC<{ warnings: readonly SlotWarning[]; pending: boolean; onAccept: () => void }> = ({ warnings, pending, onAccept }) => (
+/** A series or a move the scheduling core warned about: what it found, and "Move anyway" (or the caller's words). */
+export const SeriesWarnings: React.FC<{
+  warnings: readonly SlotWarning[];
+  pending: boolean;
+  onAccept: () => void;
+  title?: string;
+  acceptLabel?: string;
+}> = ({ warnings, pending, onAccept, title = 'The new time has problems', acceptLabel = 'Move anyway' }) => (
   <MessageBar intent="warning" layout="multiline" role="alert">
     <MessageBarBody>
-      <MessageBarTitle>The new time has problems</MessageBarTitle>
+      <MessageBarTitle>{title}</MessageBarTitle>
       <ul>
         {warnings.map((w, i) => (
           <li key={`${w.kind}-${i}`}>{w.message}</li>
@@ -15,7 +21,7 @@ export const SeriesWarnings: React.FC<{ warnings: readonly SlotWarning[]; pendin
     </MessageBarBody>
     <MessageBarActions>
       <Button size="small" disabled={pending} onClick={onAccept}>
-        Move anyway
+        {acceptLabel}
       </Button>
     </MessageBarActions>
   </MessageBar>
