@@ -8,6 +8,7 @@ import { addDays, todayIn } from '../src/format/dates';
 import { PeersView } from '../src/peers/PeersView';
 import { anaMe, anaMember, benMember, makeCommitment, makeGoal, makePair, PairsBackend } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
+import { findDialog } from './support/dialogs';
 
 let server: StubServer;
 let backend: PairsBackend;
@@ -235,7 +236,7 @@ describe('My peers', () => {
     expect(due).toHaveValue('1900-01-01');
     await user.click(form.getByRole('button', { name: 'Add' }));
     // A date already past is asked about first (Tabster cannot see layout in jsdom: `hidden: true`).
-    const ask = await screen.findByRole('alertdialog', { name: 'Due on a day already past?', hidden: true });
+    const ask = await findDialog('Due on a day already past?');
     await user.click(within(ask).getByRole('button', { name: 'Save with this date', hidden: true }));
     const message = await form.findByText('The due date must be between a year ago and two years from today.');
     expect(due).toHaveAccessibleDescription(expect.stringContaining('The due date must be between a year ago and two years from today.') as string);
@@ -266,13 +267,13 @@ describe('My peers', () => {
     expect(form.getByText('This date has passed: the commitment would start overdue.')).toBeVisible();
 
     await user.click(form.getByRole('button', { name: 'Add' }));
-    const ask = await screen.findByRole('alertdialog', { name: 'Due on a day already past?', hidden: true });
+    const ask = await findDialog('Due on a day already past?');
     await user.click(within(ask).getByRole('button', { name: 'Change the date', hidden: true }));
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
     expect(form.getByLabelText('Due')).toHaveValue(yesterday);
 
     await user.click(form.getByRole('button', { name: 'Add' }));
-    const again = await screen.findByRole('alertdialog', { name: 'Due on a day already past?', hidden: true });
+    const again = await findDialog('Due on a day already past?');
     await user.click(within(again).getByRole('button', { name: 'Save with this date', hidden: true }));
     const added = await commitments.findByRole('listitem', { name: 'Send the retro notes' });
     expect(within(added).getByText(/Overdue|Due/)).toBeVisible();

@@ -92,7 +92,7 @@ describe('ScheduleView', () => {
 
     await user.click(screen.getByRole('button', { name: 'Find times' }));
     expect(await screen.findAllByRole('article')).toHaveLength(2);
-    expect(screen.getAllByRole('article')[0]).toHaveTextContent('Ben · Tue 07:00–08:00 Los Angeles');
+    expect(screen.getAllByRole('article')[0]).toHaveTextContent('Ben · Tue 07:00–08:00 Pacific Time');
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'How often' }), 'Monthly (same weekday)');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Length' }), '1 h 30 min');
