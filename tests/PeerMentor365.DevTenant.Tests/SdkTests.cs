@@ -174,7 +174,10 @@ public sealed class SdkTests : IAsyncLifetime
     internal static (string Start, string End) NextWorkWeekUtc()
     {
         var today = DateTime.UtcNow.Date;
-        var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 + 7);
+        // The Monday of next week, whatever today is: the seed places its one-off events by week offsets from this
+        // week, and a "+7 after the next Monday" landed two weeks out on every day but Monday.
+        var daysToMonday = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
+        var monday = today.AddDays(daysToMonday == 0 ? 7 : daysToMonday);
         return (monday.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
             monday.AddDays(5).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
     }
