@@ -94,25 +94,7 @@ public sealed class DirectoryConformanceTests : IAsyncLifetime
         var actual = await SendAsync(example["request"]!.AsObject());
 
         var status = documented["status"]!.GetValue<int>();
-        Assert.True(status == (int)actual.Status, $"{file}: expected {status}, got {(int)actual.Status}: {actual.Text}");
-        if (GraphExamples.Header(documented["headers"]!.AsObject(), "Content-Type") is { } documentedType)
-        {
-            Assert.Equal(documentedType.Split(';')[0], actual.Headers["Content-Type"].Split(';')[0]);
-        }
-
-        if (documented["body"] is { } documentedBody)
-        {
-            var differences = JsonShape.Differences(documentedBody, actual.Body, NotApplicable.GetValueOrDefault(file));
-            Assert.True(differences.Count == 0, $"{file}:\n{string.Join('\n', differences)}\n\nGot: {actual.Text}");
-            if (documentedBody["value"] is JsonArray { Count: > 0 })
-            {
-                Assert.NotEmpty(actual.Body["value"]!.AsArray());
-            }
-        }
-        else
-        {
-            Assert.Empty(actual.Text);
-        }
+        DocumentedAnswer.AssertMatches(file, documented, status, actual, NotApplicable.GetValueOrDefault(file));
     }
 
     private async Task<RawResponse> SendAsync(JsonObject documented)
