@@ -55,6 +55,10 @@ internal sealed class SeriesOccurrences
         return index;
     }
 
+    /// <summary>Every planned session in order: its position, planned start and planned end.</summary>
+    public IEnumerable<(int Index, Instant OriginalStart, Instant End)> Planned =>
+        Enumerable.Range(0, _plan.LocalStarts.Count).Select(index => (index, _plan.StartOf(index), _plan.EndOf(index)));
+
     /// <summary>The session that has not ended by <paramref name="now"/> (the last one once all have): index and planned start.</summary>
     public (int Index, Instant OriginalStart) NextAt(Instant now)
     {
