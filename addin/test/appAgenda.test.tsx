@@ -9,8 +9,9 @@ import { createAgendaClient } from '../src/agenda/agendaClient';
 import { App } from '../src/app/App';
 import type { PaneAuth } from '../src/auth';
 import type { OfficeConnection, OutlookItem } from '../src/office';
-import { AgendaBackend, sessionRestId } from './support/agendaBackend';
-import { makeCommitment, makePair } from './support/pairsBackend';
+import { createPairSummaryClient } from '../src/peers/summaryClient';
+import { AgendaBackend, sessionId, sessionRestId } from './support/agendaBackend';
+import { anaMember, makeCommitment, makePair } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 
 // The pane opened from an Outlook item: which view it starts in, decided by the session look-up alone.
@@ -55,6 +56,7 @@ async function openPaneOn(office: OfficeConnection) {
         createApi={(auth: PaneAuth) => createApiClient({ auth, baseUrl: server.origin })}
         createPairsApi={(auth: PaneAuth) => createPairsClient({ auth, baseUrl: server.origin })}
         createAgendaApi={(auth: PaneAuth) => createAgendaClient({ auth, baseUrl: server.origin })}
+        createSummaryApi={(auth: PaneAuth) => createPairSummaryClient({ auth, baseUrl: server.origin })}
         peopleSearchDebounceMs={0}
       />
     </FluentProvider>,
@@ -125,5 +127,42 @@ describe('the start view', () => {
     act(() => moveTo?.({ kind: 'appointmentRead', itemId: 'AAMk-ews', restId: sessionRestId }));
     expect(await screen.findByRole('tab', { name: 'Agenda' })).toHaveAttribute('aria-selected', 'true');
     expect(lookups().map((r) => r.query.get('itemId'))).toEqual([sessionRestId]);
+  });
+
+  it('opens a session’s Agenda view from My peers, in a plain browser as in Outlook, and says on the My peers tab that an invitation waits', async () => {
+    const chloe = { userId: 'chloe-id', mail: 'chloe.martin@contoso.dev', displayName: 'Chloé Martin', acceptedAt: '2026-11-22T09:00:00Z' };
+    backend.addPair(makePair({ id: 'p2', etag: 'W/"p2-0"', status: 'proposed', proposedBy: 'chloe-id', members: [chloe, { ...anaMember, acceptedAt: null }] }));
+    backend.summaries.set('p1', {
+      nextSession: { sessionId, start: '2026-12-01T15:00:00Z', end: '2026-12-01T16:00:00Z', focusUserId: 'ana-id', seriesId: 'e1' },
+      sessionsHeld: 0,
+      commitments: { open: 1, overdue: 0, done: 0, dropped: 0 },
+      goals: { active: 0, achieved: 0, averageProgress: null },
+    });
+    const user = await openPaneOn({ host: { host: 'browser', platform: null, officeJsReady: true }, appointment: null });
+
+    // The first view is Schedule; the My peers tab carries the cue.
+    expect(await screen.findByRole('tab', { name: 'Schedule' })).toHaveAttribute('aria-selected', 'true');
+    const peersTab = await screen.findByRole('tab', { name: 'My peers, 1 invitation' });
+    await user.click(peersTab);
+    const invitation = await screen.findByRole('region', { name: 'An invitation for you' });
+    expect(within(invitation).getByRole('article', { name: 'Chloé Martin' })).toBeVisible();
+
+    const withBen = await screen.findByRole('article', { name: 'Ben Carter' });
+    await user.click(await within(withBen).findByRole('link', { name: 'Open the agenda' }));
+    const agendaTab = await screen.findByRole('tab', { name: 'Agenda' });
+    expect(agendaTab).toHaveAttribute('aria-selected', 'true');
+    const region = await screen.findByRole('region', { name: 'Session with Ben Carter' });
+    expect(await within(region).findByRole('listitem', { name: 'Send Ben the RFC draft' })).toBeVisible();
+    expect(lookups()).toHaveLength(0);
+
+    // Back in My peers, the same link brings the Agenda view forward again.
+    await user.click(screen.getByRole('tab', { name: /My peers/ }));
+    await user.click(within(withBen).getByRole('link', { name: 'Open the agenda' }));
+    expect(screen.getByRole('tab', { name: 'Agenda' })).toHaveAttribute('aria-selected', 'true');
+
+    // Accepted, the invitation leaves the tab's cue.
+    await user.click(screen.getByRole('tab', { name: /My peers/ }));
+    await user.click(within(within(invitation).getByRole('article', { name: 'Chloé Martin' })).getByRole('button', { name: 'Accept the agreement' }));
+    expect(await screen.findByRole('tab', { name: 'My peers' })).not.toHaveAttribute('aria-label');
   });
 });

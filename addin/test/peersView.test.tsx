@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/api/client';
 import { createPairsClient } from '../src/api/pairsClient';
 import { addDays, todayIn } from '../src/format/dates';
+import type { AgendaTarget } from '../src/peers/agendaLinks';
 import { PeersView } from '../src/peers/PeersView';
+import { createPairSummaryClient } from '../src/peers/summaryClient';
 import { anaMe, anaMember, benMember, makeCommitment, makeGoal, makePair, PairsBackend } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 import { findDialog } from './support/dialogs';
@@ -27,12 +29,17 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
+let agendaOpened: AgendaTarget[];
+
 function renderView() {
   const auth = { getAccessToken: () => Promise.resolve('token'), invalidateToken: () => undefined };
+  agendaOpened = [];
   return render(
     <FluentProvider theme={webLightTheme}>
       <PeersView
         pairsApi={createPairsClient({ auth, baseUrl: server.origin })}
+        summaryApi={createPairSummaryClient({ auth, baseUrl: server.origin })}
+        agenda={{ href: (t) => `#agenda/${t.pairId}/${t.sessionId}`, open: (t) => void agendaOpened.push(t) }}
         peopleApi={createApiClient({ auth, baseUrl: server.origin })}
         me={anaMe}
         onSignInNeeded={() => void signInNeeded++}
@@ -50,6 +57,12 @@ const announced = (container: ReturnType<typeof within>) =>
     .join(' ');
 const patches = () => server.requests.filter((r) => r.method === 'PATCH');
 const pairCard = async (name: string) => (await screen.findAllByRole('article', { name }))[0] as HTMLElement;
+/** Opens the card's folded agreement (folded once everyone accepted it). */
+async function openAgreement(card: HTMLElement) {
+  const fold = within(card).getByRole('button', { name: 'Agreement' });
+  if (fold.getAttribute('aria-expanded') === 'false') await userEvent.setup().click(fold);
+  return within(within(card).getByRole('region', { name: 'Agreement' }));
+}
 const commitmentsOf = async (card: HTMLElement) => within(await within(card).findByRole('region', { name: 'Open commitments' }));
 
 function seedActivePair() {
@@ -70,7 +83,10 @@ describe('My peers', () => {
     expect(within(card).getByText('Active')).toBeVisible();
     expect(within(card).getByText('Every 2 weeks · 1 hour · 7 Dec 2026 – 7 Jun 2027')).toBeVisible();
     expect(within(card).getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true');
-    // The agreement, term by term.
+    // Accepted by both, the agreement is folded away; opened, term by term.
+    expect(within(card).getByRole('button', { name: 'Agreement' })).toHaveAttribute('aria-expanded', 'false');
+    expect(within(card).queryAllByRole('term')).toHaveLength(0);
+    await openAgreement(card);
     const terms = within(card).getAllByRole('term').map((t) => t.textContent);
     expect(terms).toEqual(['Purpose', 'Meetings', 'Dates', 'Confidentiality', 'Boundaries']);
     const values = within(card).getAllByRole('definition').map((d) => d.textContent);
@@ -115,6 +131,7 @@ describe('My peers', () => {
     expect(screen.getByRole('heading', { name: 'Closed pairs' })).toBeVisible();
     const user = userEvent.setup();
     await user.click(within(closed).getByRole('button', { name: 'Show details' }));
+    await openAgreement(closed);
     expect(await within(closed).findByText(/Closed on Thu 1 Oct 2026 by Ben Carter\. “Thanks for everything”/)).toBeVisible();
     expect(within(closed).queryByRole('button', { name: 'Close pair…' })).toBeNull();
     expect(within(closed).queryByRole('button', { name: 'Add a commitment' })).toBeNull();
@@ -359,13 +376,18 @@ describe('My peers', () => {
     backend.addPair(makePair({ status: 'proposed', members: [{ ...anaMember, acceptedAt: null }, benMember] }));
     const user = userEvent.setup();
     renderView();
+    const invitation = await pairCard('Ben Carter');
+    expect(screen.getByRole('region', { name: 'An invitation for you' })).toContainElement(invitation);
+
+    await user.click(within(invitation).getByRole('button', { name: 'Accept the agreement' }));
+    // Accepted, it leaves the invitations for the list of pairs.
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'An invitation for you' })).toBeNull());
     const card = await pairCard('Ben Carter');
-
-    await user.click(within(card).getByRole('button', { name: 'Accept the agreement' }));
-    expect(await within(card).findByText('Active')).toBeVisible();
+    expect(within(card).getByText('Active')).toBeVisible();
     expect(server.requests.find((r) => r.path === '/api/pairs/p1/accept')?.headers['if-match']).toBe('W/"p1-0"');
-    expect(announced(within(card))).toContain('You accepted the agreement.');
+    expect(announced(within(screen.getByRole('region', { name: 'My pairs' })))).toContain('You and Ben Carter agreed: the pair is active.');
 
+    await openAgreement(card);
     await user.click(within(card).getByRole('button', { name: 'Edit agreement' }));
     const edit = within(within(card).getByRole('form', { name: 'Edit the agreement' }));
     expect(edit.getByText('Saving a change asks Ben Carter to accept the agreement again.')).toBeVisible();
@@ -375,15 +397,18 @@ describe('My peers', () => {
     expect(within(card).getByText('Proposed')).toBeVisible();
     expect(within(card).getByText('Waiting for Ben Carter to accept.')).toBeVisible();
 
-    // Ben accepts the new agreement; this pane has not seen that yet.
-    backend.peerChangesPair('p1', (p) => ({ ...p, status: 'active', members: p.members.map((m) => ({ ...m, acceptedAt: '2026-11-23T10:00:00Z' })) }));
+    // Ben accepts the new agreement just before Ana's close reaches the API: her pane has not seen it.
+    backend.beforeChange = () => {
+      backend.beforeChange = null;
+      backend.peerChangesPair('p1', (p) => ({ ...p, status: 'active', members: p.members.map((m) => ({ ...m, acceptedAt: '2026-11-23T10:00:00Z' })) }));
+    };
     await user.click(within(card).getByRole('button', { name: 'Close pair…' }));
     const close = within(within(card).getByRole('form', { name: 'Close this pair?' }));
     expect(close.getByText(/closing one is nobody’s fault/)).toBeVisible();
     expect(within(card).getByRole('heading', { name: 'Close this pair?' })).toHaveFocus();
     await user.click(close.getByRole('button', { name: 'Keep it open' }));
     expect(within(card).getByRole('button', { name: 'Close pair…' })).toHaveFocus();
-    expect(backend.pair('p1').status).toBe('active');
+    expect(backend.pair('p1').status).toBe('proposed');
 
     await user.click(within(card).getByRole('button', { name: 'Close pair…' }));
     const confirm = within(within(card).getByRole('form', { name: 'Close this pair?' }));
@@ -399,6 +424,7 @@ describe('My peers', () => {
     expect(backend.pair('p1').closingNote).toBe('Thank you, Ben!');
     const closed = await pairCard('Ben Carter');
     expect(within(closed).getByText('Closed')).toBeVisible();
+    await openAgreement(closed);
     expect(within(closed).getByText(/Closed on .* by you\. “Thank you, Ben!”/)).toBeVisible();
     expect(within(closed).queryByRole('button', { name: 'Edit agreement' })).toBeNull();
   });
@@ -408,6 +434,7 @@ describe('My peers', () => {
     const user = userEvent.setup();
     renderView();
     const card = await pairCard('Ben Carter');
+    await openAgreement(card);
     await user.click(within(card).getByRole('button', { name: 'Pause' }));
     expect(await within(card).findByText('Paused')).toBeVisible();
     await user.click(within(card).getByRole('button', { name: 'Resume' }));
@@ -449,6 +476,7 @@ describe('My peers', () => {
     const user = userEvent.setup();
     renderView();
     const card = await pairCard('Ben Carter');
+    await openAgreement(card);
     await user.click(within(card).getByRole('button', { name: 'Edit agreement' }));
     const edit = within(within(card).getByRole('form', { name: 'Edit the agreement' }));
     await user.selectOptions(edit.getByRole('combobox', { name: 'Length' }), '45 minutes');
@@ -500,6 +528,103 @@ describe('My peers', () => {
     await user.click(within(alert).getByRole('button', { name: 'Save my progress' }));
     await waitFor(() => expect(mine.getByRole('progressbar', { name: 'Progress of Run a design review' })).toHaveAttribute('aria-valuenow', '70'));
     expect(JSON.parse(patches().at(-1)?.body ?? '{}')).toEqual({ progress: 70 });
+  });
+
+  it('shows the next session in my time with whose turn it is, a link to its agenda, and a short history', async () => {
+    backend.addPair(makePair());
+    backend.summaries.set('p1', {
+      nextSession: { sessionId: 's7', start: '2026-12-15T15:00:00Z', end: '2026-12-15T16:00:00Z', focusUserId: 'ben-id', seriesId: 'e1' },
+      sessionsHeld: 3,
+      commitments: { open: 4, overdue: 1, done: 2, dropped: 1 },
+      goals: { active: 2, achieved: 1, averageProgress: 45 },
+    });
+    const user = userEvent.setup();
+    renderView();
+    const card = await pairCard('Ben Carter');
+    const facts = within(await within(card).findByRole('list', { name: 'Next session and history' }));
+
+    // Ana reads it in São Paulo: 15:00Z is 12:00 there, and the zone is named as people name it.
+    expect(facts.getByText(/^Next: Tue 15 Dec 2026, 12:00–13:00/)).toBeVisible();
+    expect(facts.getByText('(Brasilia Standard Time)')).toBeVisible();
+    expect(facts.getByText('Ben’s turn to bring a challenge')).toBeVisible();
+    expect(facts.getByText('3 sessions held · Commitments: 2 done, 4 open (1 overdue) · Goals: 2 under way, 45% there on average, 1 achieved')).toBeVisible();
+    const link = facts.getByRole('link', { name: 'Open the agenda' });
+    expect(link).toHaveAttribute('href', '#agenda/p1/s7');
+    await user.click(link);
+    expect(agendaOpened).toEqual([{ pairId: 'p1', sessionId: 's7' }]);
+    // A plain click stays in the pane: the page's address did not change.
+    expect(window.location.hash).toBe('');
+  });
+
+  it('says when nothing is planned yet and asks no summary of a pair still being agreed', async () => {
+    backend.addPair(makePair());
+    backend.addPair(makePair({ id: 'p2', etag: 'W/"p2-0"', status: 'proposed', members: [anaMember, { ...benMember, userId: 'chloe-id', displayName: 'Chloé Martin', mail: 'chloe.martin@contoso.dev', acceptedAt: null }] }));
+    renderView();
+    const active = await pairCard('Ben Carter');
+    expect(await within(active).findByText('No session planned yet. Find a time on the Schedule tab.')).toBeVisible();
+    expect(within(active).getByText('No sessions held yet')).toBeVisible();
+    const proposed = await pairCard('Chloé Martin');
+    expect(within(proposed).getByText('Waiting for Chloé Martin to accept.')).toBeVisible();
+    expect(within(proposed).queryByRole('list', { name: 'Next session and history' })).toBeNull();
+    expect(server.requests.filter((r) => r.path.endsWith('/summary')).map((r) => r.path)).toEqual(['/api/pairs/p1/summary']);
+  });
+
+  it('keeps the agreement open while an acceptance is pending and folds it once everyone accepted', async () => {
+    backend.addPair(makePair({ status: 'proposed', members: [anaMember, { ...benMember, acceptedAt: null }] }));
+    renderView();
+    const card = await pairCard('Ben Carter');
+    expect(within(card).getByRole('button', { name: 'Agreement' })).toHaveAttribute('aria-expanded', 'true');
+    expect(within(card).getByRole('region', { name: 'Agreement' })).toBeVisible();
+    expect(within(card).getByText('Waiting for Ben Carter to accept.')).toBeVisible();
+
+    // Ben accepts in his own pane; Ana comes back to hers.
+    backend.peerChangesPair('p1', (p) => ({ ...p, status: 'active', members: p.members.map((m) => ({ ...m, acceptedAt: '2026-11-23T10:00:00Z' })) }));
+    const listsBefore = server.requests.filter((r) => r.path === '/api/pairs').length;
+    fireEvent.focus(window);
+    expect(await within(card).findByText('Active')).toBeVisible();
+    expect(within(card).queryByText('Waiting for Ben Carter to accept.')).toBeNull();
+    expect(within(card).getByRole('button', { name: 'Agreement' })).toHaveAttribute('aria-expanded', 'false');
+    expect(within(card).queryByRole('region', { name: 'Agreement' })).toBeNull();
+    expect(await within(card).findByText('No session planned yet. Find a time on the Schedule tab.')).toBeVisible();
+    // The focus and the visibility change of one return make one refresh.
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(server.requests.filter((r) => r.path === '/api/pairs').length).toBe(listsBefore + 1);
+  });
+
+  it('shows invitations first, with Accept and Decline', async () => {
+    backend.addPair(makePair());
+    const chloe = { userId: 'chloe-id', mail: 'chloe.martin@contoso.dev', displayName: 'Chloé Martin', acceptedAt: '2026-11-22T09:00:00Z' };
+    const dev = { userId: 'dev-id', mail: 'dev.sharma@contoso.dev', displayName: 'Dev Sharma', acceptedAt: '2026-11-22T09:00:00Z' };
+    backend.addPair(makePair({ id: 'p2', etag: 'W/"p2-0"', status: 'proposed', proposedBy: 'chloe-id', members: [chloe, { ...anaMember, acceptedAt: null }] }));
+    backend.addPair(makePair({ id: 'p3', etag: 'W/"p3-0"', status: 'proposed', proposedBy: 'dev-id', members: [dev, { ...anaMember, acceptedAt: null }] }));
+    const user = userEvent.setup();
+    renderView();
+
+    const invitations = await screen.findByRole('region', { name: '2 invitations for you' });
+    const myPairs = screen.getByRole('heading', { name: 'My pairs' });
+    // Before anything else in My peers, the propose button included.
+    expect(invitations.compareDocumentPosition(myPairs) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(invitations.compareDocumentPosition(screen.getByRole('button', { name: 'Propose a pair' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const fromChloe = within(invitations).getByRole('article', { name: 'Chloé Martin' });
+    expect(within(fromChloe).getByText('Chloé Martin invites you to meet as peers. Read the agreement, then accept or decline it.')).toBeVisible();
+    expect(within(fromChloe).getByRole('region', { name: 'Agreement' })).toBeVisible();
+
+    await user.click(within(fromChloe).getByRole('button', { name: 'Accept the agreement' }));
+    expect(await screen.findByRole('region', { name: 'An invitation for you' })).toBeVisible();
+    const accepted = await pairCard('Chloé Martin');
+    expect(within(accepted).getByText('Active')).toBeVisible();
+    expect(within(screen.getByRole('region', { name: 'An invitation for you' })).queryByRole('article', { name: 'Chloé Martin' })).toBeNull();
+
+    const fromDev = within(screen.getByRole('region', { name: 'An invitation for you' })).getByRole('article', { name: 'Dev Sharma' });
+    await user.click(within(fromDev).getByRole('button', { name: 'Decline…' }));
+    const ask = await findDialog('Decline this invitation?');
+    expect(ask).toHaveTextContent('Dev Sharma will see the pair as closed.');
+    await user.click(within(ask).getByRole('button', { name: 'Decline', hidden: true }));
+    expect(await screen.findByText('The pair with Dev Sharma is closed. You find it under Closed pairs.')).toBeVisible();
+    const close = server.requests.find((r) => r.path === '/api/pairs/p3/close');
+    expect(close?.headers['if-match']).toBe('W/"p3-0"');
+    expect(JSON.parse(close?.body ?? '{}')).toEqual({ note: '' });
+    expect(screen.queryByRole('region', { name: /invitation/ })).toBeNull();
   });
 
   it('asks to sign in again when the API no longer accepts the session', async () => {

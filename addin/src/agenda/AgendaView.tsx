@@ -1,7 +1,7 @@
 import { Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, CalendarLtrRegular, NotebookRegular, PersonStarRegular } from '@fluentui/react-icons';
 import type React from 'react';
-import { useEffect, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { ApiClient } from '../api/client';
 import type { PairsApi } from '../api/pairsClient';
 import type { Me } from '../api/types';
@@ -9,12 +9,13 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { CommitmentsList } from '../commitments';
 import { GoalsList } from '../goals';
 import { PaneContext, type PaneContextValue } from '../hooks/paneContext';
+import { useRefreshOnReturn } from '../hooks/useRefreshOnReturn';
 import type { PairPeople } from '../format/people';
 import type { AgendaApi } from './agendaClient';
 import { useAgenda } from './hooks';
 import { RatingSection } from './RatingSection';
 import type { AgendaPage } from './types';
-import { zoneName } from '../format/time';
+import { viewerZoneName } from '../format/time';
 import { focusLine, myIdAmong, sessionTitle, sessionWhen, viewerZone } from './wording';
 
 const useStyles = makeStyles({
@@ -71,13 +72,7 @@ const AgendaContent: React.FC<AgendaContentProps> = ({ agendaApi, me, pairId, se
   const { reload } = agenda;
 
   // Back in the meeting after a while in another window: show what the other peer did meanwhile.
-  useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') reload();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reload]);
+  useRefreshOnReturn(reload);
 
   const data = agenda.data;
   if (data === null) {
@@ -109,7 +104,7 @@ const AgendaContent: React.FC<AgendaContentProps> = ({ agendaApi, me, pairId, se
         <Text className={styles.line}>
           <CalendarLtrRegular aria-hidden className={styles.icon} />
           <span>
-            {sessionWhen(session.start, session.end, zone)} <span className={styles.muted}>({zoneName(zone, me.timeZone ? me.officeLocation : null)})</span>
+            {sessionWhen(session.start, session.end, zone)} <span className={styles.muted}>({viewerZoneName(me)})</span>
           </span>
         </Text>
         {focus !== null ? (

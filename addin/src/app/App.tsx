@@ -15,6 +15,10 @@ import { zoneCity } from '../format/time';
 import { useAsync } from '../hooks/useAsync';
 import type { OfficeConnection, OutlookItem } from '../office';
 import { createAgendaClient, type AgendaApi } from '../agenda/agendaClient';
+import type { AgendaLinks, AgendaTarget } from '../peers/agendaLinks';
+import { useInvitationCount } from '../peers/invitations';
+import { createPairSummaryClient, type PairSummaryApi } from '../peers/summaryClient';
+import { agendaHash, agendaTargetOf } from './agendaRoute';
 import { ScheduleView, type SlotsFrameProps } from '../schedule/ScheduleView';
 import { PairSeriesFrame } from '../series';
 import { DevSignIn } from '../signin/DevSignIn';
@@ -55,6 +59,7 @@ export interface AppProps {
   createPairsApi?: (auth: PaneAuth) => PairsApi;
   createAgendaApi?: (auth: PaneAuth) => AgendaApi;
   createSeriesApi?: (auth: PaneAuth) => SeriesApi;
+  createSummaryApi?: (auth: PaneAuth) => PairSummaryApi;
   peopleSearchDebounceMs?: number;
 }
 
@@ -69,6 +74,7 @@ const defaultCreateApi = (auth: PaneAuth) => createApiClient({ auth });
 const defaultCreatePairsApi = (auth: PaneAuth) => createPairsClient({ auth });
 const defaultCreateAgendaApi = (auth: PaneAuth) => createAgendaClient({ auth });
 const defaultCreateSeriesApi = (auth: PaneAuth) => createSeriesClient({ auth });
+const defaultCreateSummaryApi = (auth: PaneAuth) => createPairSummaryClient({ auth });
 const noItem: OutlookItem = { kind: 'none' };
 // The start view on one of the pair's sessions; it shares My peers' commitments and goals code.
 const AgendaView = lazy(() => import('../agenda/AgendaView').then((m) => ({ default: m.AgendaView })));
@@ -84,6 +90,7 @@ export const App: React.FC<AppProps> = ({
   createPairsApi = defaultCreatePairsApi,
   createAgendaApi = defaultCreateAgendaApi,
   createSeriesApi = defaultCreateSeriesApi,
+  createSummaryApi = defaultCreateSummaryApi,
   peopleSearchDebounceMs,
 }) => {
   const styles = useStyles();
@@ -118,6 +125,14 @@ export const App: React.FC<AppProps> = ({
   useEffect(() => office.watchItem?.(setItem), [office]);
   const restId = item.kind === 'appointmentRead' ? item.restId : null;
   const lookup = useAsync(agendaApi && restId ? (signal) => agendaApi.lookup(restId, signal) : null, [agendaApi, restId]);
+  // A session opened from My peers (or from an address naming one): its Agenda view, in a browser as in Outlook.
+  const [agendaTarget, setAgendaTarget] = useState<AgendaTarget | null>(() => agendaTargetOf(window.location.hash));
+  const agendaLinks = useMemo<AgendaLinks>(() => ({ href: agendaHash, open: (target) => setAgendaTarget({ ...target }) }), []);
+  const summaryApi = useMemo(() => (auth && account ? createSummaryApi(auth) : null), [auth, account, createSummaryApi]);
+  // The My peers tab shows how many invitations wait, from the first view on; My peers' own loads refresh it.
+  const [pairsVersion, setPairsVersion] = useState(0);
+  const onPairsChanged = useCallback(() => setPairsVersion((v) => v + 1), []);
+  const invitations = useInvitationCount(pairsApi, me.data, pairsVersion);
 
   const signOut = useCallback(() => {
     auth?.signOut();
@@ -163,22 +178,26 @@ export const App: React.FC<AppProps> = ({
   else if (api && me.loading) body = <Spinner size="small" label="Loading your profile…" />;
   else if (api && me.error && !needsSignIn(me.error)) body = <ErrorNotice error={me.error} onRetry={me.reload} />;
   else if (api && pairsApi && restId !== null && lookup.loading) body = <Spinner size="small" label="Opening this meeting…" />;
-  else if (api && pairsApi && me.data) {
+  else if (api && pairsApi && summaryApi && me.data) {
     const signedIn = me.data;
-    const session = lookup.data?.match === true ? lookup.data : null;
+    const itemSession = lookup.data?.match === true ? lookup.data : null;
+    const session = agendaTarget ?? itemSession;
     body = (
       <>
         {lookup.error && !needsSignIn(lookup.error) ? (
           <ErrorNotice error={lookup.error} title="PeerMentor365 could not tell whether this meeting is one of your sessions" onRetry={lookup.reload} />
         ) : null}
         <PaneTabs
-          key={session?.sessionId ?? 'no-session'}
+          key={itemSession?.sessionId ?? 'no-session'}
           initialTab={session ? 'agenda' : 'schedule'}
+          agendaRequest={agendaTarget}
+          peersCue={invitations}
           agenda={
             session && agendaApi
               ? () => (
                   <Suspense fallback={<Spinner size="small" label="Loading…" />}>
                     <AgendaView
+                      key={`${session.pairId}/${session.sessionId}`}
                       agendaApi={agendaApi}
                       pairsApi={pairsApi}
                       peopleApi={api}
@@ -204,7 +223,16 @@ export const App: React.FC<AppProps> = ({
           }
           peers={() => (
             <Suspense fallback={<Spinner size="small" label="Loading…" />}>
-              <PeersView pairsApi={pairsApi} peopleApi={api} me={signedIn} onSignInNeeded={onSignInNeeded} peopleSearchDebounceMs={peopleSearchDebounceMs} />
+              <PeersView
+                pairsApi={pairsApi}
+                summaryApi={summaryApi}
+                agenda={agendaLinks}
+                onPairsChanged={onPairsChanged}
+                peopleApi={api}
+                me={signedIn}
+                onSignInNeeded={onSignInNeeded}
+                peopleSearchDebounceMs={peopleSearchDebounceMs}
+              />
             </Suspense>
           )}
         />

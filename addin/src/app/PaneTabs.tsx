@@ -1,7 +1,7 @@
-import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { CounterBadge, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { CalendarLtrRegular, NotebookRegular, PeopleTeamRegular } from '@fluentui/react-icons';
 import type React from 'react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 export type PaneTab = 'agenda' | 'schedule' | 'peers';
 
@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   // Three tabs with icons fill a 320 px pane: they may wrap rather than scroll sideways.
   tabs: { marginTop: `calc(-1 * ${tokens.spacingVerticalS})`, flexWrap: 'wrap' },
   // The class's display would otherwise win over the hidden attribute's.
+  cue: { marginLeft: tokens.spacingHorizontalXS },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, '&[hidden]': { display: 'none' } },
 });
 
@@ -20,15 +21,25 @@ export interface PaneTabsProps {
   /** Only when the pane is open on one of the pair's sessions: its Agenda view, as the first tab. */
   agenda?: () => React.ReactNode;
   initialTab?: PaneTab;
+  /** A new value (a session opened from My peers) brings the Agenda tab forward. */
+  agendaRequest?: object | null;
+  /** How many invitations wait in My peers: shown on its tab, so they are seen from the first view. */
+  peersCue?: number | null;
 }
 
 /** ["Agenda" |] "Schedule" | "My peers": arrow keys move between the tabs; both panels keep their state when hidden. */
-export const PaneTabs: React.FC<PaneTabsProps> = ({ schedule, peers, agenda, initialTab = 'schedule' }) => {
+export const PaneTabs: React.FC<PaneTabsProps> = ({ schedule, peers, agenda, initialTab = 'schedule', agendaRequest = null, peersCue = null }) => {
   const styles = useStyles();
   const [tab, setTab] = useState<PaneTab>(initialTab === 'agenda' && !agenda ? 'schedule' : initialTab);
   const [peersVisited, setPeersVisited] = useState(initialTab === 'peers');
   const [agendaVisited, setAgendaVisited] = useState(initialTab === 'agenda');
   const id = useId();
+  const hasAgenda = agenda !== undefined;
+  useEffect(() => {
+    if (agendaRequest === null || !hasAgenda) return;
+    setTab('agenda');
+    setAgendaVisited(true);
+  }, [agendaRequest, hasAgenda]);
   const tabId = (t: PaneTab) => `${id}-${t}-tab`;
   const panelId = (t: PaneTab) => `${id}-${t}-panel`;
 
@@ -56,8 +67,17 @@ export const PaneTabs: React.FC<PaneTabsProps> = ({ schedule, peers, agenda, ini
         <Tab id={tabId('schedule')} value="schedule" icon={<CalendarLtrRegular />} aria-controls={panelId('schedule')}>
           Schedule
         </Tab>
-        <Tab id={tabId('peers')} value="peers" icon={<PeopleTeamRegular />} aria-controls={panelId('peers')}>
+        <Tab
+          id={tabId('peers')}
+          value="peers"
+          icon={<PeopleTeamRegular />}
+          aria-controls={panelId('peers')}
+          aria-label={peersCue ? `My peers, ${peersCue === 1 ? '1 invitation' : `${peersCue} invitations`}` : undefined}
+        >
           My peers
+          {peersCue ? (
+            <CounterBadge className={styles.cue} count={peersCue} size="small" color="brand" aria-hidden />
+          ) : null}
         </Tab>
       </TabList>
       {agenda ? (

@@ -1,5 +1,6 @@
 import type { Me } from '../api/types';
 import type { PairMember, PairStatus } from '../api/pairTypes';
+import { firstName } from './time';
 
 const sameMail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -30,4 +31,13 @@ export function personLabel(pair: PairPeople, userId: string | null, meId: strin
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** "Your turn to bring a challenge" or "Ben’s turn to bring a challenge"; null when the session names no one. */
+export function focusLine(focusUserId: string | null, members: readonly Pick<PairMember, 'userId' | 'displayName' | 'mail'>[], meId: string): string | null {
+  if (focusUserId === null) return null;
+  if (focusUserId === meId) return 'Your turn to bring a challenge';
+  const member = members.find((m) => m.userId === focusUserId);
+  if (member === undefined) return null;
+  return `${firstName(member.displayName, member.mail)}\u2019s turn to bring a challenge`;
 }

@@ -200,3 +200,21 @@ export function firstName(displayName: string | null | undefined, mail: string):
   if (name) return name.split(/\s+/)[0] ?? name;
   return mail.split('@')[0] ?? mail;
 }
+
+/** The zone the viewer reads times in: their mailbox's (from /api/me), else the browser's. */
+export function viewerZone(me: { timeZone?: string | null }): string {
+  return me.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+}
+
+/** The viewer's zone as people name it: their office when the directory gives one for their mailbox's zone, else its generic name. */
+export function viewerZoneName(me: { timeZone?: string | null; officeLocation?: string | null }): string {
+  return zoneName(viewerZone(me), me.timeZone ? me.officeLocation : null);
+}
+
+/** "Tue 1 Dec 2026, 12:00–13:00" on the wall clock of `timeZone`; an end past midnight adds "(+1 day)". */
+export function sessionWhen(start: string, end: string, timeZone: string): string {
+  const from = localPartsAt(start, timeZone);
+  const to = localPartsAt(end, timeZone);
+  const sameDay = from.year === to.year && from.month === to.month && from.day === to.day;
+  return `${formatLongDate(from)}, ${formatClock(from)}\u2013${formatClock(to)}${sameDay ? '' : ' (+1 day)'}`;
+}

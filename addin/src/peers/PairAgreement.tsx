@@ -6,6 +6,7 @@ import type { Agreement, Pair } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/pairsClient';
 import { AgreementFields, agreementFieldNames, checkAgreement } from './AgreementFields';
 import { formatDate, formatInstantDate } from '../format/dates';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
 import { usePaneContext } from '../hooks/paneContext';
 import { useMutation, type Outcome } from '../hooks/useMutation';
@@ -70,6 +71,7 @@ export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPair
   const [note, setNote] = useState('');
   const [conflict, setConflict] = useState<PairConflict | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [declining, setDeclining] = useState(false);
   const editHeadingId = useId();
   const closeHeadingId = useId();
   const panelHeading = useRef<HTMLHeadingElement>(null);
@@ -91,7 +93,6 @@ export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPair
   const closed = pair.status === 'closed';
   const mine = pair.members.find((m) => m.userId === meId);
   const others = pair.members.filter((m) => m.userId !== meId);
-  const waitingFor = others.filter((m) => m.acceptedAt === null).map(memberName);
   const canAccept = pair.status === 'proposed' && mine !== undefined && mine.acceptedAt === null;
 
   /** Runs a write; on a 412 shows what changed and refreshes the pair; on success hands the new pair up. */
@@ -174,6 +175,19 @@ export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPair
     }
   };
 
+  // Declining an invitation is closing the pair before it started, without a note.
+  const decline = async (current: Pair) => {
+    const outcome = await write(
+      (p, signal) => pairsApi.closePair(p, '', signal),
+      current,
+      (now) => {
+        const still = now.status === 'proposed';
+        return { reapply: still ? () => void decline(now) : null, reapplyLabel: still ? 'Decline anyway' : null, keptNote: null };
+      },
+    );
+    if (outcome.ok) setAnnouncement('You declined the invitation.');
+  };
+
   const startEdit = () => {
     mutation.clear();
     setConflict(null);
@@ -217,9 +231,6 @@ export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPair
           </li>
         ))}
       </ul>
-      {pair.status === 'proposed' && !canAccept && waitingFor.length > 0 ? (
-        <Text className={styles.note}>Waiting for {joinNames(waitingFor)} to accept.</Text>
-      ) : null}
       {closed ? (
         <p className={styles.closed}>
           Closed{pair.closedAt ? ` on ${formatInstantDate(pair.closedAt, me.timeZone)}` : ''}
@@ -264,20 +275,39 @@ export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPair
               Resume
             </Button>
           ) : null}
-          <Button
-            ref={closeButton}
-            icon={<DismissCircleRegular />}
-            disabled={mutation.pending}
-            onClick={() => {
-              mutation.clear();
-              setConflict(null);
-              setMode('close');
-            }}
-          >
-            Close pair…
-          </Button>
+          {canAccept ? (
+            <Button icon={<DismissCircleRegular />} disabled={mutation.pending} onClick={() => setDeclining(true)}>
+              Decline…
+            </Button>
+          ) : (
+            <Button
+              ref={closeButton}
+              icon={<DismissCircleRegular />}
+              disabled={mutation.pending}
+              onClick={() => {
+                mutation.clear();
+                setConflict(null);
+                setMode('close');
+              }}
+            >
+              Close pair…
+            </Button>
+          )}
         </div>
       ) : null}
+      <ConfirmDialog
+        open={declining}
+        title="Decline this invitation?"
+        confirmLabel="Decline"
+        keepLabel="Keep it"
+        onConfirm={() => {
+          setDeclining(false);
+          void decline(pair);
+        }}
+        onKeep={() => setDeclining(false)}
+      >
+        {others.length > 0 ? `${joinNames(others.map(memberName))} will see the pair as closed. ` : ''}Nobody is at fault, and declining cannot be undone.
+      </ConfirmDialog>
 
       {!closed && mode === 'edit' ? (
         <form

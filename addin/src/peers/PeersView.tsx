@@ -1,16 +1,19 @@
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { PeopleAddRegular } from '@fluentui/react-icons';
 import type React from 'react';
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { PairsApi } from '../api/pairsClient';
 import type { Pair } from '../api/pairTypes';
 import type { Me } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { PaneContext, usePaneContext, type PaneContextValue } from '../hooks/paneContext';
-import { usePairs } from './hooks';
-import { myUserId, pairTitle } from './wording';
-import { PairCard } from './PairCard';
+import { usePairs, usePairSummary } from './hooks';
+import { isInvitation, myUserId, pairTitle } from './wording';
+import { PairCard, type PairCardProps } from './PairCard';
+import type { AgendaLinks } from './agendaLinks';
+import type { PairSummaryApi } from './summaryClient';
+import { useRefreshOnReturn } from '../hooks/useRefreshOnReturn';
 import { ProposePairForm } from './ProposePairForm';
 
 const useStyles = makeStyles({
@@ -24,6 +27,12 @@ const useStyles = makeStyles({
 
 export interface PeersViewProps {
   pairsApi: PairsApi;
+  /** Each pair's next session and history. */
+  summaryApi: PairSummaryApi;
+  /** Opens a session's Agenda view; without it the cards offer no agenda link. */
+  agenda?: AgendaLinks;
+  /** After My peers loaded its pairs again (the pane's cue for invitations follows). */
+  onPairsChanged?: () => void;
   /** For the people picker's directory search. */
   peopleApi: ApiClient;
   me: Me;
@@ -34,30 +43,58 @@ export interface PeersViewProps {
 const noop = () => undefined;
 
 /** "My peers": my pairs with their agreements, everyone's goals and the open commitments. */
-export const PeersView: React.FC<PeersViewProps> = ({ pairsApi, peopleApi, me, onSignInNeeded = noop, peopleSearchDebounceMs }) => {
+export const PeersView: React.FC<PeersViewProps> = ({
+  pairsApi,
+  summaryApi,
+  agenda,
+  onPairsChanged = noop,
+  peopleApi,
+  me,
+  onSignInNeeded = noop,
+  peopleSearchDebounceMs,
+}) => {
   const context = useMemo<PaneContextValue>(
     () => ({ pairsApi, peopleApi, me, onSignInNeeded, peopleSearchDebounceMs }),
     [pairsApi, peopleApi, me, onSignInNeeded, peopleSearchDebounceMs],
   );
   return (
     <PaneContext.Provider value={context}>
-      <PairsList />
+      <PairsList summaryApi={summaryApi} agenda={agenda} onPairsChanged={onPairsChanged} />
     </PaneContext.Provider>
   );
 };
 
-const PairsList: React.FC = () => {
+interface PairsListProps {
+  summaryApi: PairSummaryApi;
+  agenda: AgendaLinks | undefined;
+  onPairsChanged: () => void;
+}
+
+const PairsList: React.FC<PairsListProps> = ({ summaryApi, agenda, onPairsChanged }) => {
   const styles = useStyles();
   const { me } = usePaneContext();
   const pairs = usePairs();
   const headingId = useId();
+  const invitationsHeadingId = useId();
   const [proposing, setProposing] = useState(false);
-  // Opened by the person; until they choose, the newest pair that is not closed is open.
+  // Opened by the person; until they choose, every invitation and the newest other pair that is not closed are open.
   const [opened, setOpened] = useState<ReadonlySet<string> | null>(null);
+  // Bumped whenever the pairs are loaded again, so each card's next session and history follow.
+  const [refresh, setRefresh] = useState(0);
+  const { reload } = pairs;
+  const refreshAll = useCallback(() => {
+    reload();
+    setRefresh((r) => r + 1);
+    onPairsChanged();
+  }, [reload, onPairsChanged]);
+  // Back in the pane after a while elsewhere: what a peer did meanwhile (accepted, declined) shows.
+  useRefreshOnReturn(refreshAll);
 
-  const current = pairs.data?.filter((p) => p.status !== 'closed') ?? [];
-  const closed = pairs.data?.filter((p) => p.status === 'closed') ?? [];
-  const openIds = opened ?? new Set(current[0] ? [current[0].id] : []);
+  const all = pairs.data ?? [];
+  const invitations = all.filter((p) => isInvitation(p, myUserId(p, me)));
+  const current = all.filter((p) => p.status !== 'closed' && !invitations.includes(p));
+  const closed = all.filter((p) => p.status === 'closed');
+  const openIds = opened ?? new Set([...invitations.map((p) => p.id), ...(current[0] ? [current[0].id] : [])]);
   const toggle = (id: string) => {
     const next = new Set(openIds);
     if (next.has(id)) next.delete(id);
@@ -67,19 +104,45 @@ const PairsList: React.FC = () => {
   const [announcement, setAnnouncement] = useState('');
   const onPairChanged = (pair: Pair) => {
     const before = pairs.data?.find((p) => p.id === pair.id);
+    const title = pairTitle(pair, myUserId(pair, me));
     // A closed pair moves to its own list below (its card is drawn anew there), so say where it went.
     if (before && before.status !== 'closed' && pair.status === 'closed') {
-      setAnnouncement(`The pair with ${pairTitle(pair, myUserId(pair, me))} is closed. You find it under Closed pairs.`);
+      setAnnouncement(`The pair with ${title} is closed. You find it under Closed pairs.`);
+      setOpened(new Set([...openIds, pair.id]));
+    } else if (before && before.status === 'proposed' && pair.status === 'active') {
+      setAnnouncement(`You and ${title} agreed: the pair is active.`);
+      setOpened(new Set([...openIds, pair.id]));
+    } else if (before && isInvitation(before, myUserId(before, me)) && !isInvitation(pair, myUserId(pair, me))) {
+      // Accepted, still waiting for others: it leaves the invitations for the list below.
       setOpened(new Set([...openIds, pair.id]));
     }
     pairs.upsert(pair, 'start');
+    // After every action, the rest as it stands now (a peer may have acted meanwhile).
+    refreshAll();
   };
   const card = (pair: Pair) => (
-    <PairCard key={pair.id} pair={pair} expanded={openIds.has(pair.id)} onToggle={() => toggle(pair.id)} onPairChanged={onPairChanged} />
+    <SummarisedPairCard
+      key={pair.id}
+      pair={pair}
+      expanded={openIds.has(pair.id)}
+      onToggle={() => toggle(pair.id)}
+      onPairChanged={onPairChanged}
+      summaryApi={summaryApi}
+      refresh={refresh}
+      agenda={agenda}
+    />
   );
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
+      {invitations.length > 0 ? (
+        <section className={styles.list} aria-labelledby={invitationsHeadingId}>
+          <h2 id={invitationsHeadingId} className={styles.heading}>
+            {invitations.length === 1 ? 'An invitation for you' : `${invitations.length} invitations for you`}
+          </h2>
+          {invitations.map(card)}
+        </section>
+      ) : null}
       <div className={styles.header}>
         <h2 id={headingId} className={styles.heading}>
           My pairs
@@ -96,6 +159,7 @@ const PairsList: React.FC = () => {
             pairs.upsert(pair, 'start');
             setOpened(new Set([...openIds, pair.id]));
             setProposing(false);
+            refreshAll();
           }}
           onCancel={() => setProposing(false)}
         />
@@ -119,4 +183,9 @@ const PairsList: React.FC = () => {
       ) : null}
     </section>
   );
+};
+
+const SummarisedPairCard: React.FC<Omit<PairCardProps, 'summary'> & { summaryApi: PairSummaryApi; refresh: number }> = ({ summaryApi, refresh, ...props }) => {
+  const summary = usePairSummary(summaryApi, props.pair, refresh);
+  return <PairCard {...props} summary={summary} />;
 };

@@ -81,3 +81,36 @@ export function differingPairFields(seen: Pair, current: Pair): string[] {
   if (accepted(seen) !== accepted(current)) changed.push('members');
   return changed;
 }
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "3 sessions held" (or "No sessions held yet"). */
+export function sessionsHeldLine(held: number): string {
+  return held === 0 ? 'No sessions held yet' : `${plural(held, 'session', 'sessions')} held`;
+}
+
+/** "Commitments: 2 done, 4 open (1 overdue)"; null when the pair has none. */
+export function commitmentsLine(counts: { open: number; overdue: number; done: number }): string | null {
+  if (counts.open + counts.done === 0) return null;
+  return `Commitments: ${counts.done} done, ${counts.open} open${counts.overdue > 0 ? ` (${counts.overdue} overdue)` : ''}`;
+}
+
+/** "Goals: 45% on average over 2, 1 achieved"; null when the pair has none active or achieved. */
+export function goalsLine(counts: { active: number; achieved: number; averageProgress: number | null }): string | null {
+  if (counts.active + counts.achieved === 0) return null;
+  const parts: string[] = [];
+  if (counts.active > 0 && counts.averageProgress !== null)
+    parts.push(counts.active === 1 ? `1 under way, ${counts.averageProgress}% there` : `${counts.active} under way, ${counts.averageProgress}% there on average`);
+  if (counts.achieved > 0) parts.push(`${counts.achieved} achieved`);
+  return `Goals: ${parts.join(', ')}`;
+}
+
+/** The members whose acceptance of the current agreement is still missing, but me. */
+export function waitingFor(pair: Pair, meId: string): string[] {
+  return pair.members.filter((m) => m.userId !== meId && m.acceptedAt === null).map(memberName);
+}
+
+/** A pair that waits for me: proposed, and I have not accepted its current agreement. */
+export function isInvitation(pair: Pair, meId: string): boolean {
+  return pair.status === 'proposed' && pair.members.some((m) => m.userId === meId && m.acceptedAt === null);
+}

@@ -2,6 +2,7 @@
 // and `changed`, 400 validation problems. Just enough of the contract to drive the My peers view over real HTTP.
 import type { Agreement, Commitment, Goal, Pair, PairMember } from '../../src/api/pairTypes';
 import type { Me } from '../../src/api/types';
+import type { PairSummary } from '../../src/peers/summaryClient';
 import { problemJson, type RecordedRequest, type StubReply, type StubServer } from './stubServer';
 
 export const anaMember: PairMember = { userId: 'ana-id', mail: 'ana.souza@contoso.dev', displayName: 'Ana Souza', acceptedAt: '2026-11-20T10:00:00Z' };
@@ -75,6 +76,13 @@ export function makeCommitment(overrides: Partial<Commitment> = {}): Commitment 
 
 type Problem = Record<string, string[]>;
 
+export const emptySummary: PairSummary = {
+  nextSession: null,
+  sessionsHeld: 0,
+  commitments: { open: 0, overdue: 0, done: 0, dropped: 0 },
+  goals: { active: 0, achieved: 0, averageProgress: null },
+};
+
 const validation = (errors: Problem): StubReply => ({
   status: 400,
   headers: problemJson,
@@ -89,6 +97,10 @@ export class PairsBackend {
   /** Every version each resource had, by ETag, so a 412 can say what changed since the client's version. */
   private readonly versions = new Map<string, unknown>();
   private counter = 0;
+  /** Runs as a change to a pair arrives, before it is checked: a peer's change racing the pane's. */
+  beforeChange: (() => void) | null = null;
+  /** What GET …/summary answers per pair (nothing planned, nothing held when not set). */
+  readonly summaries = new Map<string, PairSummary>();
   /** The default due date for a new commitment when the request has none (the pair's next session). */
   nextSessionDate = '2026-12-21';
 
@@ -151,6 +163,7 @@ export class PairsBackend {
     s.on(`POST ${base}/close`, (r) =>
       this.changePair(r, pair.id, (p) => ({ ...p, status: 'closed', closedAt: stamp, closedBy: this.meId, closingNote: (JSON.parse(r.body) as { note?: string }).note || null })),
     );
+    s.on(`GET ${base}/summary`, () => ({ json: this.summaries.get(pair.id) ?? emptySummary }));
     s.on(`GET ${base}/goals`, () => ({ json: { goals: [...this.goals.values()].filter((g) => g.pairId === pair.id) } }));
     s.on(`POST ${base}/goals`, (r) => this.addGoalFrom(r, pair.id));
     s.on(`GET ${base}/commitments`, (r) => {
@@ -168,6 +181,7 @@ export class PairsBackend {
   }
 
   private changePair(request: RecordedRequest, id: string, change: (p: Pair) => Pair): StubReply {
+    this.beforeChange?.();
     const current = this.pair(id);
     const failed = this.precondition(request, current, ['status', 'agreement', 'members']);
     if (failed) return failed;
