@@ -1,17 +1,13 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectNoSeriousA11yViolations, screenshots, signIn } from './pane';
+import { call, expectNoSeriousA11yViolations, screenshots, sessionWhen, signIn, tokenFor, type ClientConfig } from './pane';
 
 // The pane opened "in Outlook" on a meeting, against the real backend on the dev tenant: Chloé organises a series with
 // Emma (people no other browser test schedules with, so their calendars stay as the other tests expect).
 const organizer = { name: 'Chloé Martin', mail: 'chloe.martin@contoso.dev', zone: 'America/New_York' };
 const peer = { name: 'Emma Schulz', mail: 'emma.schulz@contoso.dev', zone: 'Europe/Berlin' };
 
-interface ClientConfig {
-  apiScope: string;
-  devTenant: { tokenEndpoint: string; clientId: string } | null;
-}
 interface Commitment {
   id: string;
   etag: string;
@@ -71,37 +67,6 @@ function shownDate(date: string): string {
   return `${weekdays[d.getUTCDay()]} ${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 const uniqueTag = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-
-async function tokenFor(api: APIRequestContext, config: ClientConfig, mail: string): Promise<string> {
-  const dev = config.devTenant;
-  if (dev === null) throw new Error('The browser tests need the backend on the dev tenant (authMode devTenant).');
-  const response = await api.post(dev.tokenEndpoint, {
-    form: { grant_type: 'password', username: mail, password: 'dev', client_id: dev.clientId, scope: config.apiScope },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function call<T>(api: APIRequestContext, token: string, method: string, path: string, expected: number, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await api.fetch(path, { method, headers: { Authorization: `Bearer ${token}`, ...headers }, data: body });
-  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(expected);
-  return (await response.json()) as T;
-}
-
-/** The wall clock in a zone: "Tue 1 Dec 2026, 10:00–11:00", as the Agenda view writes a session's time. */
-function sessionWhen(start: string, end: string, timeZone: string): string {
-  const parts = (instant: string) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-        .formatToParts(new Date(instant))
-        .map((x) => [x.type, x.value]),
-    );
-    return { date: `${p.weekday} ${p.day} ${p.month} ${p.year}`, time: `${p.hour}:${p.minute}` };
-  };
-  const from = parts(start);
-  const to = parts(end);
-  return `${from.date}, ${from.time}\u2013${to.time}${from.date === to.date ? '' : ' (+1 day)'}`;
-}
 
 interface Setup {
   masterId: string;

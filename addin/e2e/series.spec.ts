@@ -1,35 +1,14 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectNoSeriousA11yViolations, screenshots, signIn } from './pane';
+import { call, expectNoSeriousA11yViolations, screenshots, signIn, tokenFor, type ClientConfig } from './pane';
 
 // "Create series" against the real backend on the dev tenant: Olivia and Mateo (people no other browser test uses) are
 // an active pair; Olivia finds times with Mateo and double-clicks "Create series" on the best slot.
 const organizer = { name: 'Olivia Brown', first: 'Olivia', mail: 'olivia.brown@contoso.dev' };
 const peer = { name: 'Mateo García', first: 'Mateo', mail: 'mateo.garcia@contoso.dev' };
 
-interface ClientConfig {
-  apiScope: string;
-  devTenant: { tokenEndpoint: string; clientId: string } | null;
-}
-
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-async function tokenFor(api: APIRequestContext, config: ClientConfig, mail: string): Promise<string> {
-  const dev = config.devTenant;
-  if (dev === null) throw new Error('The browser tests need the backend on the dev tenant (authMode devTenant).');
-  const response = await api.post(dev.tokenEndpoint, {
-    form: { grant_type: 'password', username: mail, password: 'dev', client_id: dev.clientId, scope: config.apiScope },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function call<T>(api: APIRequestContext, token: string, method: string, path: string, expected: number, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await api.fetch(path, { method, headers: { Authorization: `Bearer ${token}`, ...headers }, ...(body === undefined ? {} : { data: body }) });
-  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(expected);
-  return (await response.json()) as T;
-}
 
 async function findTimesWithMateo(page: Page) {
   const search = page.getByRole('combobox', { name: 'Search people' });
