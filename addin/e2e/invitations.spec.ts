@@ -52,7 +52,7 @@ test('Ben finds Ana’s proposal first and accepts it; Ana’s pane shows that w
   const pairId = ((await proposal.json()) as { id: string }).id;
   const anasCard = page.locator(`article[data-pair-id="${pairId}"]`);
   await expect(anasCard.getByText(`Waiting for ${ben.name} to accept.`)).toBeVisible();
-  await expect(anasCard.getByRole('button', { name: 'Agreement' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(anasCard.getByRole('button', { name: 'Agreement', exact: true })).toHaveAttribute('aria-expanded', 'true');
 
   // Ben opens the pane in his own browser: the default tab says an invitation waits; My peers shows it first.
   const bensContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: paneSize, locale: 'en-GB' });
@@ -95,7 +95,7 @@ test('Ben finds Ana’s proposal first and accepts it; Ana’s pane shows that w
   await comeBack(page);
   await expect(anasCard.getByText(`Waiting for ${ben.name} to accept.`)).toHaveCount(0);
   await expect(anasCard.getByText('Active', { exact: true })).toBeVisible();
-  await expect(anasCard.getByRole('button', { name: 'Agreement' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(anasCard.getByRole('button', { name: 'Agreement', exact: true })).toHaveAttribute('aria-expanded', 'false');
   await expect(anasCard.getByText('No session planned yet. Find a time on the Schedule tab.')).toBeVisible();
 
   // A session is planned (through the API, as the series would); back in the pane, Ana sees it in her own time.

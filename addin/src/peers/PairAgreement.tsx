@@ -258,9 +258,14 @@ export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPair
       {!closed && mode === 'view' ? (
         <div className={styles.actions}>
           {canAccept ? (
-            <Button appearance="primary" icon={<CheckmarkCircleRegular />} disabled={mutation.pending} onClick={() => runAction('accept', pair)}>
-              Accept the agreement
-            </Button>
+            <>
+              <Button appearance="primary" icon={<CheckmarkCircleRegular />} disabled={mutation.pending} onClick={() => runAction('accept', pair)}>
+                Accept the agreement
+              </Button>
+              <Button icon={<DismissCircleRegular />} disabled={mutation.pending} onClick={() => setDeclining(true)}>
+                Decline…
+              </Button>
+            </>
           ) : null}
           <Button ref={editButton} icon={<EditRegular />} disabled={mutation.pending} onClick={startEdit}>
             Edit agreement
@@ -275,11 +280,7 @@ export const PairAgreement: React.FC<PairAgreementProps> = ({ pair, meId, onPair
               Resume
             </Button>
           ) : null}
-          {canAccept ? (
-            <Button icon={<DismissCircleRegular />} disabled={mutation.pending} onClick={() => setDeclining(true)}>
-              Decline…
-            </Button>
-          ) : (
+          {canAccept ? null : (
             <Button
               ref={closeButton}
               icon={<DismissCircleRegular />}
