@@ -580,14 +580,14 @@ describe('My peers', () => {
     // Ben accepts in his own pane; Ana comes back to hers.
     backend.peerChangesPair('p1', (p) => ({ ...p, status: 'active', members: p.members.map((m) => ({ ...m, acceptedAt: '2026-11-23T10:00:00Z' })) }));
     const listsBefore = server.requests.filter((r) => r.path === '/api/pairs').length;
+    // A return fires both: the window's focus and the page becoming visible. They make one refresh.
     fireEvent.focus(window);
+    document.dispatchEvent(new Event('visibilitychange'));
     expect(await within(card).findByText('Active')).toBeVisible();
     expect(within(card).queryByText('Waiting for Ben Carter to accept.')).toBeNull();
     expect(within(card).getByRole('button', { name: 'Agreement' })).toHaveAttribute('aria-expanded', 'false');
     expect(within(card).queryByRole('region', { name: 'Agreement' })).toBeNull();
     expect(await within(card).findByText('No session planned yet. Find a time on the Schedule tab.')).toBeVisible();
-    // The focus and the visibility change of one return make one refresh.
-    document.dispatchEvent(new Event('visibilitychange'));
     expect(server.requests.filter((r) => r.path === '/api/pairs').length).toBe(listsBefore + 1);
   });
 

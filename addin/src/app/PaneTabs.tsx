@@ -9,8 +9,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   // Three tabs with icons fill a 320 px pane: they may wrap rather than scroll sideways.
   tabs: { marginTop: `calc(-1 * ${tokens.spacingVerticalS})`, flexWrap: 'wrap' },
-  // The class's display would otherwise win over the hidden attribute's.
   cue: { marginLeft: tokens.spacingHorizontalXS },
+  // The class's display would otherwise win over the hidden attribute's.
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, '&[hidden]': { display: 'none' } },
 });
 
