@@ -591,12 +591,16 @@ describe('My peers', () => {
     expect(server.requests.filter((r) => r.path === '/api/pairs').length).toBe(listsBefore + 1);
   });
 
-  it('shows invitations first, with Accept and Decline', async () => {
+  const chloe = { userId: 'chloe-id', mail: 'chloe.martin@contoso.dev', displayName: 'Chloé Martin', acceptedAt: '2026-11-22T09:00:00Z' };
+  const dev = { userId: 'dev-id', mail: 'dev.sharma@contoso.dev', displayName: 'Dev Sharma', acceptedAt: '2026-11-22T09:00:00Z' };
+  function seedInvitations() {
     backend.addPair(makePair());
-    const chloe = { userId: 'chloe-id', mail: 'chloe.martin@contoso.dev', displayName: 'Chloé Martin', acceptedAt: '2026-11-22T09:00:00Z' };
-    const dev = { userId: 'dev-id', mail: 'dev.sharma@contoso.dev', displayName: 'Dev Sharma', acceptedAt: '2026-11-22T09:00:00Z' };
     backend.addPair(makePair({ id: 'p2', etag: 'W/"p2-0"', status: 'proposed', proposedBy: 'chloe-id', members: [chloe, { ...anaMember, acceptedAt: null }] }));
     backend.addPair(makePair({ id: 'p3', etag: 'W/"p3-0"', status: 'proposed', proposedBy: 'dev-id', members: [dev, { ...anaMember, acceptedAt: null }] }));
+  }
+
+  it('shows invitations first, opened, and an accepted one joins my pairs', async () => {
+    seedInvitations();
     const user = userEvent.setup();
     renderView();
 
@@ -608,14 +612,23 @@ describe('My peers', () => {
     const fromChloe = within(invitations).getByRole('article', { name: 'Chloé Martin' });
     expect(within(fromChloe).getByText('Chloé Martin invites you to meet as peers. Read the agreement, then accept or decline it.')).toBeVisible();
     expect(within(fromChloe).getByRole('region', { name: 'Agreement' })).toBeVisible();
+    expect(within(fromChloe).getByRole('button', { name: 'Decline…' })).toBeVisible();
+    expect(within(fromChloe).queryByRole('button', { name: 'Close pair…' })).toBeNull();
 
     await user.click(within(fromChloe).getByRole('button', { name: 'Accept the agreement' }));
     expect(await screen.findByRole('region', { name: 'An invitation for you' })).toBeVisible();
     const accepted = await pairCard('Chloé Martin');
     expect(within(accepted).getByText('Active')).toBeVisible();
     expect(within(screen.getByRole('region', { name: 'An invitation for you' })).queryByRole('article', { name: 'Chloé Martin' })).toBeNull();
+  });
 
-    const fromDev = within(screen.getByRole('region', { name: 'An invitation for you' })).getByRole('article', { name: 'Dev Sharma' });
+  it('declines an invitation after asking, and it leaves the invitations for the closed pairs', async () => {
+    seedInvitations();
+    const user = userEvent.setup();
+    renderView();
+
+    const invitations = await screen.findByRole('region', { name: '2 invitations for you' });
+    const fromDev = within(invitations).getByRole('article', { name: 'Dev Sharma' });
     await user.click(within(fromDev).getByRole('button', { name: 'Decline…' }));
     const ask = await findDialog('Decline this invitation?');
     expect(ask).toHaveTextContent('Dev Sharma will see the pair as closed.');
@@ -624,7 +637,7 @@ describe('My peers', () => {
     const close = server.requests.find((r) => r.path === '/api/pairs/p3/close');
     expect(close?.headers['if-match']).toBe('W/"p3-0"');
     expect(JSON.parse(close?.body ?? '{}')).toEqual({ note: '' });
-    expect(screen.queryByRole('region', { name: /invitation/ })).toBeNull();
+    expect(within(screen.getByRole('region', { name: 'An invitation for you' })).queryByRole('article', { name: 'Dev Sharma' })).toBeNull();
   });
 
   it('asks to sign in again when the API no longer accepts the session', async () => {
