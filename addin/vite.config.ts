@@ -18,6 +18,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: mode === 'prod' ? 'hidden' : true,
       // React and Fluent UI make one ~650 kB (190 kB gzipped) chunk; the pane loads it once per open.
       chunkSizeWarningLimit: 800,
+      manifest: true,
       rolldownOptions: { input: { taskpane: 'taskpane.html', authRedirect: 'auth-redirect.html' } },
     },
     server: {
