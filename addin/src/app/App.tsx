@@ -1,5 +1,5 @@
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { SignOutRegular } from '@fluentui/react-icons';
+import { SignOutRegular } from '@fluentui/react-icons/svg/sign-out';
 import type React from 'react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient, fetchClientConfig, type ApiClient } from '../api/client';
@@ -70,7 +70,7 @@ const noItem: OutlookItem = { kind: 'none' };
 // Only the sign-in of the mode the service asks for is loaded: the dev tenant's never loads MSAL.
 const DevSignIn = lazy(() => import('../signin/DevSignIn').then((m) => ({ default: m.DevSignIn })));
 const EntraSignIn = lazy(() => import('../auth/EntraSignIn').then((m) => ({ default: m.EntraSignIn })));
-// The Schedule form and the tabs come right after sign-in: App fetches them while the sign-in screen shows.
+// The tabs and the Schedule form: what a signed-in person sees first.
 const loadPaneTabs = () => import('./PaneTabs');
 const loadScheduleView = () => import('../schedule/ScheduleView');
 const PaneTabs = lazy(() => loadPaneTabs().then((m) => ({ default: m.PaneTabs })));
@@ -105,18 +105,28 @@ export const App: React.FC<AppProps> = ({
   const styles = useStyles();
   const config = useAsync(loadConfig, [loadConfig]);
   const clientConfig = config.data;
-  const authResult = useAsync(clientConfig ? () => createAuth(clientConfig) : null, [clientConfig, createAuth]);
-  const auth = authResult.data;
-  // Who is signed in with this auth: what it remembers (a session kept for the tab) until a sign-in or sign-out here.
+  // The auth the service asks for, with whom it still remembers (a session kept for the tab), read once.
+  const authResult = useAsync(
+    clientConfig
+      ? async () => {
+          const created = await createAuth(clientConfig);
+          return { auth: created, remembered: created.account() };
+        }
+      : null,
+    [clientConfig, createAuth],
+  );
+  const auth = authResult.data?.auth ?? null;
+  // Who is signed in: whom the auth remembered, until someone signs in or out here.
   const [signInState, setSignInState] = useState<{ auth: PaneAuth; account: SignedInAccount | null } | null>(null);
-  const account = auth ? (signInState?.auth === auth ? signInState.account : auth.account()) : null;
+  const account = authResult.data ? (signInState?.auth === authResult.data.auth ? signInState.account : authResult.data.remembered) : null;
   const setAccount = useCallback((next: SignedInAccount | null) => auth && setSignInState({ auth, account: next }), [auth]);
   const [signInReason, setSignInReason] = useState<string | null>(null);
+  // Signed in: the tabs and the Schedule form load beside the profile, instead of one after the other behind it.
   useEffect(() => {
-    if (!auth) return;
+    if (!account) return;
     void loadPaneTabs();
     void loadScheduleView();
-  }, [auth]);
+  }, [account]);
   const api = useMemo(() => (auth && account ? createApi(auth) : null), [auth, account, createApi]);
   const pairsApi = useMemo(() => (auth && account ? createPairsApi(auth) : null), [auth, account, createPairsApi]);
   const me = useAsync(api ? (signal) => api.getMe(signal) : null, [api]);
