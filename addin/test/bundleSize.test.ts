@@ -4,7 +4,7 @@
 // `npm run build` runs it, in a process of its own: under Vitest NODE_ENV is "test", which would build React's
 // development code.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,5 +59,16 @@ describe('the JavaScript the pane loads before a view shows', () => {
       }
       if (name !== 'entraSignInNaa') expect(msal.filter((file) => files.has(file)), `${name} loads no MSAL`).toEqual([]);
     }
+  });
+});
+
+describe('Fluent icons', () => {
+  it('are imported one icon module at a time, never through the package index of thousands', () => {
+    const sources = (folder: string): string[] =>
+      readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(path.join(folder, entry.name)) : /\.tsx?$/.test(entry.name) ? [path.join(folder, entry.name)] : [],
+      );
+    const throughIndex = sources(path.join(root, 'src')).filter((file) => /from '@fluentui\/react-icons'/.test(readFileSync(file, 'utf8')));
+    expect(throughIndex.map((file) => path.relative(root, file))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
-import { CalendarSearchRegular } from '@fluentui/react-icons';
+import { CalendarSearchRegular } from '@fluentui/react-icons/svg/calendar-search';
 import type React from 'react';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
