@@ -41,6 +41,7 @@ test('the first screen fetches at most 150 KB of JavaScript; MSAL, My peers, the
   await expect(page.getByLabel('Account').locator('option', { hasText: 'Ana Souza' })).toHaveCount(1);
   const firstScreen = await scripts.settled();
   const total = firstScreen.reduce((sum, s) => sum + (s.gzipBytes ?? 0), 0);
+  test.info().annotations.push({ type: 'first screen', description: `${firstScreen.length} scripts, ${(total / 1024).toFixed(1)} KB gzip` });
   expect(total, `${firstScreen.map((s) => `${s.name} ${s.gzipBytes}`).join(', ')}`).toBeLessThanOrEqual(150 * 1024);
   expect(firstScreen.some((s) => s.name.startsWith('DevSignIn-')), 'the sign-in screen came in a chunk of its own').toBe(true);
   for (const later of ['msalNestable', 'msalWindow', 'EntraSignIn', 'entraAuth', 'PaneTabs', 'ScheduleView', 'PeersView', 'AgendaView', 'SlotList']) {

@@ -17,6 +17,7 @@ import { createAgendaClient, type AgendaApi } from '../agenda/agendaClient';
 import type { SlotsFrameProps } from '../schedule/ScheduleView';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { needsSignIn } from '../ui/userMessage';
+import { LoadBoundary } from './LoadBoundary';
 
 const useStyles = makeStyles({
   shell: {
@@ -265,7 +266,9 @@ export const App: React.FC<AppProps> = ({
           </Button>
         ) : null}
       </header>
-      <main className={styles.main}>{body}</main>
+      <main className={styles.main}>
+        <LoadBoundary>{body}</LoadBoundary>
+      </main>
     </div>
   );
 };
