@@ -60,6 +60,20 @@ describe('the JavaScript the pane loads before a view shows', () => {
       if (name !== 'entraSignInNaa') expect(msal.filter((file) => files.has(file)), `${name} loads no MSAL`).toEqual([]);
     }
   });
+
+  it('loads the sign-in code of one mode only', () => {
+    const manifest = readManifest(outDir);
+    const modes = {
+      devTenant: ['src/auth/devTenantAuth.ts', 'src/signin/DevSignIn.tsx'],
+      entra: ['src/auth/entraAuth.ts', 'src/auth/EntraSignIn.tsx', 'src/auth/msalNestable.ts', 'src/auth/msalWindow.ts'],
+    };
+    for (const module of [...modes.devTenant, ...modes.entra]) expect(manifest[module], `${module} is a chunk of its own`).toBeDefined();
+    for (const [name, { starts }] of Object.entries(views)) {
+      const files = new Set(filesLoadedBy(manifest, starts).files);
+      const other = name === 'page' ? [...modes.devTenant, ...modes.entra] : /entra/i.test(name) ? modes.devTenant : modes.entra;
+      expect(other.filter((module) => files.has(manifest[module]!.file)), `${name} loads no other mode's sign-in`).toEqual([]);
+    }
+  });
 });
 
 describe('Fluent icons', () => {
