@@ -1,5 +1,10 @@
 import { Badge, Button, Divider, Link, makeStyles, mergeClasses, Text, tokens, type BadgeProps } from '@fluentui/react-components';
-import { CalendarLtrRegular, ChevronDownRegular, ChevronUpRegular, HistoryRegular, NotebookRegular, PersonStarRegular } from '@fluentui/react-icons';
+import { CalendarLtrRegular } from '@fluentui/react-icons/svg/calendar-ltr';
+import { ChevronDownRegular } from '@fluentui/react-icons/svg/chevron-down';
+import { ChevronUpRegular } from '@fluentui/react-icons/svg/chevron-up';
+import { HistoryRegular } from '@fluentui/react-icons/svg/history';
+import { NotebookRegular } from '@fluentui/react-icons/svg/notebook';
+import { PersonStarRegular } from '@fluentui/react-icons/svg/person-star';
 import type React from 'react';
 import { useId, useState } from 'react';
 import type { Pair, PairStatus } from '../api/pairTypes';
