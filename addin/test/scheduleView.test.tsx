@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/api/client';
 import type { Me, SuggestionsResponse } from '../src/api/types';
 import { ScheduleView } from '../src/schedule/ScheduleView';
-import { ana, anaAnchor, ben, makeSlot } from './support/slots';
+import { ana, anaAnchor, ben, makeSlot, participant } from './support/slots';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 
 
@@ -19,7 +19,9 @@ function suggestionsFor(peers: string[]): SuggestionsResponse {
   return {
     organizer: ana.mail,
     window: { start: '2026-12-01T03:00:00Z', end: '2027-06-01T03:00:00Z' },
-    participants: [ana, ben].map((p) => ({ mail: p.mail, timeZone: p.timeZone })),
+    participants: [ana, ben].map((p) => participant({ mail: p.mail, timeZone: p.timeZone })),
+    noSuggestionsReason: null,
+    noSuggestionsDetail: null,
     hasComfortableSlots: true,
     suggestions: peers.includes(ben.mail)
       ? [
@@ -179,8 +181,8 @@ describe('ScheduleView', () => {
     server.on('POST /api/suggestions', (r) => {
       const answer = suggestionsFor((JSON.parse(r.body) as { peers: string[] }).peers);
       answer.participants = [
-        { mail: ana.mail, timeZone: ana.timeZone, displayName: 'Ana Souza', officeLocation: 'São Paulo' },
-        { mail: ben.mail, timeZone: ben.timeZone, displayName: 'Ben Carter', officeLocation: 'Seattle' },
+        participant({ mail: ana.mail, timeZone: ana.timeZone, displayName: 'Ana Souza', officeLocation: 'São Paulo' }),
+        participant({ mail: ben.mail, timeZone: ben.timeZone, displayName: 'Ben Carter', officeLocation: 'Seattle' }),
       ];
       return { json: answer };
     });

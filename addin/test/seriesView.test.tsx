@@ -13,7 +13,7 @@ import { PairSeriesFrame } from '../src/series';
 import type { Sleep } from '../src/series/createSeries';
 import { defaultEndMessage } from '../src/series/wording';
 import { activePair, anaId, seriesFor } from './support/seriesFixtures';
-import { ana, anaAnchor, ben, makeSlot } from './support/slots';
+import { ana, anaAnchor, ben, makeSlot, participant } from './support/slots';
 import { problemJson, startStubServer, type RecordedRequest, type StubReply, type StubServer } from './support/stubServer';
 import { findDialog } from './support/dialogs';
 
@@ -26,7 +26,9 @@ const seriesPath = '/api/pairs/p_ab12/series';
 const suggestions: SuggestionsResponse = {
   organizer: ana.mail,
   window: { start: '2026-12-01T03:00:00Z', end: '2027-06-01T03:00:00Z' },
-  participants: [ana, ben].map((p) => ({ mail: p.mail, timeZone: p.timeZone })),
+  participants: [ana, ben].map((p) => participant({ mail: p.mail, timeZone: p.timeZone })),
+    noSuggestionsReason: null,
+    noSuggestionsDetail: null,
   hasComfortableSlots: true,
   suggestions: [
     makeSlot({ firstStartUtc: '2026-12-01T15:00:00Z', anchor: anaAnchor, participants: [ana, ben], rank: 1 }),

@@ -1,7 +1,8 @@
-import type { ApiClientOptions } from '../api/client';
-import { authorisedFetch } from '../api/authorisedFetch';
-import { apiErrorFromResponse, unexpectedResponse } from '../api/problem';
-import type { AgendaSession, MyRating, RatingRequest, SessionAgenda, SessionLookup } from './types';
+import { createHttp, isObject, read, withFields, type ApiClientOptions, type Check, type Schemas } from '../api/http';
+import type { MyRating, RatingRequest, SessionAgenda, SessionLookup, SessionLookupAnswer } from './types';
+
+type AgendaAnswer = Schemas['AgendaResponse'];
+type RatedSession = Pick<Schemas['SessionResponse'], 'id' | 'myRating'>;
 
 /** The routes of docs/agenda-api.md the pane calls, plus the session rating of docs/pairs-api.md. */
 export interface AgendaApi {
@@ -9,85 +10,58 @@ export interface AgendaApi {
   lookup(restItemId: string, signal?: AbortSignal): Promise<SessionLookup>;
   getAgenda(pairId: string, sessionId: string, signal?: AbortSignal): Promise<SessionAgenda>;
   /** My own rating: each person owns theirs, so no If-Match. Answers the session with `myRating`. */
-  rateSession(pairId: string, sessionId: string, rating: RatingRequest, signal?: AbortSignal): Promise<Pick<AgendaSession, 'id' | 'myRating'>>;
+  rateSession(pairId: string, sessionId: string, rating: RatingRequest, signal?: AbortSignal): Promise<RatedSession>;
 }
 
-type Check<T> = (body: unknown) => body is T;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-const isLookup: Check<SessionLookup> = (b): b is SessionLookup =>
+const isLookup: Check<SessionLookupAnswer> = (b): b is SessionLookupAnswer =>
   isObject(b) && (b.match === false || (b.match === true && isString(b.pairId) && isString(b.seriesId) && isString(b.sessionId)));
 
-const isRating = (v: unknown): v is MyRating | null =>
-  v === null || v === undefined || (isObject(v) && typeof v.rating === 'number' && (v.privateNote === null || v.privateNote === undefined || isString(v.privateNote)));
+const isRating = (v: unknown): v is MyRating | null => v === null || v === undefined || withFields<MyRating>('rating', 'ratedAt')(v);
 
-const isPage = (v: unknown) => v === null || v === undefined || (isObject(v) && isString(v.webUrl));
+const isSession = (v: unknown): v is AgendaAnswer['session'] =>
+  withFields<AgendaAnswer['session']>('id', 'start', 'end')(v) && isRating(v.myRating) && (v.agendaPage === null || v.agendaPage === undefined || withFields<Schemas['AgendaPageResponse']>('webUrl')(v.agendaPage));
 
-const isSession = (v: unknown): v is AgendaSession =>
-  isObject(v) && isString(v.id) && isString(v.start) && isString(v.end) && isRating(v.myRating) && isPage(v.agendaPage);
-
-const isAgenda: Check<SessionAgenda> = (b): b is SessionAgenda =>
-  isObject(b) &&
+const isAgenda: Check<AgendaAnswer> = (b): b is AgendaAnswer =>
+  withFields<AgendaAnswer>('session', 'members', 'commitments', 'goals')(b) &&
   isSession(b.session) &&
   Array.isArray(b.members) &&
-  b.members.every((m) => isObject(m) && isString(m.userId)) &&
+  b.members.every(withFields<AgendaAnswer['members'][number]>('userId')) &&
   Array.isArray(b.commitments) &&
-  b.commitments.every((c) => isObject(c) && isString(c.id) && isString(c.etag) && isString(c.text) && isString(c.due)) &&
+  b.commitments.every(withFields<AgendaAnswer['commitments'][number]>('id', 'etag', 'text', 'due')) &&
   Array.isArray(b.goals) &&
-  b.goals.every((g) => isObject(g) && isString(g.id) && isString(g.etag) && typeof g.progress === 'number') &&
-  (b.nextSession === null || b.nextSession === undefined || (isObject(b.nextSession) && isString(b.nextSession.start)));
+  b.goals.every(withFields<AgendaAnswer['goals'][number]>('id', 'etag', 'progress'));
 
-const isRatedSession: Check<Pick<AgendaSession, 'id' | 'myRating'>> = (b): b is Pick<AgendaSession, 'id' | 'myRating'> =>
-  isObject(b) && isString(b.id) && isRating(b.myRating);
+const isRatedSession: Check<Schemas['SessionResponse']> = (b): b is Schemas['SessionResponse'] => withFields<Schemas['SessionResponse']>('id')(b) && isRating(b.myRating);
 
-/** Fills what the contract lets the backend leave out, so the view never meets `undefined`. */
-function normalised(agenda: SessionAgenda): SessionAgenda {
-  const s = agenda.session;
+/** The answer as the view takes it: a page without the OneNote app's link has none (null), not an empty one. */
+function forView(agenda: AgendaAnswer): SessionAgenda {
+  const { session } = agenda;
   return {
-    ...agenda,
-    session: {
-      ...s,
-      etag: s.etag ?? '',
-      focusUserId: s.focusUserId ?? null,
-      myRating: s.myRating ? { ...s.myRating, privateNote: s.myRating.privateNote ?? null } : null,
-      agendaPage: s.agendaPage ? { ...s.agendaPage, clientUrl: s.agendaPage.clientUrl || null } : null,
-    },
+    ...(agenda as Omit<SessionAgenda, 'session'>),
+    session: { ...session, agendaPage: session.agendaPage ? { ...session.agendaPage, clientUrl: session.agendaPage.clientUrl || null } : null },
     nextSession: agenda.nextSession ?? null,
   };
 }
 
+function asLookup(answer: SessionLookupAnswer): SessionLookup {
+  return answer.match && answer.pairId !== null && answer.seriesId !== null && answer.sessionId !== null
+    ? { match: true, pairId: answer.pairId, seriesId: answer.seriesId, sessionId: answer.sessionId }
+    : { match: false };
+}
+
 export function createAgendaClient(options: ApiClientOptions): AgendaApi {
-  const send = authorisedFetch(options);
-
-  async function call<T>(path: string, init: RequestInit, check: Check<T>, what: string): Promise<T> {
-    const response = await send(path, init);
-    if (!response.ok) throw await apiErrorFromResponse(response);
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      throw unexpectedResponse(`${what}: not JSON`);
-    }
-    if (!check(body)) throw unexpectedResponse(what);
-    return body;
-  }
-
-  const session = (pairId: string, sessionId: string) => `/api/pairs/${encodeURIComponent(pairId)}/sessions/${encodeURIComponent(sessionId)}`;
-
+  const http = createHttp(options);
   return {
-    lookup: (restItemId, signal) =>
-      call(`/api/agenda/lookup?${new URLSearchParams({ itemId: restItemId }).toString()}`, { signal: signal ?? null }, isLookup, 'session look-up'),
+    async lookup(restItemId, signal) {
+      return asLookup(await read(http.GET('/api/agenda/lookup', { params: { query: { itemId: restItemId } }, signal: signal ?? null }), isLookup, 'session look-up'));
+    },
     async getAgenda(pairId, sessionId, signal) {
-      return normalised(await call(`${session(pairId, sessionId)}/agenda`, { signal: signal ?? null }, isAgenda, 'agenda'));
+      const call = http.GET('/api/pairs/{pairId}/sessions/{sessionId}/agenda', { params: { path: { pairId, sessionId } }, signal: signal ?? null });
+      return forView(await read(call, isAgenda, 'agenda'));
     },
     rateSession: (pairId, sessionId, rating, signal) =>
-      call(
-        `${session(pairId, sessionId)}/rating`,
-        { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rating), signal: signal ?? null },
-        isRatedSession,
-        'rating',
-      ),
+      read(http.PUT('/api/pairs/{pairId}/sessions/{sessionId}/rating', { params: { path: { pairId, sessionId } }, body: rating, signal: signal ?? null }), isRatedSession, 'rating'),
   };
 }

@@ -3,7 +3,7 @@ import { AddRegular, CheckmarkRegular, DismissRegular, EditRegular, WarningFille
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Commitment, CommitmentChanges, NewCommitment } from '../api/pairTypes';
-import { isConcurrencyConflict } from '../api/pairsClient';
+import { isConcurrencyConflict } from '../api/problem';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDate, isCalendarDate, todayIn } from '../format/dates';

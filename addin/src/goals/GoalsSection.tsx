@@ -3,7 +3,7 @@ import { AddRegular, TargetArrowRegular } from '@fluentui/react-icons';
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Goal, NewGoal } from '../api/pairTypes';
-import { isConcurrencyConflict } from '../api/pairsClient';
+import { isConcurrencyConflict } from '../api/problem';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { addMonths, formatDate, isCalendarDate, todayIn } from '../format/dates';
 import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
