@@ -2,11 +2,11 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../src/api/client';
 import type { Me, SuggestionsResponse } from '../src/api/types';
 import { ScheduleView } from '../src/schedule/ScheduleView';
 import { ana, anaAnchor, ben, makeSlot, participant } from './support/slots';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
+import { InPane, paneContextFor } from './support/paneContext';
 
 
 const me: Me = { id: 'ana', displayName: ana.displayName, mail: ana.mail, timeZone: ana.timeZone, windowsTimeZone: 'E. South America Standard Time', officeLocation: null };
@@ -46,10 +46,11 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 function renderView() {
-  const api = createApiClient({ auth: { getAccessToken: () => Promise.resolve('token'), invalidateToken: () => undefined }, baseUrl: server.origin });
   return render(
     <FluentProvider theme={webLightTheme}>
-      <ScheduleView api={api} me={me} writer={null} showOutlookHint peopleSearchDebounceMs={0} />
+      <InPane value={paneContextFor(server.origin, me)}>
+        <ScheduleView writer={null} showOutlookHint />
+      </InPane>
     </FluentProvider>,
   );
 }

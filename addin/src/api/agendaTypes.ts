@@ -1,7 +1,7 @@
 // The pane's names for the shapes of docs/agenda-api.md (which session an Outlook item is, and everything its Agenda
-// view shows), all generated from the API's OpenAPI document; see api/types.ts.
-import type { JsonBody, Narrow, Schemas } from '../api/http';
-import type { Commitment, Goal } from '../api/pairTypes';
+// view shows), all generated from the API's OpenAPI document; see types.ts.
+import type { JsonBody, Narrow, Schemas } from './http';
+import type { Commitment, Goal } from './pairTypes';
 
 /** GET /api/agenda/lookup: one of our sessions, or not (a foreign meeting is never an error). */
 export type SessionLookup = { match: true; pairId: string; seriesId: string; sessionId: string } | { match: false };

@@ -1,5 +1,5 @@
-import { createHttp, isObject, read, withFields, type ApiClientOptions, type Check, type Schemas } from '../api/http';
-import type { MyRating, RatingRequest, SessionAgenda, SessionLookup, SessionLookupAnswer } from './types';
+import { createHttp, isObject, read, withFields, type ApiClientOptions, type Check, type Schemas } from './http';
+import type { MyRating, RatingRequest, SessionAgenda, SessionLookup, SessionLookupAnswer } from './agendaTypes';
 
 type AgendaAnswer = Schemas['AgendaResponse'];
 type RatedSession = Pick<Schemas['SessionResponse'], 'id' | 'myRating'>;
