@@ -6,7 +6,7 @@ import type { Commitment, CommitmentChanges, NewCommitment } from '../api/pairTy
 import { isConcurrencyConflict } from '../api/problem';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormButtons, FormCard } from '../ui/FormCard';
-import { ListSection } from '../ui/ListSection';
+import { ListSection, type PairListOwner } from '../ui/ListSection';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDate, isCalendarDate, todayIn } from '../format/dates';
 import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
@@ -61,10 +61,7 @@ function byDue(items: readonly Commitment[]): Commitment[] {
   return [...items].sort((a, b) => a.due.localeCompare(b.due) || a.createdAt.localeCompare(b.createdAt));
 }
 
-export interface CommitmentsSectionProps {
-  pair: PairPeople;
-  meId: string;
-}
+export type CommitmentsSectionProps = PairListOwner;
 
 /** The open commitments of everyone in the pair: add, complete, drop and edit; overdue ones say so in words. */
 export const CommitmentsSection: React.FC<CommitmentsSectionProps> = ({ pair, meId }) => {
@@ -72,9 +69,7 @@ export const CommitmentsSection: React.FC<CommitmentsSectionProps> = ({ pair, me
   return <CommitmentsList pair={pair} meId={meId} commitments={commitments} />;
 };
 
-export interface CommitmentsListProps {
-  pair: PairPeople;
-  meId: string;
+export interface CommitmentsListProps extends PairListOwner {
   /** The open commitments, loaded by the caller (the pair's list, or a session agenda's). */
   commitments: ListResource<Commitment>;
   /** The session this happens in: sent with a new commitment and with the one that closes a commitment. */

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Goal, NewGoal } from '../api/pairTypes';
 import { isConcurrencyConflict } from '../api/problem';
 import { FormButtons, FormCard } from '../ui/FormCard';
-import { ListSection } from '../ui/ListSection';
+import { ListSection, type PairListOwner } from '../ui/ListSection';
 import { addMonths, formatDate, isCalendarDate, todayIn } from '../format/dates';
 import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
 import { usePaneContext } from '../hooks/paneContext';
@@ -13,7 +13,7 @@ import type { ListResource } from '../hooks/useListResource';
 import { useMutation } from '../hooks/useMutation';
 import { useGoals } from './hooks';
 import { differingFields, type ChangeLine } from '../format/changes';
-import { memberName, type PairPeople } from '../format/people';
+import { memberName } from '../format/people';
 import { goalChanges } from './wording';
 
 const useStyles = makeStyles({
@@ -37,10 +37,7 @@ const useStyles = makeStyles({
 
 const goalFields = ['title', 'measure', 'targetDate'] as const;
 
-export interface GoalsSectionProps {
-  pair: PairPeople;
-  meId: string;
-}
+export type GoalsSectionProps = PairListOwner;
 
 /** Every member's goals with their progress; I add my own and move my own progress. */
 export const GoalsSection: React.FC<GoalsSectionProps> = ({ pair, meId }) => {
@@ -48,9 +45,7 @@ export const GoalsSection: React.FC<GoalsSectionProps> = ({ pair, meId }) => {
   return <GoalsList pair={pair} meId={meId} goals={goals} />;
 };
 
-export interface GoalsListProps {
-  pair: PairPeople;
-  meId: string;
+export interface GoalsListProps extends PairListOwner {
   /** The goals, loaded by the caller (the pair's list, or a session agenda's). */
   goals: ListResource<Goal>;
   /** The section heading's level (4 inside a pair card); each person's group heading is one below. */

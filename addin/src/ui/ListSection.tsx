@@ -2,7 +2,14 @@ import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components'
 import { AddRegular } from '@fluentui/react-icons';
 import type React from 'react';
 import { useId, useState } from 'react';
+import type { PairPeople } from '../format/people';
 import { ErrorNotice } from './ErrorNotice';
+
+/** Whose list a section shows: the pair (its members and status) and the signed-in member. */
+export interface PairListOwner {
+  pair: PairPeople;
+  meId: string;
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
