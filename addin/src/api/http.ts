@@ -3,9 +3,9 @@
 // Why openapi-fetch: it comes from the maintainers of openapi-typescript, which generates src/api/schema.d.ts from
 // addin/openapi.json, and types every call by that schema: the route, its path and query parameters, its request
 // body and its answer. A hand-written core would need the same type-level walk over `paths` (a few dozen lines of
-// conditional types to keep in step with the generator) for no gain; openapi-fetch is about 2 KB gzipped, has no
-// dependencies at run time, and takes our own fetch, so the token, the one retry after a 401 and the pane's
-// network error stay in authorisedFetch. What it does not do, this module adds: a failure becomes the pane's
+// conditional types to keep in step with the generator) for no gain; openapi-fetch is 2.5 KB gzipped, has no
+// dependencies at run time, and takes our own fetch, so the token, the one retry after a 401 and the pane's network
+// error stay in authorisedFetch. What it does not do, this module adds: a failure becomes the pane's
 // ApiError (problem+json, field errors, 412 conflicts), and a 2xx answer is checked for the fields the views rely
 // on before anyone uses it.
 
