@@ -16,7 +16,6 @@ export type PairMember = Schemas['MemberResponse'];
 export type Agreement = Narrow<Schemas['AgreementResponse'], { cadence: Cadence }>;
 export type Pair = Narrow<Schemas['PairResponse'], { status: PairStatus; agreement: Agreement }>;
 export type ProposePairRequest = JsonBody<'ProposePair'>;
-export type AgreementChange = JsonBody<'ChangeAgreement'>;
 
 export type GoalStatus = 'active' | 'achieved' | 'dropped';
 export type Goal = Narrow<Schemas['GoalResponse'], { status: GoalStatus }>;

@@ -12,7 +12,6 @@ export type EntraClientConfig = Schemas['EntraSignIn'];
 export type ClientConfig = Narrow<Schemas['ClientConfigResponse'], { authMode: AuthMode }>;
 export type Me = Schemas['MeResponse'];
 export type Person = Schemas['Person'];
-export type PeopleResponse = Schemas['PeopleResponse'];
 
 export type SuggestionsRequest = JsonBody<'SuggestSlots'>;
 export type Cadence = NonNullable<SuggestionsRequest['cadence']>;
@@ -22,12 +21,8 @@ export type WeekIndex = 'first' | 'second' | 'third' | 'fourth' | 'last';
 
 export type RecurrencePattern = Narrow<Schemas['PatternDto'], { type: 'weekly' | 'relativeMonthly'; daysOfWeek: DayOfWeek[]; index: WeekIndex | null }>;
 export type SeriesRecurrence = Narrow<Schemas['RecurrenceDto'], { pattern: RecurrencePattern }>;
-export type ParticipantLocalTime = Schemas['LocalTimeDto'];
-export type Occurrence = Schemas['OccurrenceDto'];
 export type SlotWarning = Schemas['WarningDto'];
 export type Suggestion = Narrow<Schemas['SuggestionDto'], { recurrence: SeriesRecurrence }>;
 export type WorkingHours = Narrow<Schemas['WorkingHoursDto'], { daysOfWeek: DayOfWeek[] }>;
 export type Participant = Narrow<Schemas['ParticipantInfo'], { workingHours: WorkingHours }>;
-/** Why there are no suggestions, for acting on it; the sentence to show is `noSuggestionsReason`. */
-export type NoSuggestionsDetail = Schemas['NoSuggestionsDetailDto'];
 export type SuggestionsResponse = Narrow<Schemas['SuggestionResponse'], { participants: Participant[]; suggestions: Suggestion[] }>;
