@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Input, makeStyles, ProgressBar, Slider, Text, Textarea, tokens } from '@fluentui/react-components';
-import { TargetArrowRegular } from '@fluentui/react-icons';
+import { TargetArrowRegular } from '@fluentui/react-icons/svg/target-arrow';
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Goal, NewGoal } from '../api/pairTypes';
