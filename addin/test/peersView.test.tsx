@@ -2,8 +2,6 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../src/api/client';
-import { createPairsClient } from '../src/api/pairsClient';
 import { addDays, todayIn } from '../src/format/dates';
 import type { AgendaTarget } from '../src/peers/agendaLinks';
 import { PeersView } from '../src/peers/PeersView';
@@ -11,6 +9,7 @@ import { createPairSummaryClient } from '../src/peers/summaryClient';
 import { anaMe, anaMember, benMember, makeCommitment, makeGoal, makePair, PairsBackend } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 import { findDialog } from './support/dialogs';
+import { InPane, paneContextFor } from './support/paneContext';
 
 let server: StubServer;
 let backend: PairsBackend;
@@ -36,15 +35,12 @@ function renderView() {
   agendaOpened = [];
   return render(
     <FluentProvider theme={webLightTheme}>
-      <PeersView
-        pairsApi={createPairsClient({ auth, baseUrl: server.origin })}
-        summaryApi={createPairSummaryClient({ auth, baseUrl: server.origin })}
-        agenda={{ href: (t) => `#agenda/${t.pairId}/${t.sessionId}`, open: (t) => void agendaOpened.push(t) }}
-        peopleApi={createApiClient({ auth, baseUrl: server.origin })}
-        me={anaMe}
-        onSignInNeeded={() => void signInNeeded++}
-        peopleSearchDebounceMs={0}
-      />
+      <InPane value={paneContextFor(server.origin, anaMe, { onSignInNeeded: () => void signInNeeded++ })}>
+        <PeersView
+          summaryApi={createPairSummaryClient({ auth, baseUrl: server.origin })}
+          agenda={{ href: (t) => `#agenda/${t.pairId}/${t.sessionId}`, open: (t) => void agendaOpened.push(t) }}
+        />
+      </InPane>
     </FluentProvider>,
   );
 }

@@ -1,7 +1,7 @@
 import type { Me } from '../api/types';
 import { focusLine, joinNames, memberName } from '../format/people';
 import { sessionWhen, viewerZone } from '../format/time';
-import type { AgendaMember } from './types';
+import type { AgendaMember } from '../api/agendaTypes';
 
 export { focusLine, sessionWhen, viewerZone };
 

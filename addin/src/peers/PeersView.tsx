@@ -1,13 +1,10 @@
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { PeopleAddRegular } from '@fluentui/react-icons/svg/people-add';
 import type React from 'react';
-import { useCallback, useId, useMemo, useState } from 'react';
-import type { ApiClient } from '../api/client';
-import type { PairsApi } from '../api/pairsClient';
+import { useCallback, useId, useState } from 'react';
 import type { Pair } from '../api/pairTypes';
-import type { Me } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { PaneContext, usePaneContext, type PaneContextValue } from '../hooks/paneContext';
+import { usePaneContext } from '../hooks/paneContext';
 import { usePairs, usePairSummary } from './hooks';
 import { isInvitation, myUserId, pairTitle } from './wording';
 import { PairCard, type PairCardProps } from './PairCard';
@@ -26,51 +23,18 @@ const useStyles = makeStyles({
 });
 
 export interface PeersViewProps {
-  pairsApi: PairsApi;
   /** Each pair's next session and history. */
   summaryApi: PairSummaryApi;
   /** Opens a session's Agenda view; without it the cards offer no agenda link. */
   agenda?: AgendaLinks;
   /** After My peers loaded its pairs again (the pane's cue for invitations follows). */
   onPairsChanged?: () => void;
-  /** For the people picker's directory search. */
-  peopleApi: ApiClient;
-  me: Me;
-  onSignInNeeded?: () => void;
-  peopleSearchDebounceMs?: number;
 }
 
 const noop = () => undefined;
 
-/** "My peers": my pairs with their agreements, everyone's goals and the open commitments. */
-export const PeersView: React.FC<PeersViewProps> = ({
-  pairsApi,
-  summaryApi,
-  agenda,
-  onPairsChanged = noop,
-  peopleApi,
-  me,
-  onSignInNeeded = noop,
-  peopleSearchDebounceMs,
-}) => {
-  const context = useMemo<PaneContextValue>(
-    () => ({ pairsApi, peopleApi, me, onSignInNeeded, peopleSearchDebounceMs }),
-    [pairsApi, peopleApi, me, onSignInNeeded, peopleSearchDebounceMs],
-  );
-  return (
-    <PaneContext.Provider value={context}>
-      <PairsList summaryApi={summaryApi} agenda={agenda} onPairsChanged={onPairsChanged} />
-    </PaneContext.Provider>
-  );
-};
-
-interface PairsListProps {
-  summaryApi: PairSummaryApi;
-  agenda: AgendaLinks | undefined;
-  onPairsChanged: () => void;
-}
-
-const PairsList: React.FC<PairsListProps> = ({ summaryApi, agenda, onPairsChanged }) => {
+/** "My peers": invitations first, then my pairs with their next session, agreements, everyone's goals and the open commitments. */
+export const PeersView: React.FC<PeersViewProps> = ({ summaryApi, agenda, onPairsChanged = noop }) => {
   const styles = useStyles();
   const { me } = usePaneContext();
   const pairs = usePairs();
