@@ -20,9 +20,12 @@ async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'horizontal scroll').toBeLessThanOrEqual(0);
 }
 
-/** The person comes back to the pane's window (what a browser or Outlook signals when its window gets focus again). */
+/** The person leaves the pane's window and comes back to it (what a browser or Outlook signals as its window loses and regains focus). */
 async function comeBack(page: Page) {
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.evaluate(() => {
+    window.dispatchEvent(new Event('blur'));
+    window.dispatchEvent(new Event('focus'));
+  });
 }
 
 test('Ben finds Ana’s proposal first and accepts it; Ana’s pane shows that when she comes back, then the next session and its agenda', async ({

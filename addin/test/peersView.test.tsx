@@ -576,7 +576,8 @@ describe('My peers', () => {
     // Ben accepts in his own pane; Ana comes back to hers.
     backend.peerChangesPair('p1', (p) => ({ ...p, status: 'active', members: p.members.map((m) => ({ ...m, acceptedAt: '2026-11-23T10:00:00Z' })) }));
     const listsBefore = server.requests.filter((r) => r.path === '/api/pairs').length;
-    // A return fires both: the window's focus and the page becoming visible. They make one refresh.
+    // Ana leaves the pane and comes back: a return fires both the window's focus and the page becoming visible. One refresh.
+    fireEvent.blur(window);
     fireEvent.focus(window);
     document.dispatchEvent(new Event('visibilitychange'));
     expect(await within(card).findByText('Active')).toBeVisible();

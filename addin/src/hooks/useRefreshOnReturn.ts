@@ -1,26 +1,34 @@
 import { useEffect, useRef } from 'react';
 
 /**
- * Calls `refresh` when the person comes back to the pane: its window gains focus or its page becomes visible again
- * (another browser tab, another Outlook window, a minimised Teams). Both often fire for one return: one refresh then.
+ * Calls `refresh` when the person comes back to the pane after leaving it: its window got focus again after losing it,
+ * or its page became visible again after being hidden (another browser tab, another Outlook window, a minimised
+ * Teams). Both signals of one return make one refresh.
  */
-export function useRefreshOnReturn(refresh: () => void, coalesceMs = 500): void {
+export function useRefreshOnReturn(refresh: () => void): void {
   const latest = useRef(refresh);
   latest.current = refresh;
   useEffect(() => {
-    let last = Number.NEGATIVE_INFINITY;
+    let away = false;
+    const leave = () => {
+      away = true;
+    };
     const onReturn = () => {
-      if (document.visibilityState === 'hidden') return;
-      const now = Date.now();
-      if (now - last < coalesceMs) return;
-      last = now;
+      if (document.visibilityState === 'hidden') {
+        away = true;
+        return;
+      }
+      if (!away) return;
+      away = false;
       latest.current();
     };
+    window.addEventListener('blur', leave);
     window.addEventListener('focus', onReturn);
     document.addEventListener('visibilitychange', onReturn);
     return () => {
+      window.removeEventListener('blur', leave);
       window.removeEventListener('focus', onReturn);
       document.removeEventListener('visibilitychange', onReturn);
     };
-  }, [coalesceMs]);
+  }, []);
 }
