@@ -34,8 +34,11 @@ internal sealed record ScheduleReading(
 /// </summary>
 internal sealed class ScheduleReader(GraphBatchSender batches)
 {
-    /// <summary>Minutes per character of availabilityView; we read scheduleItems, so coarse is fine.</summary>
-    public const int AvailabilityViewInterval = 30;
+    /// <summary>
+    /// Minutes per character of availabilityView: Graph's largest, one character a day. We read scheduleItems, and at the
+    /// default 30 minutes the view is a further 3,000 characters per person and 60-day window for Graph to compute and send.
+    /// </summary>
+    public const int AvailabilityViewInterval = 1440;
 
 
     public async Task<ScheduleReading> ReadAsync(GraphServiceClient graph, IReadOnlyList<string> mails, Interval span, CancellationToken cancellationToken)
