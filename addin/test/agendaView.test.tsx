@@ -2,14 +2,12 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../src/api/client';
-import { createPairsClient } from '../src/api/pairsClient';
 import type { Me } from '../src/api/types';
-import { createAgendaClient } from '../src/agenda/agendaClient';
 import { AgendaView } from '../src/agenda/AgendaView';
 import { AgendaBackend, makeSession, sessionId } from './support/agendaBackend';
 import { anaMe, makeCommitment, makeGoal, makePair } from './support/pairsBackend';
 import { startStubServer, type StubServer } from './support/stubServer';
+import { InPane, paneContextFor } from './support/paneContext';
 
 let server: StubServer;
 let backend: AgendaBackend;
@@ -26,18 +24,11 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 function renderView(me: Me = anaMe) {
-  const auth = { getAccessToken: () => Promise.resolve('token'), invalidateToken: () => undefined };
   return render(
     <FluentProvider theme={webLightTheme}>
-      <AgendaView
-        agendaApi={createAgendaClient({ auth, baseUrl: server.origin })}
-        pairsApi={createPairsClient({ auth, baseUrl: server.origin })}
-        peopleApi={createApiClient({ auth, baseUrl: server.origin })}
-        me={me}
-        pairId="p1"
-        sessionId={sessionId}
-        onSignInNeeded={() => undefined}
-      />
+      <InPane value={paneContextFor(server.origin, me)}>
+        <AgendaView pairId="p1" sessionId={sessionId} />
+      </InPane>
     </FluentProvider>,
   );
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, fetchClientConfig, type ApiClient } from '../src/api/client';
-import { ApiError, isApiError, normalizeFieldName, parseRetryAfter } from '../src/api/problem';
+import { ApiError, isApiError, leafFieldName, parseRetryAfter } from '../src/api/problem';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 
 class CountingAuth {
@@ -155,7 +155,7 @@ describe('problem details helpers', () => {
     ['$', 'body'],
     ['', 'body'],
   ])('normalizes the field name %j to %j', (raw, field) => {
-    expect(normalizeFieldName(raw)).toBe(field);
+    expect(leafFieldName(raw)).toBe(field);
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, fetchClientConfig } from '../src/api/client';
 import { createPairsClient } from '../src/api/pairsClient';
 import type { ClientConfig } from '../src/api/types';
-import { createAgendaClient } from '../src/agenda/agendaClient';
+import { createAgendaClient } from '../src/api/agendaClient';
 import { App } from '../src/app/App';
 import type { PaneAuth } from '../src/auth';
 import type { OfficeConnection, OutlookItem } from '../src/office';

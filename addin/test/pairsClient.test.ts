@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPairsClient, isConcurrencyConflict, leafFieldName, type PairsApi } from '../src/api/pairsClient';
-import { isApiError } from '../src/api/problem';
+import { createPairsClient, type PairsApi } from '../src/api/pairsClient';
+import { isApiError, isConcurrencyConflict, leafFieldName } from '../src/api/problem';
 import { makeCommitment, makeGoal, makePair, sampleAgreement } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 

@@ -2,13 +2,12 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../src/api/client';
-import { createPairsClient } from '../src/api/pairsClient';
 import { addDays, todayIn } from '../src/format/dates';
 import { PeersView } from '../src/peers/PeersView';
 import { anaMe, anaMember, benMember, makeCommitment, makeGoal, makePair, PairsBackend } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 import { findDialog } from './support/dialogs';
+import { InPane, paneContextFor } from './support/paneContext';
 
 let server: StubServer;
 let backend: PairsBackend;
@@ -28,16 +27,11 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 function renderView() {
-  const auth = { getAccessToken: () => Promise.resolve('token'), invalidateToken: () => undefined };
   return render(
     <FluentProvider theme={webLightTheme}>
-      <PeersView
-        pairsApi={createPairsClient({ auth, baseUrl: server.origin })}
-        peopleApi={createApiClient({ auth, baseUrl: server.origin })}
-        me={anaMe}
-        onSignInNeeded={() => void signInNeeded++}
-        peopleSearchDebounceMs={0}
-      />
+      <InPane value={paneContextFor(server.origin, anaMe, { onSignInNeeded: () => void signInNeeded++ })}>
+        <PeersView />
+      </InPane>
     </FluentProvider>,
   );
 }

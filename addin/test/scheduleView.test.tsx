@@ -2,11 +2,11 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../src/api/client';
 import type { Me, SuggestionsResponse } from '../src/api/types';
 import { ScheduleView } from '../src/schedule/ScheduleView';
-import { ana, anaAnchor, ben, makeSlot } from './support/slots';
+import { ana, anaAnchor, ben, makeSlot, participant } from './support/slots';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
+import { InPane, paneContextFor } from './support/paneContext';
 
 
 const me: Me = { id: 'ana', displayName: ana.displayName, mail: ana.mail, timeZone: ana.timeZone, windowsTimeZone: 'E. South America Standard Time', officeLocation: null };
@@ -19,7 +19,9 @@ function suggestionsFor(peers: string[]): SuggestionsResponse {
   return {
     organizer: ana.mail,
     window: { start: '2026-12-01T03:00:00Z', end: '2027-06-01T03:00:00Z' },
-    participants: [ana, ben].map((p) => ({ mail: p.mail, timeZone: p.timeZone })),
+    participants: [ana, ben].map((p) => participant({ mail: p.mail, timeZone: p.timeZone })),
+    noSuggestionsReason: null,
+    noSuggestionsDetail: null,
     hasComfortableSlots: true,
     suggestions: peers.includes(ben.mail)
       ? [
@@ -44,10 +46,11 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 function renderView() {
-  const api = createApiClient({ auth: { getAccessToken: () => Promise.resolve('token'), invalidateToken: () => undefined }, baseUrl: server.origin });
   return render(
     <FluentProvider theme={webLightTheme}>
-      <ScheduleView api={api} me={me} writer={null} showOutlookHint peopleSearchDebounceMs={0} />
+      <InPane value={paneContextFor(server.origin, me)}>
+        <ScheduleView writer={null} showOutlookHint />
+      </InPane>
     </FluentProvider>,
   );
 }
@@ -179,8 +182,8 @@ describe('ScheduleView', () => {
     server.on('POST /api/suggestions', (r) => {
       const answer = suggestionsFor((JSON.parse(r.body) as { peers: string[] }).peers);
       answer.participants = [
-        { mail: ana.mail, timeZone: ana.timeZone, displayName: 'Ana Souza', officeLocation: 'São Paulo' },
-        { mail: ben.mail, timeZone: ben.timeZone, displayName: 'Ben Carter', officeLocation: 'Seattle' },
+        participant({ mail: ana.mail, timeZone: ana.timeZone, displayName: 'Ana Souza', officeLocation: 'São Paulo' }),
+        participant({ mail: ben.mail, timeZone: ben.timeZone, displayName: 'Ben Carter', officeLocation: 'Seattle' }),
       ];
       return { json: answer };
     });

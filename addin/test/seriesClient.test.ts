@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isApiError } from '../src/api/problem';
+import { isApiError, isConcurrencyConflict } from '../src/api/problem';
 import { createSeriesClient, isSeriesConflict } from '../src/api/seriesClient';
-import { isConcurrencyConflict } from '../src/api/pairsClient';
 import { createSeriesWithRetries, isRetryable, newIdempotencyKey, type Sleep } from '../src/series/createSeries';
 import { seriesFor } from './support/seriesFixtures';
 import { problemJson, startStubServer, type StubReply, type StubServer } from './support/stubServer';

@@ -2,10 +2,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '../src/api/client';
 import type { Pair } from '../src/api/pairTypes';
-import { createPairsClient } from '../src/api/pairsClient';
-import { createSeriesClient } from '../src/api/seriesClient';
 import type { Series } from '../src/api/seriesTypes';
 import type { Me, SuggestionsResponse } from '../src/api/types';
 import { ScheduleView, type SlotsFrameProps } from '../src/schedule/ScheduleView';
@@ -13,9 +10,10 @@ import { PairSeriesFrame } from '../src/series';
 import type { Sleep } from '../src/series/createSeries';
 import { defaultEndMessage } from '../src/series/wording';
 import { activePair, anaId, seriesFor } from './support/seriesFixtures';
-import { ana, anaAnchor, ben, makeSlot } from './support/slots';
+import { ana, anaAnchor, ben, makeSlot, participant } from './support/slots';
 import { problemJson, startStubServer, type RecordedRequest, type StubReply, type StubServer } from './support/stubServer';
 import { findDialog } from './support/dialogs';
+import { InPane, paneContextFor } from './support/paneContext';
 
 // Each test types in the picker and finds times before it starts; give them room on a shared machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -26,7 +24,9 @@ const seriesPath = '/api/pairs/p_ab12/series';
 const suggestions: SuggestionsResponse = {
   organizer: ana.mail,
   window: { start: '2026-12-01T03:00:00Z', end: '2027-06-01T03:00:00Z' },
-  participants: [ana, ben].map((p) => ({ mail: p.mail, timeZone: p.timeZone })),
+  participants: [ana, ben].map((p) => participant({ mail: p.mail, timeZone: p.timeZone })),
+    noSuggestionsReason: null,
+    noSuggestionsDetail: null,
   hasComfortableSlots: true,
   suggestions: [
     makeSlot({ firstStartUtc: '2026-12-01T15:00:00Z', anchor: anaAnchor, participants: [ana, ben], rank: 1 }),
@@ -74,12 +74,8 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 function renderView(options: { sleep?: Sleep; keys?: string[] } = {}) {
-  const auth = { getAccessToken: () => Promise.resolve('token'), invalidateToken: () => undefined };
-  const api = createApiClient({ auth, baseUrl: server.origin });
   const keys = options.keys ?? [];
   const series = {
-    pairsApi: createPairsClient({ auth, baseUrl: server.origin }),
-    seriesApi: createSeriesClient({ auth, baseUrl: server.origin }),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     newKey: () => {
       const key = `intent-${keys.length + 1}`;
@@ -91,7 +87,9 @@ function renderView(options: { sleep?: Sleep; keys?: string[] } = {}) {
   const SeriesFrame = (props: SlotsFrameProps) => <PairSeriesFrame deps={series} {...props} />;
   return render(
     <FluentProvider theme={webLightTheme}>
-      <ScheduleView api={api} me={me} writer={null} showOutlookHint={false} peopleSearchDebounceMs={0} slotsFrame={SeriesFrame} />
+      <InPane value={paneContextFor(server.origin, me)}>
+        <ScheduleView writer={null} showOutlookHint={false} slotsFrame={SeriesFrame} />
+      </InPane>
     </FluentProvider>,
   );
 }

@@ -7,7 +7,7 @@ import type { AppointmentWriter, Attendee } from '../src/office';
 import { OfficeError } from '../src/office';
 import { SlotList } from '../src/schedule/SlotList';
 import { answerDirectory, directoryKey, slotView, withNames, type PersonLabel } from '../src/schedule/slotView';
-import { ana, anaAnchor, ben, bina, makeSlot } from './support/slots';
+import { ana, anaAnchor, ben, bina, makeSlot, participant } from './support/slots';
 
 const people = new Map<string, PersonLabel>([
   [directoryKey(ana.mail), { displayName: ana.displayName, place: 'São Paulo' }],
@@ -38,7 +38,9 @@ function response(suggestions: Suggestion[], hasComfortableSlots = true): Sugges
   return {
     organizer: ana.mail,
     window: { start: '2026-12-01T03:00:00Z', end: '2027-06-01T03:00:00Z' },
-    participants: [ana, ben, bina].map((p) => ({ mail: p.mail, timeZone: p.timeZone })),
+    participants: [ana, ben, bina].map((p) => participant({ mail: p.mail, timeZone: p.timeZone })),
+    noSuggestionsReason: null,
+    noSuggestionsDetail: null,
     hasComfortableSlots,
     suggestions,
   };
@@ -126,9 +128,9 @@ describe('slotView', () => {
     const answer: SuggestionsResponse = {
       ...response([]),
       participants: [
-        { mail: ana.mail, timeZone: ana.timeZone },
-        { mail: 'BEN.CARTER@contoso.dev', timeZone: ben.timeZone, displayName: 'Benjamin Carter', officeLocation: 'Redmond' },
-        { mail: 'cy@contoso.dev', timeZone: 'Asia/Tokyo', displayName: 'Cy Ito', officeLocation: null },
+        participant({ mail: ana.mail, timeZone: ana.timeZone }),
+        participant({ mail: 'BEN.CARTER@contoso.dev', timeZone: ben.timeZone, displayName: 'Benjamin Carter', officeLocation: 'Redmond' }),
+        participant({ mail: 'cy@contoso.dev', timeZone: 'Asia/Tokyo', displayName: 'Cy Ito', officeLocation: null }),
       ],
     };
     const merged = answerDirectory(answer, people);
@@ -198,7 +200,7 @@ describe('SlotList', () => {
     render(
       <FluentProvider theme={webLightTheme}>
         <SlotList
-          response={{ ...response([], false), noSuggestionsReason: reason, noSuggestionsDetail: { cause: 'seriesCannotRecur', participants: [], shorterSessionMinutes: 50 } }}
+          response={{ ...response([], false), noSuggestionsReason: reason, noSuggestionsDetail: { cause: 'seriesCannotRecur', participants: [], shorterSessionMinutes: 50, smallerGroups: [] } }}
           people={people}
           viewerTimeZone={ana.timeZone}
           writer={null}
@@ -220,7 +222,7 @@ describe('SlotList', () => {
     renderList({
       ...response([], false),
       noSuggestionsReason: 'No time keeps everyone within 3 hours of their working hours: ben.carter@contoso.dev works Monday and bina.shrestha@contoso.dev Tuesday, and those days never line up across the time difference. Try another peer.',
-      noSuggestionsDetail: { cause: 'workingDaysNeverMeet', participants: [ben.mail, bina.mail], shorterSessionMinutes: null },
+      noSuggestionsDetail: { cause: 'workingDaysNeverMeet', participants: [ben.mail, bina.mail], shorterSessionMinutes: null, smallerGroups: [] },
     });
     expect(screen.getByTestId('no-suggestions')).toHaveTextContent('Ben Carter works Monday and Bina Shrestha Tuesday');
     expect(screen.queryByRole('button', { name: /^Try/ })).toBeNull();

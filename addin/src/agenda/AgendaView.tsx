@@ -4,19 +4,15 @@ import { CalendarLtrRegular } from '@fluentui/react-icons/svg/calendar-ltr';
 import { NotebookRegular } from '@fluentui/react-icons/svg/notebook';
 import { PersonStarRegular } from '@fluentui/react-icons/svg/person-star';
 import type React from 'react';
-import { useEffect, useId, useMemo } from 'react';
-import type { ApiClient } from '../api/client';
-import type { PairsApi } from '../api/pairsClient';
-import type { Me } from '../api/types';
+import { useEffect, useId } from 'react';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { CommitmentsList } from '../commitments';
 import { GoalsList } from '../goals';
-import { PaneContext, type PaneContextValue } from '../hooks/paneContext';
+import { usePaneContext } from '../hooks/paneContext';
 import type { PairPeople } from '../format/people';
-import type { AgendaApi } from './agendaClient';
 import { useAgenda } from './hooks';
 import { RatingSection } from './RatingSection';
-import type { AgendaPage } from './types';
+import type { AgendaPage } from '../api/agendaTypes';
 import { zoneName } from '../format/time';
 import { focusLine, myIdAmong, sessionTitle, sessionWhen, viewerZone } from './wording';
 
@@ -35,13 +31,8 @@ const useStyles = makeStyles({
 });
 
 export interface AgendaViewProps {
-  agendaApi: AgendaApi;
-  pairsApi: PairsApi;
-  peopleApi: ApiClient;
-  me: Me;
   pairId: string;
   sessionId: string;
-  onSignInNeeded: () => void;
 }
 
 /**
@@ -49,24 +40,8 @@ export interface AgendaViewProps {
  * agenda page, both people's open commitments and goals, and my private rating. Everything comes from the session id
  * the Outlook item led to, so reopening the pane on the meeting shows it all again.
  */
-export const AgendaView: React.FC<AgendaViewProps> = ({ agendaApi, pairsApi, peopleApi, me, pairId, sessionId, onSignInNeeded }) => {
-  const context = useMemo<PaneContextValue>(() => ({ pairsApi, peopleApi, me, onSignInNeeded }), [pairsApi, peopleApi, me, onSignInNeeded]);
-  return (
-    <PaneContext.Provider value={context}>
-      <AgendaContent agendaApi={agendaApi} me={me} pairId={pairId} sessionId={sessionId} onSignInNeeded={onSignInNeeded} />
-    </PaneContext.Provider>
-  );
-};
-
-interface AgendaContentProps {
-  agendaApi: AgendaApi;
-  me: Me;
-  pairId: string;
-  sessionId: string;
-  onSignInNeeded: () => void;
-}
-
-const AgendaContent: React.FC<AgendaContentProps> = ({ agendaApi, me, pairId, sessionId, onSignInNeeded }) => {
+export const AgendaView: React.FC<AgendaViewProps> = ({ pairId, sessionId }) => {
+  const { agendaApi, me, onSignInNeeded } = usePaneContext();
   const styles = useStyles();
   const headingId = useId();
   const agenda = useAgenda(agendaApi, pairId, sessionId, onSignInNeeded);
@@ -128,7 +103,6 @@ const AgendaContent: React.FC<AgendaContentProps> = ({ agendaApi, me, pairId, se
       {/* No due date typed: the API makes it due at the pair's next session, and the list then shows that date. */}
       <CommitmentsList pair={pair} meId={meId} commitments={agenda.commitments} sessionId={session.id} headingLevel={3} />
       <RatingSection
-        api={agendaApi}
         pairId={pairId}
         sessionId={session.id}
         myRating={session.myRating}

@@ -4,8 +4,8 @@ import type React from 'react';
 import { useEffect, useId, useState } from 'react';
 import { fieldValidation, FormProblem } from '../ui/feedback';
 import { useMutation } from '../hooks/useMutation';
-import type { AgendaApi } from './agendaClient';
-import type { MyRating } from './types';
+import { usePaneContext } from '../hooks/paneContext';
+import type { MyRating } from '../api/agendaTypes';
 import { ratingWords } from './wording';
 
 const useStyles = makeStyles({
@@ -24,7 +24,6 @@ const useStyles = makeStyles({
 const maxNoteLength = 500;
 
 export interface RatingSectionProps {
-  api: AgendaApi;
   pairId: string;
   sessionId: string;
   myRating: MyRating | null;
@@ -53,8 +52,9 @@ export const RatingSection: React.FC<RatingSectionProps> = ({ start, now = Date.
   return <RatingForm {...props} />;
 };
 
-const RatingForm: React.FC<Omit<RatingSectionProps, 'start' | 'now'>> = ({ api, pairId, sessionId, myRating, onRated }) => {
+const RatingForm: React.FC<Omit<RatingSectionProps, 'start' | 'now'>> = ({ pairId, sessionId, myRating, onRated }) => {
   const styles = useStyles();
+  const { agendaApi } = usePaneContext();
   const mutation = useMutation();
   const headingId = useId();
   const privacyId = useId();
@@ -79,7 +79,7 @@ const RatingForm: React.FC<Omit<RatingSectionProps, 'start' | 'now'>> = ({ api, 
     if (rating === null || noteProblem !== null) return;
     const trimmed = note.trim();
     const outcome = await mutation.run((signal) =>
-      api.rateSession(pairId, sessionId, trimmed === '' ? { rating } : { rating, privateNote: trimmed }, signal),
+      agendaApi.rateSession(pairId, sessionId, trimmed === '' ? { rating } : { rating, privateNote: trimmed }, signal),
     );
     if (outcome.ok) {
       onRated(outcome.value.myRating);

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Commitment, Goal, Versioned } from '../api/pairTypes';
 import { needsSignIn } from '../ui/userMessage';
 import type { ListResource } from '../hooks/useListResource';
-import type { AgendaApi } from './agendaClient';
-import type { MyRating, SessionAgenda } from './types';
+import type { AgendaApi } from '../api/agendaClient';
+import type { MyRating, SessionAgenda } from '../api/agendaTypes';
 
 interface Snapshot {
   data: SessionAgenda | null;

@@ -1,7 +1,7 @@
 import type { Me } from '../api/types';
 import { joinNames, memberName } from '../format/people';
 import { firstName, formatClock, formatLongDate, localPartsAt } from '../format/time';
-import type { AgendaMember } from './types';
+import type { AgendaMember } from '../api/agendaTypes';
 
 /** The zone the viewer reads times in: their mailbox's (from /api/me), else the browser's. */
 export function viewerZone(me: Pick<Me, 'timeZone'>): string {

@@ -1,11 +1,8 @@
-import type { ApiClientOptions } from './client';
+import type { ApiClientOptions } from './http';
 import { networkError } from './problem';
 
-/** Sends one request to a backend route (a path such as "/api/me") with the signed-in user's token. */
-export type AuthorisedSend = (path: string, init: RequestInit) => Promise<Response>;
-
-/** One id as one segment of a route's path. */
-export const segment = (id: string) => encodeURIComponent(id);
+/** Sends one request (as the HTTP core builds it) with the signed-in user's token. */
+export type AuthorisedSend = (request: Request) => Promise<Response>;
 
 /** The page's fetch, looked up on every call so a page (or test) that replaces fetch after start-up is honoured. */
 export function defaultFetch(): typeof fetch {
@@ -44,25 +41,26 @@ export function claimsChallenge(wwwAuthenticate: string | null): string | null {
  * The sender every API client shares: bearer token and Accept: application/json on each request, and after a 401
  * one more try: with a token signed in again for the claims when the 401 is a Conditional Access claims challenge
  * (e.g. multi-factor authentication), else with a fresh token (the token may have been revoked or outlived its
- * expiry on the server's clock). The answer is returned as it came, whatever its status; reading it is the client's business.
+ * expiry on the server's clock). The answer is returned as it came, whatever its status; reading it is the core's business.
  */
-export function authorisedFetch(options: ApiClientOptions): AuthorisedSend {
+export function authorisedFetch(options: Pick<ApiClientOptions, 'auth' | 'fetch'>): AuthorisedSend {
   const fetchFn = options.fetch ?? defaultFetch();
-  const baseUrl = options.baseUrl ?? '';
 
-  const attempt = async (path: string, init: RequestInit, claims: string | null = null) => {
-    const token = await (claims === null ? options.auth.getAccessToken() : options.auth.getAccessToken(claims));
-    const headers = new Headers(init.headers);
-    headers.set('Authorization', `Bearer ${token}`);
-    headers.set('Accept', 'application/json');
-    return fetchOrNetworkError(fetchFn, `${baseUrl}${path}`, { ...init, headers });
-  };
+  return async (request) => {
+    // Read once, so the retry sends the same bytes.
+    const body = request.body === null ? null : await request.arrayBuffer();
+    const attempt = async (claims: string | null = null) => {
+      const token = await (claims === null ? options.auth.getAccessToken() : options.auth.getAccessToken(claims));
+      const headers = new Headers(request.headers);
+      headers.set('Authorization', `Bearer ${token}`);
+      headers.set('Accept', 'application/json');
+      return fetchOrNetworkError(fetchFn, request.url, { method: request.method, headers, body, signal: request.signal });
+    };
 
-  return async (path, init) => {
-    const response = await attempt(path, init);
+    const response = await attempt();
     if (response.status !== 401) return response;
     const claims = claimsChallenge(response.headers.get('WWW-Authenticate'));
     options.auth.invalidateToken();
-    return attempt(path, init, claims);
+    return attempt(claims);
   };
 }

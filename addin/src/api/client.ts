@@ -1,7 +1,10 @@
-import type { PaneAuth } from '../auth/types';
-import { authorisedFetch, defaultFetch, fetchOrNetworkError } from './authorisedFetch';
-import { apiErrorFromResponse, unexpectedResponse } from './problem';
-import type { ClientConfig, Me, PeopleResponse, Person, SuggestionsRequest, SuggestionsResponse } from './types';
+import createClient from 'openapi-fetch';
+import { defaultFetch, fetchOrNetworkError } from './authorisedFetch';
+import { createHttp, listOf, read, withFields, type ApiClientOptions, type Check } from './http';
+import type { paths } from './schema';
+import type { ClientConfig, Me, Person, SuggestionsRequest, SuggestionsResponse } from './types';
+
+export type { ApiClientOptions } from './http';
 
 /** The backend's routes the pane calls (docs/api.md). */
 export interface ApiClient {
@@ -10,68 +13,31 @@ export interface ApiClient {
   getSuggestions(request: SuggestionsRequest, signal?: AbortSignal): Promise<SuggestionsResponse>;
 }
 
-export interface ApiClientOptions {
-  auth: Pick<PaneAuth, 'getAccessToken' | 'invalidateToken'>;
-  /** Prefix for the routes; empty means same origin (the backend serves the pane at /api/pane/). */
-  baseUrl?: string;
-  fetch?: typeof fetch;
-}
-
-type Check<T> = (body: unknown) => body is T;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const isMe: Check<Me> = (b): b is Me =>
-  isObject(b) && typeof b.mail === 'string' && typeof b.displayName === 'string' && (typeof b.timeZone === 'string' || b.timeZone === null);
-const isPeople: Check<PeopleResponse> = (b): b is PeopleResponse => isObject(b) && Array.isArray(b.people);
+const isMe = withFields<Me>('id', 'mail', 'displayName', 'timeZone');
+const isPeople = listOf('people', withFields<Person>('id', 'mail', 'displayName'));
 const isSuggestions: Check<SuggestionsResponse> = (b): b is SuggestionsResponse =>
-  isObject(b) && Array.isArray(b.suggestions) && Array.isArray(b.participants);
+  withFields<SuggestionsResponse>('suggestions', 'participants')(b) && Array.isArray(b.suggestions) && Array.isArray(b.participants);
 const isClientConfig: Check<ClientConfig> = (b): b is ClientConfig =>
-  isObject(b) && (b.authMode === 'devTenant' || b.authMode === 'entra') && typeof b.apiScope === 'string';
-
-async function readJson<T>(response: Response, check: Check<T>, what: string): Promise<T> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw unexpectedResponse(`${what}: not JSON`);
-  }
-  if (!check(body)) throw unexpectedResponse(what);
-  return body;
-}
+  withFields<ClientConfig>('authMode', 'apiScope')(b) && (b.authMode === 'devTenant' || b.authMode === 'entra');
 
 /** GET /api/client-config: anonymous, tells the pane how to sign in. */
 export async function fetchClientConfig(options: { baseUrl?: string; fetch?: typeof fetch; signal?: AbortSignal } = {}): Promise<ClientConfig> {
-  const response = await fetchOrNetworkError(options.fetch ?? defaultFetch(), `${options.baseUrl ?? ''}/api/client-config`, {
-    headers: { Accept: 'application/json' },
-    signal: options.signal ?? null,
+  const fetchFn = options.fetch ?? defaultFetch();
+  const anonymous = createClient<paths>({
+    baseUrl: options.baseUrl ?? '',
+    fetch: (request) => fetchOrNetworkError(fetchFn, request.url, { headers: { Accept: 'application/json' }, signal: request.signal }),
   });
-  if (!response.ok) throw await apiErrorFromResponse(response);
-  return readJson(response, isClientConfig, 'client configuration');
+  return read(anonymous.GET('/api/client-config', { signal: options.signal ?? null }), isClientConfig, 'client configuration');
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const send = authorisedFetch(options);
-
-  async function call<T>(path: string, init: RequestInit, check: Check<T>, what: string): Promise<T> {
-    const response = await send(path, init);
-    if (!response.ok) throw await apiErrorFromResponse(response);
-    return readJson(response, check, what);
-  }
-
+  const http = createHttp(options);
   return {
-    getMe: (signal) => call('/api/me', { signal: signal ?? null }, isMe, 'signed-in user'),
+    getMe: (signal) => read(http.GET('/api/me', { signal: signal ?? null }), isMe, 'signed-in user'),
     async searchPeople(search, signal, top = 10) {
-      const query = new URLSearchParams({ search, top: String(top) });
-      const body = await call(`/api/people?${query.toString()}`, { signal: signal ?? null }, isPeople, 'people');
-      return body.people;
+      const call = http.GET('/api/people', { params: { query: { search, top: String(top) } }, signal: signal ?? null });
+      return (await read(call, isPeople, 'people')).people;
     },
-    getSuggestions: (request, signal) =>
-      call(
-        '/api/suggestions',
-        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request), signal: signal ?? null },
-        isSuggestions,
-        'suggestions',
-      ),
+    getSuggestions: (request, signal) => read(http.POST('/api/suggestions', { body: request, signal: signal ?? null }), isSuggestions, 'suggestions'),
   };
 }

@@ -51,6 +51,31 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/**
+ * A 412: someone else changed the resource after the pane read it. `current` is the resource as it is now (null
+ * when the answer did not carry a readable one) and `changed` the fields that differ, as the API named them.
+ */
+export class ConcurrencyConflict<T = unknown> extends ApiError {
+  constructor(
+    readonly current: T | null,
+    readonly changed: readonly string[],
+    problem: ApiError,
+  ) {
+    super(
+      'badRequest',
+      412,
+      'Someone else in your pair changed this while you were working on it, so your change was not saved yet.',
+      problem.fieldErrors,
+      problem.problem,
+      problem.retryAfterSeconds,
+    );
+  }
+}
+
+export function isConcurrencyConflict(error: unknown): error is ConcurrencyConflict {
+  return error instanceof ConcurrencyConflict;
+}
+
 function kindForStatus(status: number, hasFieldErrors: boolean): ApiErrorKind {
   if (status === 400 && hasFieldErrors) return 'validation';
   if (status === 401) return 'unauthorized';
@@ -120,32 +145,44 @@ function asProblem(body: unknown): ProblemDetails | null {
     const errors: Record<string, string[]> = {};
     for (const [field, messages] of Object.entries(candidate.errors as Record<string, unknown>)) {
       const list = (Array.isArray(messages) ? messages : [messages]).filter((m): m is string => typeof m === 'string');
-      if (list.length > 0) errors[normalizeFieldName(field)] = list;
+      if (list.length > 0) errors[leafFieldName(field)] = [...(errors[leafFieldName(field)] ?? []), ...list];
     }
     problem.errors = errors;
   }
   return problem;
 }
 
-/** ASP.NET Core may key errors as "Peers", "$.peers" or "peers[0]"; the pane keys its fields in camelCase. */
-export function normalizeFieldName(field: string): string {
-  const withoutRoot = field.replace(/^\$\.?/, '');
-  const first = withoutRoot.split(/[.[]/)[0] ?? '';
-  if (first === '') return 'body';
-  return first.charAt(0).toLowerCase() + first.slice(1);
+/**
+ * "$.agreement.purpose", "Agreement.Purpose", "peers[1]", "$" → "purpose", "purpose", "peers", "body": ASP.NET Core keys
+ * errors by the request path in any case; the pane's forms key their fields by its last segment, in camelCase.
+ */
+export function leafFieldName(field: string): string {
+  const segments = field
+    .replace(/^\$\.?/, '')
+    .split('.')
+    .map((s) => s.replace(/\[\d*\]/g, '').trim())
+    .filter((s) => s !== '');
+  const last = segments[segments.length - 1];
+  if (last === undefined) return 'body';
+  return last.charAt(0).toLowerCase() + last.slice(1);
 }
 
 /** Turns a non-2xx response into an ApiError; reads problem+json (or plain JSON) bodies and Retry-After. */
 export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
-  let problem: ProblemDetails | null = null;
-  const contentType = response.headers.get('Content-Type') ?? '';
-  if (/json/i.test(contentType)) {
+  let body: unknown = null;
+  if (/json/i.test(response.headers.get('Content-Type') ?? '')) {
     try {
-      problem = asProblem(await response.json());
+      body = await response.json();
     } catch {
-      problem = null;
+      body = null;
     }
   }
+  return apiErrorFromAnswer(response, body);
+}
+
+/** The ApiError for a non-2xx answer whose body has been read already (`body` is its JSON, or anything else when it had none). */
+export function apiErrorFromAnswer(response: Response, body: unknown): ApiError {
+  const problem = /json/i.test(response.headers.get('Content-Type') ?? '') ? asProblem(body) : null;
   const fieldErrors = problem?.errors ?? {};
   const kind = kindForStatus(response.status, Object.keys(fieldErrors).length > 0);
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));

@@ -1,7 +1,5 @@
-import type { ApiClientOptions } from './client';
-import { authorisedFetch, segment } from './authorisedFetch';
-import { ApiError, apiErrorFromResponse, unexpectedResponse } from './problem';
-import { ConcurrencyConflict, leafFieldName } from './pairsClient';
+import { createHttp, isObject, listOf, read, readWithResponse, succeed, withFields, type ApiClientOptions, type Check, type Failure, type ReadOptions } from './http';
+import { ApiError } from './problem';
 import type {
   CancelOccurrenceRequest,
   CreateSeriesRequest,
@@ -9,8 +7,8 @@ import type {
   RescheduleSeriesRequest,
   Series,
   SeriesOccurrence,
-  SlotWarning,
 } from './seriesTypes';
+import type { SlotWarning } from './types';
 
 /** The series routes of docs/series-api.md. */
 export interface SeriesApi {
@@ -54,119 +52,73 @@ export function isSeriesConflict(error: unknown): error is SeriesConflict {
   return error instanceof SeriesConflict;
 }
 
-type Check<T> = (body: unknown) => body is T;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const hasStrings = (v: Record<string, unknown>, ...keys: string[]) => keys.every((k) => typeof v[k] === 'string');
-
 const isSeries: Check<Series> = (b): b is Series =>
-  isObject(b) &&
-  hasStrings(b, 'id', 'etag', 'pairId', 'status', 'organizerId', 'subject', 'anchorTimeZone', 'firstStart') &&
-  isObject(b.pattern) &&
-  isObject(b.event) &&
+  withFields<Series>('id', 'etag', 'pairId', 'status', 'organizerId', 'subject', 'anchorTimeZone', 'firstStart', 'pattern', 'event', 'agenda')(b) &&
   isObject(b.agenda) &&
   Array.isArray(b.agenda.sharedWith);
-const isSeriesList = (b: unknown): b is { series: Series[] } => isObject(b) && Array.isArray(b.series) && b.series.every(isSeries);
-const isOccurrences = (b: unknown): b is { occurrences: SeriesOccurrence[] } =>
-  isObject(b) && Array.isArray(b.occurrences) && b.occurrences.every((o) => isObject(o) && hasStrings(o, 'id', 'start', 'end'));
+const isOccurrence = withFields<SeriesOccurrence>('id', 'start', 'end');
 
+// The 409's warnings are a problem extension, not a declared answer: read what is there, with defaults for the rest.
 function warningsOf(body: unknown): SlotWarning[] {
   if (!isObject(body) || !Array.isArray(body.warnings)) return [];
   return body.warnings
     .filter((w): w is Record<string, unknown> => isObject(w) && typeof w.message === 'string')
     .map((w) => ({
       kind: typeof w.kind === 'string' ? w.kind : 'conflict',
-      mail: typeof w.mail === 'string' ? w.mail : null,
+      mail: typeof w.mail === 'string' ? w.mail : '',
       dates: Array.isArray(w.dates) ? w.dates.filter((d): d is string => typeof d === 'string') : [],
       message: w.message as string,
     }));
 }
 
+const seriesConflict: Failure = (response, body, base) =>
+  response.status === 409 ? new SeriesConflict(warningsOf(body), isObject(body) && typeof body.seriesId === 'string' ? body.seriesId : null, base) : null;
+const seriesFailures: ReadOptions<Series> = { conflict: isSeries, failure: seriesConflict };
+
 export function createSeriesClient(options: ApiClientOptions): SeriesApi {
-  const send = authorisedFetch(options);
-
-  async function failure(response: Response): Promise<ApiError> {
-    let body: unknown = null;
-    try {
-      body = await response.clone().json();
-    } catch {
-      body = null;
-    }
-    const base = await apiErrorFromResponse(response);
-    if (response.status === 412) {
-      const current = isObject(body) && isSeries(body.current) ? body.current : null;
-      const changed = isObject(body) && Array.isArray(body.changed) ? body.changed.filter((c): c is string => typeof c === 'string') : [];
-      return new ConcurrencyConflict<Series>(current, changed, base);
-    }
-    if (response.status === 409) {
-      const seriesId = isObject(body) && typeof body.seriesId === 'string' ? body.seriesId : null;
-      return new SeriesConflict(warningsOf(body), seriesId, base);
-    }
-    // Nested fields ("end.date") land on the field named by the path's last part, as in the pairs forms.
-    const fields: Record<string, string[]> = {};
-    if (isObject(body) && isObject(body.errors)) {
-      for (const [field, messages] of Object.entries(body.errors)) {
-        const list = (Array.isArray(messages) ? messages : [messages]).filter((m): m is string => typeof m === 'string');
-        if (list.length > 0) fields[leafFieldName(field)] = [...(fields[leafFieldName(field)] ?? []), ...list];
-      }
-    }
-    return Object.keys(fields).length > 0 ? new ApiError(base.kind, base.status, base.userMessage, fields, base.problem, base.retryAfterSeconds) : base;
-  }
-
-  async function read<T>(response: Response, check: Check<T>, what: string): Promise<T> {
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      throw unexpectedResponse(`${what}: not JSON`);
-    }
-    const etag = response.headers.get('ETag');
-    if (isObject(body) && typeof body.etag !== 'string' && etag !== null) body = { ...body, etag };
-    if (!check(body)) throw unexpectedResponse(what);
-    return body;
-  }
-
-  async function call<T>(path: string, init: RequestInit, check: Check<T>, what: string): Promise<T> {
-    const response = await send(path, init);
-    if (!response.ok) throw await failure(response);
-    return read(response, check, what);
-  }
-
-  async function act(path: string, init: RequestInit): Promise<void> {
-    const response = await send(path, init);
-    if (!response.ok) throw await failure(response);
-  }
-
-  const json = (method: string, body: unknown, signal?: AbortSignal, headers: Record<string, string> = {}): RequestInit => ({
-    method,
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-    signal: signal ?? null,
-  });
-  const seriesPath = (pairId: string, seriesId?: string) => `/api/pairs/${segment(pairId)}/series${seriesId === undefined ? '' : `/${segment(seriesId)}`}`;
+  const http = createHttp(options);
+  const onSeries = (series: Pick<Series, 'id' | 'pairId'>) => ({ path: { pairId: series.pairId, seriesId: series.id } });
 
   return {
     async listSeries(pairId, signal) {
-      return (await call(seriesPath(pairId), { signal: signal ?? null }, isSeriesList, 'series')).series;
+      const call = http.GET('/api/pairs/{pairId}/series', { params: { path: { pairId } }, signal: signal ?? null });
+      return (await read(call, listOf('series', isSeries), 'series', { failure: seriesConflict })).series;
     },
-    getSeries: (pairId, seriesId, signal) => call(seriesPath(pairId, seriesId), { signal: signal ?? null }, isSeries, 'series'),
+    getSeries: (pairId, seriesId, signal) =>
+      read(http.GET('/api/pairs/{pairId}/series/{seriesId}', { params: { path: { pairId, seriesId } }, signal: signal ?? null }), isSeries, 'series', seriesFailures),
     async createSeries(pairId, request, idempotencyKey, signal) {
-      const response = await send(seriesPath(pairId), json('POST', request, signal, { 'Idempotency-Key': idempotencyKey }));
-      if (!response.ok) throw await failure(response);
-      const series = await read(response, isSeries, 'series');
-      return { series, replayed: response.headers.get('Idempotent-Replayed') === 'true' };
+      const call = http.POST('/api/pairs/{pairId}/series', {
+        params: { path: { pairId } },
+        body: request,
+        headers: { 'Idempotency-Key': idempotencyKey },
+        signal: signal ?? null,
+      });
+      const { body, response } = await readWithResponse(call, isSeries, 'series', seriesFailures);
+      return { series: body, replayed: response.headers.get('Idempotent-Replayed') === 'true' };
     },
     async listOccurrences(pairId, seriesId, range = {}, signal) {
-      const query = new URLSearchParams();
-      if (range.from) query.set('from', range.from);
-      if (range.to) query.set('to', range.to);
-      const suffix = query.size > 0 ? `?${query.toString()}` : '';
-      return (await call(`${seriesPath(pairId, seriesId)}/occurrences${suffix}`, { signal: signal ?? null }, isOccurrences, 'occurrences')).occurrences;
+      // An empty bound is left out, so the API takes its default.
+      const query = { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+      const call = http.GET('/api/pairs/{pairId}/series/{seriesId}/occurrences', { params: { path: { pairId, seriesId }, query }, signal: signal ?? null });
+      return (await read(call, listOf('occurrences', isOccurrence), 'occurrences', { failure: seriesConflict })).occurrences;
     },
     rescheduleSeries: (series, request, signal) =>
-      call(seriesPath(series.pairId, series.id), json('PATCH', request, signal, { 'If-Match': series.etag }), isSeries, 'series'),
-    rescheduleOccurrence: (series, request, signal) => act(`${seriesPath(series.pairId, series.id)}/occurrences/reschedule`, json('POST', request, signal)),
-    cancelOccurrence: (series, request, signal) => act(`${seriesPath(series.pairId, series.id)}/occurrences/cancel`, json('POST', request, signal)),
+      read(
+        http.PATCH('/api/pairs/{pairId}/series/{seriesId}', { params: onSeries(series), body: request, headers: { 'If-Match': series.etag }, signal: signal ?? null }),
+        isSeries,
+        'series',
+        seriesFailures,
+      ),
+    rescheduleOccurrence: (series, request, signal) =>
+      succeed(http.POST('/api/pairs/{pairId}/series/{seriesId}/occurrences/reschedule', { params: onSeries(series), body: request, signal: signal ?? null }), { failure: seriesConflict }),
+    cancelOccurrence: (series, request, signal) =>
+      succeed(http.POST('/api/pairs/{pairId}/series/{seriesId}/occurrences/cancel', { params: onSeries(series), body: request, signal: signal ?? null }), { failure: seriesConflict }),
     endSeries: (series, message, signal) =>
-      call(`${seriesPath(series.pairId, series.id)}/end`, json('POST', { message }, signal, { 'If-Match': series.etag }), isSeries, 'series'),
+      read(
+        http.POST('/api/pairs/{pairId}/series/{seriesId}/end', { params: onSeries(series), body: { message }, headers: { 'If-Match': series.etag }, signal: signal ?? null }),
+        isSeries,
+        'series',
+        seriesFailures,
+      ),
   };
 }

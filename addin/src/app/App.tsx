@@ -6,6 +6,7 @@ import { createApiClient, fetchClientConfig, type ApiClient } from '../api/clien
 import { createPairsClient, type PairsApi } from '../api/pairsClient';
 import { createSeriesClient, type SeriesApi } from '../api/seriesClient';
 import type { ClientConfig, Me } from '../api/types';
+import { PaneContext, type PaneApis, type PaneContextValue } from '../hooks/paneContext';
 import { createPaneAuth } from '../auth/createPaneAuth';
 import type { DevTenantAuth } from '../auth/devTenantAuth';
 import type { EntraAuth } from '../auth/entraAuth';
@@ -13,7 +14,7 @@ import type { PaneAuth, SignedInAccount } from '../auth/types';
 import { zoneCity } from '../format/time';
 import { useAsync } from '../hooks/useAsync';
 import type { OfficeConnection, OutlookItem } from '../office';
-import { createAgendaClient, type AgendaApi } from '../agenda/agendaClient';
+import { createAgendaClient, type AgendaApi } from '../api/agendaClient';
 import type { SlotsFrameProps } from '../schedule/ScheduleView';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { needsSignIn } from '../ui/userMessage';
@@ -78,6 +79,13 @@ const PaneTabs = lazy(() => loadPaneTabs().then((m) => ({ default: m.PaneTabs })
 const ScheduleView = lazy(() => loadScheduleView().then((m) => ({ default: m.ScheduleView })));
 // A pair's series around the slots: it loads while the person fills in the form; until then the slots show without it.
 const PairSeriesFrame = lazy(() => import('../series').then((m) => ({ default: m.PairSeriesFrame })));
+// The Schedule view knows nothing of series: the pair's series and "Create series" come in around its slots (the
+// slots show at once, the series part when its code has arrived).
+const SeriesFrame: React.FC<SlotsFrameProps> = (props) => (
+  <Suspense fallback={props.children()}>
+    <PairSeriesFrame {...props} />
+  </Suspense>
+);
 // The start view on one of the pair's sessions; it shares My peers' commitments and goals code.
 const AgendaView = lazy(() => import('../agenda/AgendaView').then((m) => ({ default: m.AgendaView })));
 // Loaded the first time someone opens "My peers", so scheduling from a meeting does not wait for it.
@@ -128,27 +136,21 @@ export const App: React.FC<AppProps> = ({
     void loadPaneTabs();
     void loadScheduleView();
   }, [account]);
-  const api = useMemo(() => (auth && account ? createApi(auth) : null), [auth, account, createApi]);
-  const pairsApi = useMemo(() => (auth && account ? createPairsApi(auth) : null), [auth, account, createPairsApi]);
-  const me = useAsync(api ? (signal) => api.getMe(signal) : null, [api]);
-  // The Schedule view knows nothing of series: the pair's series and "Create series" come in around its slots.
-  const seriesFrame = useMemo(() => {
-    if (!auth || !account || !pairsApi) return undefined;
-    const deps = { pairsApi, seriesApi: createSeriesApi(auth) };
-    const SeriesFrame: React.FC<SlotsFrameProps> = (props) => (
-      <Suspense fallback={props.children()}>
-        <PairSeriesFrame deps={deps} {...props} />
-      </Suspense>
-    );
-    return SeriesFrame;
-  }, [auth, account, pairsApi, createSeriesApi]);
+  // The API's clients for the signed-in user, made once and handed to every view through the pane's context.
+  const apis = useMemo<PaneApis | null>(
+    () =>
+      auth && account
+        ? { peopleApi: createApi(auth), pairsApi: createPairsApi(auth), seriesApi: createSeriesApi(auth), agendaApi: createAgendaApi(auth) }
+        : null,
+    [auth, account, createApi, createPairsApi, createSeriesApi, createAgendaApi],
+  );
+  const me = useAsync(apis ? (signal) => apis.peopleApi.getMe(signal) : null, [apis]);
   // The Outlook item decides the start view: a session of one of the pair's series opens its Agenda view. Nothing is
   // remembered locally: reopening the pane on the meeting looks it up again.
-  const agendaApi = useMemo(() => (auth && account ? createAgendaApi(auth) : null), [auth, account, createAgendaApi]);
   const [item, setItem] = useState<OutlookItem>(office.item ?? noItem);
   useEffect(() => office.watchItem?.(setItem), [office]);
   const restId = item.kind === 'appointmentRead' ? item.restId : null;
-  const lookup = useAsync(agendaApi && restId ? (signal) => agendaApi.lookup(restId, signal) : null, [agendaApi, restId]);
+  const lookup = useAsync(apis && restId ? (signal) => apis.agendaApi.lookup(restId, signal) : null, [apis, restId]);
 
   const signOut = useCallback(() => {
     auth?.signOut();
@@ -164,6 +166,10 @@ export const App: React.FC<AppProps> = ({
   useEffect(() => {
     if (needsSignIn(lookup.error)) onSignInNeeded();
   }, [lookup.error, onSignInNeeded]);
+  const context = useMemo<PaneContextValue | null>(
+    () => (apis && me.data ? { ...apis, me: me.data, onSignInNeeded, peopleSearchDebounceMs } : null),
+    [apis, me.data, onSignInNeeded, peopleSearchDebounceMs],
+  );
 
   let body: React.ReactNode;
   if (config.loading || authResult.loading) body = <Spinner size="small" label="Starting…" />;
@@ -195,14 +201,13 @@ export const App: React.FC<AppProps> = ({
         />
       </Suspense>
     );
-  else if (api && me.loading) body = <Spinner size="small" label="Loading your profile…" />;
-  else if (api && me.error && !needsSignIn(me.error)) body = <ErrorNotice error={me.error} onRetry={me.reload} />;
-  else if (api && pairsApi && restId !== null && lookup.loading) body = <Spinner size="small" label="Opening this meeting…" />;
-  else if (api && pairsApi && me.data) {
-    const signedIn = me.data;
+  else if (apis && me.loading) body = <Spinner size="small" label="Loading your profile…" />;
+  else if (apis && me.error && !needsSignIn(me.error)) body = <ErrorNotice error={me.error} onRetry={me.reload} />;
+  else if (apis && restId !== null && lookup.loading) body = <Spinner size="small" label="Opening this meeting…" />;
+  else if (context) {
     const session = lookup.data?.match === true ? lookup.data : null;
     body = (
-      <>
+      <PaneContext.Provider value={context}>
         {lookup.error && !needsSignIn(lookup.error) ? (
           <ErrorNotice error={lookup.error} title="PeerMentor365 could not tell whether this meeting is one of your sessions" onRetry={lookup.reload} />
         ) : null}
@@ -211,43 +216,27 @@ export const App: React.FC<AppProps> = ({
             key={session?.sessionId ?? 'no-session'}
             initialTab={session ? 'agenda' : 'schedule'}
             agenda={
-              session && agendaApi
+              session
                 ? () => (
                     <Suspense fallback={loading}>
-                      <AgendaView
-                        agendaApi={agendaApi}
-                        pairsApi={pairsApi}
-                        peopleApi={api}
-                        me={signedIn}
-                        pairId={session.pairId}
-                        sessionId={session.sessionId}
-                        onSignInNeeded={onSignInNeeded}
-                      />
+                      <AgendaView pairId={session.pairId} sessionId={session.sessionId} />
                     </Suspense>
                   )
                 : undefined
             }
             schedule={
               <Suspense fallback={loading}>
-                <ScheduleView
-                  api={api}
-                  me={signedIn}
-                  writer={office.appointment}
-                  showOutlookHint={office.appointment === null}
-                  onSignInNeeded={onSignInNeeded}
-                  peopleSearchDebounceMs={peopleSearchDebounceMs}
-                  slotsFrame={seriesFrame}
-                />
+                <ScheduleView writer={office.appointment} showOutlookHint={office.appointment === null} slotsFrame={SeriesFrame} />
               </Suspense>
             }
             peers={() => (
               <Suspense fallback={loading}>
-                <PeersView pairsApi={pairsApi} peopleApi={api} me={signedIn} onSignInNeeded={onSignInNeeded} peopleSearchDebounceMs={peopleSearchDebounceMs} />
+                <PeersView />
               </Suspense>
             )}
           />
         </Suspense>
-      </>
+      </PaneContext.Provider>
     );
   } else body = null;
 
@@ -257,7 +246,7 @@ export const App: React.FC<AppProps> = ({
         <div className={styles.brand}>
           <h1 className={styles.title}>PeerMentor365</h1>
           <Text size={200} className={styles.who}>
-            {api && me.data ? whoLine(me.data) : 'Find a recurring time that suits everyone'}
+            {apis && me.data ? whoLine(me.data) : 'Find a recurring time that suits everyone'}
           </Text>
         </div>
         {account ? (

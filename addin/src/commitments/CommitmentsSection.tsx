@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons/svg/add';
 import { CheckmarkRegular } from '@fluentui/react-icons/svg/checkmark';
 import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
@@ -7,8 +7,10 @@ import { WarningFilled } from '@fluentui/react-icons/svg/warning';
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Commitment, CommitmentChanges, NewCommitment } from '../api/pairTypes';
-import { isConcurrencyConflict } from '../api/pairsClient';
+import { isConcurrencyConflict } from '../api/problem';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { FormButtons, FormCard } from '../ui/FormCard';
+import { ListSection, type PairListOwner } from '../ui/ListSection';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDate, isCalendarDate, todayIn } from '../format/dates';
 import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
@@ -21,8 +23,6 @@ import { memberName, personLabel, type PairPeople } from '../format/people';
 import { commitmentChanges } from './wording';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: {
     display: 'flex',
@@ -41,16 +41,7 @@ const useStyles = makeStyles({
   overdue: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   empty: { color: tokens.colorNeutralForeground3, margin: 0 },
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   editForm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  formHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   row: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
@@ -74,10 +65,7 @@ function byDue(items: readonly Commitment[]): Commitment[] {
   return [...items].sort((a, b) => a.due.localeCompare(b.due) || a.createdAt.localeCompare(b.createdAt));
 }
 
-export interface CommitmentsSectionProps {
-  pair: PairPeople;
-  meId: string;
-}
+export type CommitmentsSectionProps = PairListOwner;
 
 /** The open commitments of everyone in the pair: add, complete, drop and edit; overdue ones say so in words. */
 export const CommitmentsSection: React.FC<CommitmentsSectionProps> = ({ pair, meId }) => {
@@ -85,9 +73,7 @@ export const CommitmentsSection: React.FC<CommitmentsSectionProps> = ({ pair, me
   return <CommitmentsList pair={pair} meId={meId} commitments={commitments} />;
 };
 
-export interface CommitmentsListProps {
-  pair: PairPeople;
-  meId: string;
+export interface CommitmentsListProps extends PairListOwner {
   /** The open commitments, loaded by the caller (the pair's list, or a session agenda's). */
   commitments: ListResource<Commitment>;
   /** The session this happens in: sent with a new commitment and with the one that closes a commitment. */
@@ -100,12 +86,9 @@ export interface CommitmentsListProps {
 export const CommitmentsList: React.FC<CommitmentsListProps> = ({ pair, meId, commitments, sessionId, headingLevel = 4 }) => {
   const styles = useStyles();
   const { pairsApi } = usePaneContext();
-  const headingId = useId();
-  const [adding, setAdding] = useState(false);
   const [lastClosed, setLastClosed] = useState<Commitment | null>(null);
   const undo = useMutation();
   const readOnly = pair.status === 'closed';
-  const Heading = `h${headingLevel}` as const;
 
   const onClosed = (commitment: Commitment) => {
     commitments.remove(commitment.id);
@@ -125,12 +108,32 @@ export const CommitmentsList: React.FC<CommitmentsListProps> = ({ pair, meId, co
   };
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <Heading id={headingId} className={styles.heading}>
-        Open commitments
-      </Heading>
-      {commitments.loading && commitments.data === null ? <Spinner size="tiny" label="Loading commitments…" /> : null}
-      {commitments.error ? <ErrorNotice error={commitments.error} onRetry={commitments.reload} /> : null}
+    <ListSection
+      title="Open commitments"
+      headingLevel={headingLevel}
+      list={commitments}
+      loadingLabel="Loading commitments…"
+      {...(readOnly
+        ? {}
+        : {
+            add: {
+              label: 'Add a commitment',
+              form: (close: () => void) => (
+                <AddCommitmentForm
+                  pair={pair}
+                  meId={meId}
+                  sessionId={sessionId}
+                  headingLevel={(headingLevel + 1) as 3 | 4 | 5}
+                  onAdded={(c) => {
+                    commitments.upsert(c);
+                    setLastClosed(null);
+                  }}
+                  onCancel={close}
+                />
+              ),
+            },
+          })}
+    >
       <div role="status" aria-live="polite">
         {lastClosed !== null ? (
           <MessageBar intent="success" layout="multiline">
@@ -154,28 +157,7 @@ export const CommitmentsList: React.FC<CommitmentsListProps> = ({ pair, meId, co
           ))}
         </ul>
       ) : null}
-      {!readOnly && commitments.data !== null ? (
-        adding ? (
-          <AddCommitmentForm
-            pair={pair}
-            meId={meId}
-            sessionId={sessionId}
-            headingLevel={(headingLevel + 1) as 3 | 4 | 5}
-            onAdded={(c) => {
-              commitments.upsert(c);
-              setLastClosed(null);
-            }}
-            onCancel={() => setAdding(false)}
-          />
-        ) : (
-          <div className={styles.actions}>
-            <Button icon={<AddRegular />} onClick={() => setAdding(true)}>
-              Add a commitment
-            </Button>
-          </div>
-        )
-      ) : null}
-    </section>
+    </ListSection>
   );
 };
 
@@ -382,7 +364,6 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessi
   const styles = useStyles();
   const { pairsApi } = usePaneContext();
   const mutation = useMutation();
-  const headingId = useId();
   const [text, setText] = useState('');
   const [ownerId, setOwnerId] = useState(meId);
   const [due, setDue] = useState('');
@@ -390,12 +371,10 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessi
   const [added, setAdded] = useState<string | null>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textArea.current?.focus(), []);
-  const FormHeading = `h${headingLevel}` as const;
 
   const pastDue = usePastDue(due);
   const [askPastDue, setAskPastDue] = useState(false);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTried(true);
     setAdded(null);
     if (checkText(text) !== null) return;
@@ -424,10 +403,7 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessi
   };
 
   return (
-    <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <FormHeading id={headingId} className={styles.formHeading}>
-        A new commitment
-      </FormHeading>
+    <FormCard heading="A new commitment" headingLevel={headingLevel} onSubmit={() => void submit()}>
       <Field label="Commitment" required {...fieldValidation(mutation.error, 'text', tried ? checkText(text) : null)}>
         <Textarea ref={textArea} value={text} resize="vertical" placeholder="e.g. Send Ben the RFC draft" onChange={(_e, d) => setText(d.value)} />
       </Field>
@@ -450,15 +426,8 @@ const AddCommitmentForm: React.FC<AddCommitmentFormProps> = ({ pair, meId, sessi
       <div role="status" aria-live="polite">
         {added !== null ? <Text size={200}>Added “{added}”.</Text> : null}
       </div>
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" icon={<AddRegular />} disabled={mutation.pending}>
-          {mutation.pending ? 'Adding…' : 'Add'}
-        </Button>
-        <Button type="button" onClick={onCancel}>
-          Close
-        </Button>
-      </div>
-    </form>
+      <FormButtons submitLabel="Add" pendingLabel="Adding…" icon={<AddRegular />} pending={mutation.pending} cancelLabel="Close" onCancel={onCancel} />
+    </FormCard>
   );
 };
 

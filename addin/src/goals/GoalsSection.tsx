@@ -1,11 +1,11 @@
-import { Badge, Button, Field, Input, makeStyles, ProgressBar, Slider, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
-import { AddRegular } from '@fluentui/react-icons/svg/add';
+import { Badge, Button, Field, Input, makeStyles, ProgressBar, Slider, Text, Textarea, tokens } from '@fluentui/react-components';
 import { TargetArrowRegular } from '@fluentui/react-icons/svg/target-arrow';
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Goal, NewGoal } from '../api/pairTypes';
-import { isConcurrencyConflict } from '../api/pairsClient';
-import { ErrorNotice } from '../ui/ErrorNotice';
+import { isConcurrencyConflict } from '../api/problem';
+import { FormButtons, FormCard } from '../ui/FormCard';
+import { ListSection, type PairListOwner } from '../ui/ListSection';
 import { addMonths, formatDate, isCalendarDate, todayIn } from '../format/dates';
 import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';
 import { usePaneContext } from '../hooks/paneContext';
@@ -13,12 +13,10 @@ import type { ListResource } from '../hooks/useListResource';
 import { useMutation } from '../hooks/useMutation';
 import { useGoals } from './hooks';
 import { differingFields, type ChangeLine } from '../format/changes';
-import { memberName, type PairPeople } from '../format/people';
+import { memberName } from '../format/people';
 import { goalChanges } from './wording';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   owner: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -35,23 +33,11 @@ const useStyles = makeStyles({
   progress: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   empty: { color: tokens.colorNeutralForeground3, margin: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  formHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
 const goalFields = ['title', 'measure', 'targetDate'] as const;
 
-export interface GoalsSectionProps {
-  pair: PairPeople;
-  meId: string;
-}
+export type GoalsSectionProps = PairListOwner;
 
 /** Every member's goals with their progress; I add my own and move my own progress. */
 export const GoalsSection: React.FC<GoalsSectionProps> = ({ pair, meId }) => {
@@ -59,9 +45,7 @@ export const GoalsSection: React.FC<GoalsSectionProps> = ({ pair, meId }) => {
   return <GoalsList pair={pair} meId={meId} goals={goals} />;
 };
 
-export interface GoalsListProps {
-  pair: PairPeople;
-  meId: string;
+export interface GoalsListProps extends PairListOwner {
   /** The goals, loaded by the caller (the pair's list, or a session agenda's). */
   goals: ListResource<Goal>;
   /** The section heading's level (4 inside a pair card); each person's group heading is one below. */
@@ -71,21 +55,37 @@ export interface GoalsListProps {
 /** The list behind GoalsSection, for any source of goals. */
 export const GoalsList: React.FC<GoalsListProps> = ({ pair, meId, goals, headingLevel = 4 }) => {
   const styles = useStyles();
-  const headingId = useId();
-  const Heading = `h${headingLevel}` as const;
   const groupLevel = (headingLevel + 1) as 3 | 4 | 5;
-  const [adding, setAdding] = useState(false);
   const readOnly = pair.status === 'closed';
   // Me first, then the others in the pair's order.
   const members = [...pair.members].sort((a, b) => Number(b.userId === meId) - Number(a.userId === meId));
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <Heading id={headingId} className={styles.heading}>
-        Goals
-      </Heading>
-      {goals.loading && goals.data === null ? <Spinner size="tiny" label="Loading goals…" /> : null}
-      {goals.error ? <ErrorNotice error={goals.error} onRetry={goals.reload} /> : null}
+    <ListSection
+      title="Goals"
+      headingLevel={headingLevel}
+      list={goals}
+      loadingLabel="Loading goals…"
+      {...(readOnly
+        ? {}
+        : {
+            add: {
+              label: 'Add a goal',
+              form: (close: () => void) => (
+                <AddGoalForm
+                  pairId={pair.id}
+                  headingLevel={groupLevel}
+                  onAdded={(goal) => {
+                    // The API lists goals newest first.
+                    goals.upsert(goal, 'start');
+                    close();
+                  }}
+                  onCancel={close}
+                />
+              ),
+            },
+          })}
+    >
       {goals.data !== null
         ? members.map((member) => {
             const own = goals.data?.filter((g) => g.ownerId === member.userId) ?? [];
@@ -105,27 +105,7 @@ export const GoalsList: React.FC<GoalsListProps> = ({ pair, meId, goals, heading
             );
           })
         : null}
-      {!readOnly && goals.data !== null ? (
-        adding ? (
-          <AddGoalForm
-            pairId={pair.id}
-            headingLevel={groupLevel}
-            onAdded={(goal) => {
-              // The API lists goals newest first.
-              goals.upsert(goal, 'start');
-              setAdding(false);
-            }}
-            onCancel={() => setAdding(false)}
-          />
-        ) : (
-          <div className={styles.actions}>
-            <Button icon={<AddRegular />} onClick={() => setAdding(true)}>
-              Add a goal
-            </Button>
-          </div>
-        )
-      ) : null}
-    </section>
+    </ListSection>
   );
 };
 
@@ -259,23 +239,19 @@ interface AddGoalFormProps {
 }
 
 const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, headingLevel, onAdded, onCancel }) => {
-  const styles = useStyles();
   const { pairsApi, me } = usePaneContext();
   const mutation = useMutation();
-  const headingId = useId();
   const [goal, setGoal] = useState<NewGoal>(() => ({ title: '', measure: '', targetDate: addMonths(todayIn(me.timeZone), 3) }));
   const [tried, setTried] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
   useEffect(() => titleInput.current?.focus(), []);
-  const FormHeading = `h${headingLevel}` as const;
   const problems = {
     title: tried && goal.title.trim() === '' ? 'Name the goal.' : null,
     measure: tried && goal.measure.trim() === '' ? 'Say how you will know you got there.' : null,
     targetDate: tried && !isCalendarDate(goal.targetDate) ? 'Choose a date.' : null,
   };
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTried(true);
     if (goal.title.trim() === '' || goal.measure.trim() === '' || !isCalendarDate(goal.targetDate)) return;
     const outcome = await mutation.run((signal) => pairsApi.addGoal(pairId, { ...goal, title: goal.title.trim(), measure: goal.measure.trim() }, signal));
@@ -283,10 +259,7 @@ const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, headingLevel, onAdded
   };
 
   return (
-    <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <FormHeading id={headingId} className={styles.formHeading}>
-        A new goal
-      </FormHeading>
+    <FormCard heading="A new goal" headingLevel={headingLevel} onSubmit={() => void submit()}>
       <Field label="Goal" required {...fieldValidation(mutation.error, 'title', problems.title)}>
         <Input ref={titleInput} value={goal.title} maxLength={200} placeholder="e.g. Run a design review" onChange={(_e, d) => setGoal({ ...goal, title: d.value })} />
       </Field>
@@ -303,14 +276,7 @@ const AddGoalForm: React.FC<AddGoalFormProps> = ({ pairId, headingLevel, onAdded
         <Input type="date" value={goal.targetDate} onChange={(_e, d) => setGoal({ ...goal, targetDate: d.value })} />
       </Field>
       <FormProblem error={mutation.error} shownFields={goalFields} />
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={mutation.pending}>
-          Add goal
-        </Button>
-        <Button type="button" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+      <FormButtons submitLabel="Add goal" pending={mutation.pending} cancelLabel="Cancel" onCancel={onCancel} />
+    </FormCard>
   );
 };

@@ -8,7 +8,7 @@ import { PlayRegular } from '@fluentui/react-icons/svg/play';
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Agreement, Pair } from '../api/pairTypes';
-import { isConcurrencyConflict } from '../api/pairsClient';
+import { isConcurrencyConflict } from '../api/problem';
 import { AgreementFields, agreementFieldNames, checkAgreement } from './AgreementFields';
 import { formatDate, formatInstantDate } from '../format/dates';
 import { ConflictNotice, conflictFields, fieldValidation, FormProblem } from '../ui/feedback';

@@ -1,13 +1,10 @@
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { PeopleAddRegular } from '@fluentui/react-icons/svg/people-add';
 import type React from 'react';
-import { useId, useMemo, useState } from 'react';
-import type { ApiClient } from '../api/client';
-import type { PairsApi } from '../api/pairsClient';
+import { useId, useState } from 'react';
 import type { Pair } from '../api/pairTypes';
-import type { Me } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { PaneContext, usePaneContext, type PaneContextValue } from '../hooks/paneContext';
+import { usePaneContext } from '../hooks/paneContext';
 import { usePairs } from './hooks';
 import { myUserId, pairTitle } from './wording';
 import { PairCard } from './PairCard';
@@ -22,31 +19,8 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground2 },
 });
 
-export interface PeersViewProps {
-  pairsApi: PairsApi;
-  /** For the people picker's directory search. */
-  peopleApi: ApiClient;
-  me: Me;
-  onSignInNeeded?: () => void;
-  peopleSearchDebounceMs?: number;
-}
-
-const noop = () => undefined;
-
 /** "My peers": my pairs with their agreements, everyone's goals and the open commitments. */
-export const PeersView: React.FC<PeersViewProps> = ({ pairsApi, peopleApi, me, onSignInNeeded = noop, peopleSearchDebounceMs }) => {
-  const context = useMemo<PaneContextValue>(
-    () => ({ pairsApi, peopleApi, me, onSignInNeeded, peopleSearchDebounceMs }),
-    [pairsApi, peopleApi, me, onSignInNeeded, peopleSearchDebounceMs],
-  );
-  return (
-    <PaneContext.Provider value={context}>
-      <PairsList />
-    </PaneContext.Provider>
-  );
-};
-
-const PairsList: React.FC = () => {
+export const PeersView: React.FC = () => {
   const styles = useStyles();
   const { me } = usePaneContext();
   const pairs = usePairs();

@@ -1,9 +1,10 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { PeopleAddRegular } from '@fluentui/react-icons/svg/people-add';
 import type React from 'react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Agreement, Pair } from '../api/pairTypes';
 import type { Person } from '../api/types';
+import { FormButtons, FormCard } from '../ui/FormCard';
 import { PeoplePicker } from '../ui/PeoplePicker';
 import { AgreementFields, agreementFieldNames, checkAgreement, defaultAgreement } from './AgreementFields';
 import { todayIn } from '../format/dates';
@@ -12,17 +13,7 @@ import { usePaneContext } from '../hooks/paneContext';
 import { useMutation } from '../hooks/useMutation';
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: 0, color: tokens.colorNeutralForeground3 },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 const maxPeers = 3;
@@ -36,7 +27,6 @@ export interface ProposePairFormProps {
 export const ProposePairForm: React.FC<ProposePairFormProps> = ({ onProposed, onCancel }) => {
   const styles = useStyles();
   const { pairsApi, peopleApi, me, peopleSearchDebounceMs } = usePaneContext();
-  const headingId = useId();
   const [peers, setPeers] = useState<Person[]>([]);
   const [agreement, setAgreement] = useState<Agreement>(() => defaultAgreement(todayIn(me.timeZone)));
   const [tried, setTried] = useState(false);
@@ -47,8 +37,7 @@ export const ProposePairForm: React.FC<ProposePairFormProps> = ({ onProposed, on
   if (tried && peers.length === 0) peerProblem = 'Choose at least one peer.';
   else if (peers.length > maxPeers) peerProblem = `A group has at most ${maxPeers + 1} people: choose up to ${maxPeers} peers.`;
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTried(true);
     if (peers.length === 0 || peers.length > maxPeers || Object.keys(checkAgreement(agreement)).length > 0) return;
     const outcome = await mutation.run((signal) => pairsApi.proposePair({ peers: peers.map((p) => p.mail), agreement }, signal));
@@ -57,22 +46,12 @@ export const ProposePairForm: React.FC<ProposePairFormProps> = ({ onProposed, on
 
   const peerErrors = [...(peerProblem ? [peerProblem] : []), ...fieldMessages(mutation.error, 'peers')];
   return (
-    <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <h3 id={headingId} className={styles.heading}>
-        Propose a pair
-      </h3>
+    <FormCard heading="Propose a pair" headingLevel={3} prominent onSubmit={() => void submit()}>
       <p className={styles.intro}>Your peers see the agreement and accept it (or suggest changes) before you start.</p>
       <PeoplePicker api={peopleApi} selected={peers} onChange={setPeers} errors={peerErrors} debounceMs={peopleSearchDebounceMs} />
       <AgreementFields value={agreement} onChange={setAgreement} error={mutation.error} problems={problems} disabled={mutation.pending} />
       <FormProblem error={mutation.error} shownFields={[...agreementFieldNames, 'peers']} />
-      <div className={styles.buttons}>
-        <Button type="submit" appearance="primary" icon={<PeopleAddRegular />} disabled={mutation.pending}>
-          {mutation.pending ? 'Proposing…' : 'Propose'}
-        </Button>
-        <Button type="button" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+      <FormButtons submitLabel="Propose" pendingLabel="Proposing…" icon={<PeopleAddRegular />} pending={mutation.pending} cancelLabel="Cancel" onCancel={onCancel} />
+    </FormCard>
   );
 };

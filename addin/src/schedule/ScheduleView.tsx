@@ -2,7 +2,7 @@ import { Button, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/re
 import { CalendarSearchRegular } from '@fluentui/react-icons/svg/calendar-search';
 import type React from 'react';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { ApiClient } from '../api/client';
+import { usePaneContext } from '../hooks/paneContext';
 import { isApiError } from '../api/problem';
 import type { Cadence, Me, Person, SuggestionsRequest, SuggestionsResponse } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -48,7 +48,6 @@ function viewerTimeZone(me: Me, response: SuggestionsResponse): string {
  * action on each card (App puts a pair's series and "Create series" here), given the people of the last search.
  */
 export interface SlotsFrameProps {
-  me: Me;
   /** The mail addresses the slots on screen were found for; null while there are none. */
   peers: readonly string[] | null;
   /** Draws the slots, with an action on each card when given. */
@@ -56,20 +55,16 @@ export interface SlotsFrameProps {
 }
 
 export interface ScheduleViewProps {
-  api: ApiClient;
-  me: Me;
   writer: AppointmentWriter | null;
   showOutlookHint: boolean;
-  /** Called when the API says the sign-in is no longer valid. */
-  onSignInNeeded?: () => void;
-  peopleSearchDebounceMs?: number;
   /** Wraps the slots (see SlotsFrameProps). */
   slotsFrame?: React.ComponentType<SlotsFrameProps>;
 }
 
 /** Pick peers, cadence and length; find and show recurring slots that are humane for everyone. */
-export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, showOutlookHint, onSignInNeeded, peopleSearchDebounceMs, slotsFrame: SlotsFrame }) => {
+export const ScheduleView: React.FC<ScheduleViewProps> = ({ writer, showOutlookHint, slotsFrame: SlotsFrame }) => {
   const styles = useStyles();
+  const { peopleApi: api, me, onSignInNeeded, peopleSearchDebounceMs } = usePaneContext();
   const [peers, setPeers] = useState<Person[]>([]);
   const [cadence, setCadence] = useState<Cadence>(defaultCadence);
   const [durationMinutes, setDurationMinutes] = useState(defaultDurationMinutes);
@@ -114,7 +109,7 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
 
   const apiError = suggestions.error;
   useEffect(() => {
-    if (needsSignIn(apiError)) onSignInNeeded?.();
+    if (needsSignIn(apiError)) onSignInNeeded();
   }, [apiError, onSignInNeeded]);
   const fieldErrors = (field: string): readonly string[] => (isApiError(apiError) ? apiError.fieldMessages(field) : []);
   const hasFormFieldErrors = formFields.some((f) => fieldErrors(f).length > 0);
@@ -188,7 +183,7 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
         />
       ) : null}
       {SlotsFrame ? (
-        <SlotsFrame me={me} peers={suggestions.data ? (request?.peers ?? null) : null}>
+        <SlotsFrame peers={suggestions.data ? (request?.peers ?? null) : null}>
           {slots}
         </SlotsFrame>
       ) : (

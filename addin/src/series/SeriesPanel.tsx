@@ -18,14 +18,14 @@ import { WarningRegular } from '@fluentui/react-icons/svg/warning';
 import type React from 'react';
 import { useId, useState } from 'react';
 import type { Pair } from '../api/pairTypes';
-import { isConcurrencyConflict } from '../api/pairsClient';
-import { isApiError } from '../api/problem';
+import { isApiError, isConcurrencyConflict } from '../api/problem';
 import type { SeriesApi } from '../api/seriesClient';
 import type { Series, SeriesOccurrence } from '../api/seriesTypes';
 import type { Me } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { zoneName } from '../format/time';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { FormButtons, FormCard } from '../ui/FormCard';
 import { fieldMessagesOf, pastTimeMessage } from '../ui/fieldErrors';
 import { useAsync } from '../hooks/useAsync';
 import { instantAt, localDateAndTime } from './localTime';
@@ -246,6 +246,28 @@ const ManageSeries: React.FC<ManageProps> = ({ seriesApi, series, me, zone, onCh
   );
 };
 
+/** A session's new date and start time, side by side; the date carries the messages about the start. */
+const StartFields: React.FC<{
+  dateLabel: string;
+  date: string;
+  time: string;
+  errors: readonly string[];
+  onDate: (date: string) => void;
+  onTime: (time: string) => void;
+}> = ({ dateLabel, date, time, errors, onDate, onTime }) => {
+  const styles = useStyles();
+  return (
+    <div className={styles.row}>
+      <Field label={dateLabel} validationState={errors.length > 0 ? 'error' : 'none'} validationMessage={errors.length > 0 ? errors.join(' ') : undefined}>
+        <Input type="date" value={date} onChange={(_e, d) => onDate(d.value)} />
+      </Field>
+      <Field label="Start time">
+        <Input type="time" value={time} onChange={(_e, d) => onTime(d.value)} />
+      </Field>
+    </div>
+  );
+};
+
 const MoveSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange: (s: Series) => void; onClose: () => void }> = ({
   seriesApi,
   series,
@@ -278,40 +300,25 @@ const MoveSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange:
         }
       });
 
-  const fieldErrors = (field: string): readonly string[] => fieldMessagesOf(action.error, field);
+  const startErrors = fieldMessagesOf(action.error, 'firstStart');
   return (
-    <form
-      className={styles.form}
-      aria-label="Move the whole series"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(false);
-      }}
-    >
+    <FormCard variant="inline" label="Move the whole series" onSubmit={() => submit(false)}>
       <Text size={200} className={styles.note}>
         The new first session, in {zoneName(series.anchorTimeZone)} (where the series is anchored). Every later session moves with it.
       </Text>
-      <div className={styles.row}>
-        <Field label="Date" validationState={fieldErrors('firstStart').length > 0 ? 'error' : 'none'} validationMessage={fieldErrors('firstStart').join(' ') || undefined}>
-          <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
-        </Field>
-        <Field label="Start time">
-          <Input type="time" value={time} onChange={(_e, d) => setTime(d.value)} />
-        </Field>
-      </div>
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" size="small" disabled={action.pending || date === '' || time === ''}>
-          Move series
-        </Button>
-        <Button size="small" onClick={onClose}>
-          Keep it as it is
-        </Button>
-      </div>
+      <StartFields dateLabel="Date" date={date} time={time} errors={startErrors} onDate={setDate} onTime={setTime} />
+      <FormButtons
+        size="small"
+        submitLabel="Move series"
+        pending={action.pending}
+        disabled={date === '' || time === ''}
+        cancelLabel="Keep it as it is"
+        onCancel={onClose}
+      />
       {action.warnings ? <SeriesWarnings warnings={action.warnings} pending={action.pending} onAccept={() => submit(true)} /> : null}
       {conflictNote ? <Text size={200}>{conflictNote}</Text> : null}
-      {action.error && fieldErrors('firstStart').length === 0 ? <FormError error={action.error} /> : null}
-    </form>
+      {action.error && startErrors.length === 0 ? <FormError error={action.error} /> : null}
+    </FormCard>
   );
 };
 
@@ -327,8 +334,7 @@ const EndSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange: 
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (message.trim() === '') {
       setLocalError('Write a few words to your peers; they will read them at the top of the invitation.');
       return;
@@ -350,21 +356,14 @@ const EndSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange: 
 
   const fieldError = localError ?? (isApiError(action.error) ? action.error.fieldMessages('message').join(' ') : '');
   return (
-    <form className={styles.form} aria-label="End the series" noValidate onSubmit={submit}>
+    <FormCard variant="inline" label="End the series" onSubmit={submit}>
       <Text size={200} className={styles.note}>
         Sessions already held stay in everyone’s calendar; the later ones are removed. Your message goes at the top of the invitation.
       </Text>
       <Field label="Message to your peers" validationState={fieldError ? 'error' : 'none'} validationMessage={fieldError || undefined}>
         <Textarea value={message} maxLength={2000} resize="vertical" onChange={(_e, d) => setMessage(d.value)} />
       </Field>
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" size="small" disabled={action.pending}>
-          End the series
-        </Button>
-        <Button size="small" onClick={onClose}>
-          Keep it going
-        </Button>
-      </div>
+      <FormButtons size="small" submitLabel="End the series" pending={action.pending} cancelLabel="Keep it going" onCancel={onClose} />
       {action.error && !fieldError ? <FormError error={action.error} /> : null}
       <ConfirmDialog
         open={confirming}
@@ -376,7 +375,7 @@ const EndSeriesForm: React.FC<{ seriesApi: SeriesApi; series: Series; onChange: 
       >
         Every session after today is removed from everyone’s calendar, and your message goes to your peers. This cannot be undone.
       </ConfirmDialog>
-    </form>
+    </FormCard>
   );
 };
 
@@ -461,44 +460,17 @@ const OccurrenceRow: React.FC<{
         </Button>
       </div>
       {open === 'move' ? (
-        <form
-          className={styles.form}
-          aria-label={`Move the session of ${when}`}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            move(false);
-          }}
-        >
-          <div className={styles.row}>
-            <Field
-              label={`Date (${zoneName(zone, place)})`}
-              validationState={startErrors.length > 0 ? 'error' : 'none'}
-              validationMessage={startErrors.length > 0 ? startErrors.join(' ') : undefined}
-            >
-              <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
-            </Field>
-            <Field label="Start time">
-              <Input type="time" value={time} onChange={(_e, d) => setTime(d.value)} />
-            </Field>
-          </div>
+        <FormCard variant="inline" label={`Move the session of ${when}`} onSubmit={() => move(false)}>
+          <StartFields dateLabel={`Date (${zoneName(zone, place)})`} date={date} time={time} errors={startErrors} onDate={setDate} onTime={setTime} />
           <Button type="submit" size="small" appearance="primary" disabled={moving.pending || date === '' || time === ''}>
             Move this session
           </Button>
           {moving.warnings ? <SeriesWarnings warnings={moving.warnings} pending={moving.pending} onAccept={() => move(true)} /> : null}
           {moving.error && fieldMessagesOf(moving.error, 'start').length === 0 ? <FormError error={moving.error} /> : null}
-        </form>
+        </FormCard>
       ) : null}
       {open === 'cancel' ? (
-        <form
-          className={styles.form}
-          aria-label={`Cancel the session of ${when}`}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            setConfirmingCancel(true);
-          }}
-        >
+        <FormCard variant="inline" label={`Cancel the session of ${when}`} onSubmit={() => setConfirmingCancel(true)}>
           <Field label="Message to your peers (optional)">
             <Textarea value={comment} maxLength={1000} onChange={(_e, d) => setComment(d.value)} />
           </Field>
@@ -516,7 +488,7 @@ const OccurrenceRow: React.FC<{
           >
             The session of {when} is removed from everyone’s calendar{comment.trim() ? ', with your message' : ''}. The rest of the series stays.
           </ConfirmDialog>
-        </form>
+        </FormCard>
       ) : null}
     </li>
   );

@@ -1,16 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Pair } from '../api/pairTypes';
-import type { PairsApi } from '../api/pairsClient';
-import type { SeriesApi } from '../api/seriesClient';
 import type { Series } from '../api/seriesTypes';
-import type { Me } from '../api/types';
 import { useAsync } from '../hooks/useAsync';
+import { usePaneContext } from '../hooks/paneContext';
 import { pairForPeople, type Sleep } from './createSeries';
 
-/** What the Schedule view needs to offer "Create series" and to manage a pair's series. */
+/** Seams for tests of "Create series" (the APIs come from the pane's context). */
 export interface SeriesDeps {
-  pairsApi: Pick<PairsApi, 'listPairs'>;
-  seriesApi: SeriesApi;
   /** Injected in tests: waits between retries of a creation. */
   sleep?: Sleep;
   /** Injected in tests: a new Idempotency-Key per "Create series" intent. */
@@ -32,12 +28,13 @@ export interface PairSeriesState {
 }
 
 /** For the peers of the last search: the matching active pair (if any) and its current series. */
-export function usePairSeries(deps: SeriesDeps | undefined, me: Me, peers: readonly string[] | null): PairSeriesState {
+export function usePairSeries(peers: readonly string[] | null): PairSeriesState {
+  const { pairsApi, seriesApi, me } = usePaneContext();
   const peersKey = peers === null ? null : [...peers].map((p) => p.toLowerCase()).sort().join(',');
-  const pairs = useAsync(deps && peersKey !== null ? (signal) => deps.pairsApi.listPairs(signal) : null, [deps, peersKey]);
+  const pairs = useAsync(peersKey !== null ? (signal) => pairsApi.listPairs(signal) : null, [pairsApi, peersKey]);
   const pair = useMemo(() => (pairs.data && peers ? pairForPeople(pairs.data, me.mail, peers) : null), [pairs.data, peers, me.mail]);
   const pairId = pair?.id ?? null;
-  const list = useAsync(deps && pairId ? (signal) => deps.seriesApi.listSeries(pairId, signal) : null, [deps, pairId]);
+  const list = useAsync(pairId ? (signal) => seriesApi.listSeries(pairId, signal) : null, [seriesApi, pairId]);
   const [shown, setShown] = useState<{ series: Series; created: boolean } | null>(null);
 
   const fromList = list.data?.find((s) => s.status === 'active' || s.status === 'creating') ?? null;

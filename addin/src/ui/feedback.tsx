@@ -1,7 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens, type FieldProps } from '@fluentui/react-components';
 import type React from 'react';
-import { isApiError } from '../api/problem';
-import { isConcurrencyConflict, leafFieldName } from '../api/pairsClient';
+import { isApiError, isConcurrencyConflict, leafFieldName } from '../api/problem';
 import { ErrorNotice } from './ErrorNotice';
 import type { ChangeLine } from '../format/changes';
 

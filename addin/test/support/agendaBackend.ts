@@ -1,6 +1,6 @@
 // The agenda routes of docs/agenda-api.md (look-up, the view's data) and the session rating of docs/pairs-api.md, in
 // memory on the stub HTTP server, on top of PairsBackend's commitments and goals (so writes and 412s are the same).
-import type { AgendaMember, AgendaSession, MyRating, SessionLookup } from '../../src/agenda/types';
+import type { AgendaMember, AgendaSession, MyRating, SessionLookup } from '../../src/api/agendaTypes';
 import { anaMember, benMember, PairsBackend } from './pairsBackend';
 import { problemJson, type StubServer } from './stubServer';
 

@@ -1,4 +1,4 @@
-import type { DayOfWeek, Suggestion, WeekIndex } from '../../src/api/types';
+import type { DayOfWeek, Participant, Suggestion, WeekIndex } from '../../src/api/types';
 
 export interface Person {
   mail: string;
@@ -8,6 +8,19 @@ export interface Person {
 export const ana: Person & { displayName: string } = { mail: 'ana.souza@contoso.dev', timeZone: 'America/Sao_Paulo', displayName: 'Ana Souza' };
 export const ben: Person & { displayName: string } = { mail: 'ben.carter@contoso.dev', timeZone: 'America/Los_Angeles', displayName: 'Ben Carter' };
 export const bina: Person & { displayName: string } = { mail: 'bina.shrestha@contoso.dev', timeZone: 'Asia/Kathmandu', displayName: 'Bina Shrestha' };
+
+/** A participant as the API answers it; what a test leaves out is what the directory and calendars did not give. */
+export function participant(p: Person & { displayName?: string | null; officeLocation?: string | null }): Participant {
+  return {
+    displayName: null,
+    officeLocation: null,
+    windowsTimeZone: '',
+    workingHours: { daysOfWeek: [], startTime: '', endTime: '', timeZone: p.timeZone },
+    workingHoursKnown: false,
+    timeZoneNote: null,
+    ...p,
+  };
+}
 
 /** ISO local date-time (no offset) of an instant in a zone, computed with Intl independently of src/format. */
 export function localIso(instant: number, timeZone: string): string {

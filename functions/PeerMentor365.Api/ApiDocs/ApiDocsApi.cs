@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
 using PeerMentor365.Api.Requests;
 
 namespace PeerMentor365.Api.ApiDocs;
 
 /// <summary>GET /api/openapi/v1.json: the OpenAPI document of the public API (anonymous).</summary>
-internal static class ApiDocsApi
+internal static partial class ApiDocsApi
 {
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
@@ -28,6 +29,8 @@ internal static class ApiDocsApi
                     operation.Parameters ??= [];
                     operation.Parameters.Add(DescribeQuery(parameter));
                 }
+
+                DeclareRouteValues(operation, context.Description.RelativePath);
 
                 return Task.CompletedTask;
             });
@@ -80,6 +83,31 @@ internal static class ApiDocsApi
                 break;
         }
     }
+
+    /// <summary>
+    /// Route values a handler does not bind itself (the {pairId} that the member-pair group resolves, Pairs/MemberPair.cs)
+    /// are missing from the operation as the framework describes it; OpenAPI needs each one of the path declared, and the
+    /// pane's typed client fills the path from these declarations.
+    /// </summary>
+    private static void DeclareRouteValues(OpenApiOperation operation, string? relativePath)
+    {
+        var declared = 0;
+        foreach (Match value in RouteValue().Matches(relativePath ?? ""))
+        {
+            var name = value.Groups["name"].Value;
+            operation.Parameters ??= [];
+            if (operation.Parameters.Any(p => p.In == ParameterLocation.Path && p.Name == name))
+            {
+                declared++;
+                continue;
+            }
+
+            operation.Parameters.Insert(declared++, new OpenApiParameter { Name = name, In = ParameterLocation.Path, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+        }
+    }
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}")]
+    private static partial Regex RouteValue();
 
     /// <summary>A query parameter the endpoint reads itself (Requests/QueryValues.cs), in its wire format.</summary>
     private static OpenApiParameter DescribeQuery(QueryParameter parameter)

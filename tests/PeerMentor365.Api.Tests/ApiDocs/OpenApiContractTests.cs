@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using PeerMentor365.Api.Tests.Infrastructure;
 
@@ -37,6 +38,30 @@ public sealed class OpenApiContractTests(ApiApplication app)
         Assert.True(
             JsonNode.DeepEquals(served, copy),
             $"addin/openapi.json differs from what the API serves at /api/openapi/v1.json. Refresh it with {UpdateVariable}=1 dotnet test tests/PeerMentor365.Api.Tests --filter OpenApiContractTests, then run the pane's type check (cd addin && npm run typecheck).");
+    }
+
+    [Fact]
+    public async Task Every_value_in_a_route_is_a_declared_path_parameter_of_its_operations()
+    {
+        using var response = await app.Client().GetAsync("/api/openapi/v1.json");
+        response.EnsureSuccessStatusCode();
+        var paths = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["paths"]!.AsObject();
+
+        var missing = new List<string>();
+        foreach (var (path, item) in paths)
+        {
+            var inPath = Regex.Matches(path, @"\{([^}:]+)").Select(m => m.Groups[1].Value).ToList();
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var declared = (operation!["parameters"]?.AsArray() ?? [])
+                    .Where(p => (string?)p!["in"] == "path" && (bool?)p["required"] == true)
+                    .Select(p => (string)p!["name"]!)
+                    .ToHashSet();
+                missing.AddRange(inPath.Where(name => !declared.Contains(name)).Select(name => $"{method.ToUpperInvariant()} {path}: {name}"));
+            }
+        }
+
+        Assert.Empty(missing);
     }
 
     /// <summary>The server list names the host the test happened to use; the pane calls relative URLs, so it is left out.</summary>
