@@ -88,8 +88,9 @@ public class ColdStartBenchmarks : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    // What Azure gives the app (docs/settings.md): Production, WEBSITE_*, Entra mode with a managed identity's credential.
-    // Nothing at start-up calls Entra ID, so ids of no real tenant serve.
+    // What Azure gives the app (docs/settings.md, infra/main.bicep): Production, WEBSITE_*, Entra mode with a managed
+    // identity's credential, and the table endpoint. Nothing at start-up calls Entra ID or Table Storage, so ids and an
+    // account of no real tenant serve.
     private static Dictionary<string, string> AzureSettings(int port) => new()
     {
         ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture),
@@ -102,6 +103,8 @@ public class ColdStartBenchmarks : IDisposable
         ["Auth__ClientId"] = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0",
         ["Auth__Audience"] = "api://contoso.example/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0",
         ["Auth__FederatedIdentityClientId"] = "7c6b5a49-3827-4160-9f8e-7d6c5b4a3928",
+        ["Storage__TableEndpoint"] = "https://peermentor365coldstart.table.core.windows.net/",
+        ["Storage__ManagedIdentityClientId"] = "7c6b5a49-3827-4160-9f8e-7d6c5b4a3928",
     };
 
     // As the Functions host does: ask GET / again and again until it answers 200.

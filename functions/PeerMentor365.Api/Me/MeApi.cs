@@ -20,7 +20,7 @@ internal static class MeApi
         SignedInUser user, UserGraphClients graphs, GraphBatchSender batches, CancellationToken cancellationToken)
     {
         var graph = graphs.For(user);
-        var result = await batches.SendAsync(
+        using var result = await batches.SendAsync(
             graph,
             [
                 new GraphBatchStep("me", () => graph.Me.ToGetRequestInformation(request =>
@@ -34,8 +34,8 @@ internal static class MeApi
             throw new GraphUnavailableException("Microsoft Graph did not return the signed-in user.", StatusCodes.Status502BadGateway, null);
         }
 
-        var me = await result.ReadAsync<User>("me");
-        var settings = result.Succeeded("mailboxSettings") ? await result.ReadAsync<MailboxSettings>("mailboxSettings") : null;
+        var me = result.Read("me", User.CreateFromDiscriminatorValue);
+        var settings = result.Succeeded("mailboxSettings") ? result.Read("mailboxSettings", MailboxSettings.CreateFromDiscriminatorValue) : null;
         var zone = TimeZoneNames.Resolve(settings?.TimeZone);
         return TypedResults.Ok(new MeResponse(
             Id: me?.Id ?? user.ObjectId ?? string.Empty,

@@ -413,7 +413,7 @@ internal sealed partial class SeriesCreation(
                 await SaveNotebookAsync();
             }
 
-            var result = await SendAsync(steps, oneNoteCalls);
+            using var result = await SendAsync(steps, oneNoteCalls);
             await RecordAsync(steps, result);
             return true;
         }
@@ -587,8 +587,7 @@ internal sealed partial class SeriesCreation(
             var notebookChanged = false;
             foreach (var step in steps)
             {
-                using var json = await result.ReadJsonAsync(step.Id, cancellationToken);
-                var answer = json.RootElement;
+                var answer = result.Body(step.Id);
                 switch (step.Id)
                 {
                     case SectionStep:

@@ -185,7 +185,7 @@ internal sealed partial class SessionPreparation(
             [.. (await open).Select(item => item.Value).Select(item => new AgendaCommitment(item.Id, item.OwnerId, item.Text, item.Due))],
             series.Plan.StartAfter(originalStart)));
 
-        var result = await oneNote.SendBatchAsync(
+        using var result = await oneNote.SendBatchAsync(
             series.Graph,
             series.Stored.OrganizerId,
             [new GraphBatchStep(PageStep, () => OneNoteGateway.CreatePageRequest(series.Graph, "/me", series.Stored.Section.Id!, xhtml))],
@@ -197,8 +197,7 @@ internal sealed partial class SessionPreparation(
             return null;
         }
 
-        using var json = await result.ReadJsonAsync(PageStep, cancellationToken);
-        return OneNoteGateway.ReadPage(json.RootElement);
+        return OneNoteGateway.ReadPage(result.Body(PageStep));
     }
 
     /// <summary>The organizer's occurrences of the series starting from now to now + <see cref="Window"/> (cancelled ones left out).</summary>

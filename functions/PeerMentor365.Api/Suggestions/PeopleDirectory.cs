@@ -36,8 +36,7 @@ internal static class PeopleDirectory
         $"mail in ({string.Join(",", mails.Select(mail => $"'{mail.Replace("'", "''", StringComparison.Ordinal)}'"))})";
 
     /// <summary>The entries the lookups found, by mail (ignoring case); lookups that failed add nothing.</summary>
-    public static async Task<Dictionary<string, DirectoryEntry>> ReadAsync(
-        GraphBatchResult result, IEnumerable<GraphBatchStep> steps, CancellationToken cancellationToken)
+    public static Dictionary<string, DirectoryEntry> Read(GraphBatchResult result, IEnumerable<GraphBatchStep> steps)
     {
         var entries = new Dictionary<string, DirectoryEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (var step in steps)
@@ -47,8 +46,7 @@ internal static class PeopleDirectory
                 continue;
             }
 
-            using var answer = await result.ReadJsonAsync(step.Id, cancellationToken);
-            foreach (var user in GraphJson.Array(answer.RootElement, "value"))
+            foreach (var user in GraphJson.Array(result.Body(step.Id), "value"))
             {
                 if (GraphJson.String(user, "mail") is { Length: > 0 } mail)
                 {

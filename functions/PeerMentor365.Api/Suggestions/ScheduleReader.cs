@@ -34,8 +34,11 @@ internal sealed record ScheduleReading(
 /// </summary>
 internal sealed class ScheduleReader(GraphBatchSender batches)
 {
-    /// <summary>Minutes per character of availabilityView; we read scheduleItems, so coarse is fine.</summary>
-    public const int AvailabilityViewInterval = 30;
+    /// <summary>
+    /// Minutes per character of availabilityView: Graph's largest, one character a day. We read scheduleItems, and at the
+    /// default 30 minutes the view is a further 3,000 characters per person and 60-day window for Graph to compute and send.
+    /// </summary>
+    public const int AvailabilityViewInterval = 1440;
 
 
     public async Task<ScheduleReading> ReadAsync(GraphServiceClient graph, IReadOnlyList<string> mails, Interval span, CancellationToken cancellationToken)
@@ -54,7 +57,7 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
                 request => request.Headers.Add("Prefer", "outlook.timezone=\"UTC\"")))).ToList();
 
         var directorySteps = PeopleDirectory.Steps(graph, mails);
-        var result = await batches.SendAsync(graph, [.. steps, .. directorySteps], cancellationToken);
+        using var result = await batches.SendAsync(graph, [.. steps, .. directorySteps], cancellationToken);
 
         var busy = mails.ToDictionary(mail => mail, _ => new HashSet<BusyPeriod>(), StringComparer.OrdinalIgnoreCase);
         var hours = new Dictionary<string, (WorkingHours? Hours, string? Note)>(StringComparer.OrdinalIgnoreCase);
@@ -67,9 +70,8 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
                     $"Microsoft Graph answered getSchedule with HTTP {result.StatusOf(step.Id)}.", StatusCodes.Status502BadGateway, null);
             }
 
-            using var answer = await result.ReadJsonAsync(step.Id, cancellationToken);
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var schedule in GraphJson.Array(answer.RootElement, "value"))
+            foreach (var schedule in GraphJson.Array(result.Body(step.Id), "value"))
             {
                 var mail = GraphJson.String(schedule, "scheduleId");
                 if (mail is null || !busy.TryGetValue(mail, out var periods))
@@ -106,7 +108,7 @@ internal sealed class ScheduleReader(GraphBatchSender batches)
             var (workingHours, note) = hours.TryGetValue(mail, out var known) ? known : (null, null);
             return new PersonSchedule(mail, [.. busy[mail].OrderBy(period => period.Interval.Start)], workingHours, note);
         }).ToList();
-        return new ScheduleReading(people, [.. unresolved], await PeopleDirectory.ReadAsync(result, directorySteps, cancellationToken));
+        return new ScheduleReading(people, [.. unresolved], PeopleDirectory.Read(result, directorySteps));
     }
 
     private static GraphModels.DateTimeTimeZone Utc(Instant instant) => new()

@@ -13,9 +13,13 @@ internal static class TenantSetup
         services.AddOptions<EntraSettings>().BindConfiguration(EntraSettings.Section);
 
         // Which tenant it is decides what gets registered, so read and check the settings now.
-        var graph = Bind<GraphOptions>(builder.Configuration, GraphOptions.Section);
-        var dev = Bind<DevTenantSettings>(builder.Configuration, DevTenantSettings.Section);
-        var entra = Bind<EntraSettings>(builder.Configuration, EntraSettings.Section);
+        // One call per type: the configuration binding generator writes binding code for concrete types only.
+        var graph = new GraphOptions();
+        builder.Configuration.GetSection(GraphOptions.Section).Bind(graph);
+        var dev = new DevTenantSettings();
+        builder.Configuration.GetSection(DevTenantSettings.Section).Bind(dev);
+        var entra = new EntraSettings();
+        builder.Configuration.GetSection(EntraSettings.Section).Bind(entra);
         var failures = TenantValidation.Check(graph, dev, entra, TenantValidation.TenantHost.Of(builder.Environment, builder.Configuration));
         if (failures.Count > 0)
         {
@@ -30,14 +34,6 @@ internal static class TenantSetup
 
         DevTenantSetup.AddDevTenant(services, dev);
         return builder;
-    }
-
-    private static T Bind<T>(ConfigurationManager configuration, string section)
-        where T : new()
-    {
-        var options = new T();
-        configuration.GetSection(section).Bind(options);
-        return options;
     }
 
     /// <summary>A real tenant: tokens from Entra ID v2.0, Graph at Graph:BaseUrl.</summary>
