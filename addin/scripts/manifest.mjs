@@ -451,6 +451,7 @@ function main() {
   console.log(`Manifest for ${new URL(target.host).origin}: ${result.out}`);
   console.log(`App package (Microsoft 365 admin center, Integrated apps): ${result.zipPath}`);
   console.log(`Add-in-only manifest (Outlook on Mac, iOS, Android, older Windows), Id ${result.xmlId}: ${result.xmlPath}`);
+  console.log('  validated offline against the XML manifest schema in addin/manifest/schema and checked against manifest.json');
   if (result.usesPlaceholderClientId) {
     console.log('Note: webApplicationInfo still has the placeholder client id; pass --client-id <Entra app id> for a real tenant.');
   }

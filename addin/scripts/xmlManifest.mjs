@@ -3,6 +3,10 @@
 // iOS and Android and older Windows builds read only this format; the unified manifest names this manifest's <Id>
 // in extensions[0].alternates[].hide.customOfficeAddin, so a client that reads both shows the add-in once.
 import { JSDOM } from 'jsdom';
+import { XmlBufferInputProvider, XmlDocument, XmlParseError, XmlValidateError, XsdValidator, xmlRegisterInputProvider } from 'libxml2-wasm';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { create } from 'xmlbuilder2';
 
 const ns = {
@@ -175,13 +179,72 @@ export function buildXmlManifest(unified) {
   return doc.end({ prettyPrint: true });
 }
 
-/** The children of <OfficeApp xsi:type="MailApp"> this manifest uses, in the order the OfficeApp 1.1 schema demands. */
-export const mailAppElementOrder = [
-  'Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl',
-  'SupportUrl', 'Hosts', 'Requirements', 'FormSettings', 'Permissions', 'Rule', 'DisableEntityHighlighting', 'VersionOverrides',
+/** The schema the add-in-only manifest is validated against, offline: our own XSD files (manifest/schema/README.md). */
+export const xmlSchemaDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'manifest', 'schema');
+export const xmlSchemaEntry = 'OfficeAppManifestV1_1.xsd';
+/** The virtual folder the schema files are served from to libxml2: it reads nothing else, from disk or network. */
+const schemaBase = 'peermentor365-manifest-schema/';
+
+/** @type {XsdValidator | undefined} */
+let validator;
+function schemaValidator() {
+  if (validator) return validator;
+  /** @type {Record<string, Uint8Array>} */
+  const files = {};
+  for (const name of readdirSync(xmlSchemaDir).filter((f) => f.endsWith('.xsd'))) files[schemaBase + name] = readFileSync(join(xmlSchemaDir, name));
+  xmlRegisterInputProvider(new XmlBufferInputProvider(files));
+  const entry = files[schemaBase + xmlSchemaEntry];
+  if (!entry) throw new Error(`${xmlSchemaEntry} is missing from ${xmlSchemaDir}`);
+  const schema = XmlDocument.fromBuffer(entry, { url: schemaBase + xmlSchemaEntry });
+  try {
+    validator = XsdValidator.fromDoc(schema);
+  } finally {
+    schema.dispose();
+  }
+  return validator;
+}
+
+/** Namespaces in messages as the manifest writes them: default ones bare (the line number tells where), others prefixed. */
+const namespacePrefixes = [
+  [ns.office, ''],
+  [ns.mail10, ''],
+  [ns.mail11, ''],
+  [ns.bt, 'bt:'],
+  [ns.xsi, 'xsi:'],
 ];
-/** The children of a mail VersionOverrides element, in schema order (1.0 nests 1.1 last; 1.1 ends with WebApplicationInfo). */
-const overridesElementOrder = ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo', 'VersionOverrides'];
+/** @param {string} message */
+function readable(message) {
+  let text = message.trim();
+  for (const [uri, prefix] of namespacePrefixes) text = text.split(`{${uri}}`).join(prefix);
+  // Over-long values are quoted whole by libxml2; their start is enough to find them.
+  return text.replace(/'([^']{60})[^']{20,}'/g, "'$1…'");
+}
+
+/**
+ * Validates an add-in-only manifest against the XML manifest schema (manifest/schema, XSD 1.0) with libxml2, offline.
+ * @param {string} xml
+ * @returns {string[]} one readable line per problem ("line N: …"), empty when the manifest is valid
+ */
+export function xmlSchemaProblems(xml) {
+  const schema = schemaValidator();
+  let doc;
+  try {
+    doc = XmlDocument.fromString(xml);
+  } catch (error) {
+    if (error instanceof XmlParseError) return error.details.map((d) => `not well-formed XML, line ${d.line}: ${readable(d.message)}`);
+    throw error;
+  }
+  try {
+    schema.validate(doc);
+    return [];
+  } catch (error) {
+    // Warnings (level 1) only restate an error already reported for the same value.
+    if (error instanceof XmlValidateError) return error.details.filter((d) => d.level > 1).map((d) => `line ${d.line}: ${readable(d.message)}`);
+    throw error;
+  } finally {
+    doc.dispose();
+  }
+}
 
 /** @param {Element} node */
 const elements = (node) => /** @type {Element[]} */ (Array.from(node.children));
@@ -191,31 +254,23 @@ const child = (node, name) => elements(node).find((e) => e.localName === name);
 const xsiType = (node) => node.getAttributeNS(ns.xsi, 'type') ?? '';
 
 /**
- * Checks an add-in-only manifest against the rules of the OfficeApp 1.1 and mail VersionOverrides 1.0/1.1 schemas this
- * manifest relies on (well-formed XML, element order, required elements, resource ids and string lengths), and that it
- * describes the same add-in as the unified manifest: the hidden id, the pane, the commands per context, the SSO resource.
- * Microsoft's XSD files are not published in a package this build can install, so these rules are stated here.
+ * Checks an add-in-only manifest: first against the XML manifest schema (xmlSchemaProblems: element order, required
+ * elements, string lengths, ids, resource references), then what a schema cannot say: that it describes the same
+ * add-in as the unified manifest (the hidden id, icons, permission, the pane, the commands and their labels per
+ * context, the single sign-on resource) and that every button has the three required icon sizes.
  * @param {string} xml
  * @param {any} unified the unified manifest it was built from
  * @returns {string[]} problems, empty when the XML manifest is fine
  */
 export function checkXmlManifest(xml, unified) {
+  const problems = xmlSchemaProblems(xml);
   const doc = new (new JSDOM('').window.DOMParser)().parseFromString(xml, 'application/xml');
   const root = doc.documentElement;
-  if (root.localName === 'parsererror') return [`not well-formed XML: ${root.textContent}`];
-  const problems = [];
-  if (root.namespaceURI !== ns.office || root.localName !== 'OfficeApp' || xsiType(root) !== 'MailApp') {
-    return [`the root must be <OfficeApp xsi:type="MailApp"> in ${ns.office}`];
-  }
-  const order = elements(root).map((e) => e.localName);
-  if (order.join() !== mailAppElementOrder.join()) problems.push(`OfficeApp's children are ${order.join(', ')}; expected ${mailAppElementOrder.join(', ')}`);
+  if (root.localName === 'parsererror' || root.namespaceURI !== ns.office) return problems;
   const text = (/** @type {string} */ name) => child(root, name)?.textContent ?? '';
   const value = (/** @type {string} */ name) => child(root, name)?.getAttribute('DefaultValue') ?? '';
 
   if (text('Id') !== xmlAddinId(unified)) problems.push(`Id ${text('Id')} is not the id the unified manifest hides (${xmlAddinId(unified)})`);
-  if (!/^\d{1,5}(\.\d{1,5}){3}$/.test(text('Version'))) problems.push(`Version ${text('Version')} must be n.n.n.n`);
-  if (value('DisplayName').length > 125) problems.push('DisplayName is over 125 characters');
-  if (value('Description').length > 250) problems.push('Description is over 250 characters');
   const icons = (unified.extensions?.[0]?.alternates ?? []).map((/** @type {any} */ a) => a.alternateIcons).find(Boolean);
   if (value('IconUrl') !== icons?.icon?.url) problems.push('IconUrl is not the unified manifest\'s alternateIcons.icon');
   if (value('HighResolutionIconUrl') !== icons?.highResolutionIcon?.url) problems.push('HighResolutionIconUrl is not alternateIcons.highResolutionIcon');
@@ -225,11 +280,8 @@ export function checkXmlManifest(xml, unified) {
   for (const location of Array.from(child(root, 'FormSettings')?.getElementsByTagNameNS(ns.office, 'SourceLocation') ?? [])) {
     if (location.getAttribute('DefaultValue') !== page) problems.push(`a form opens ${location.getAttribute('DefaultValue')}, not the pane ${page}`);
   }
-  for (const url of [value('IconUrl'), value('HighResolutionIconUrl'), value('SupportUrl'), page]) {
-    if (!String(url).startsWith('https://')) problems.push(`${url} must be an https URL`);
-  }
 
-  /** The commands per context the unified manifest declares: extension point → control id → label. */
+  /** The commands per context the unified manifest declares: extension point → controls. */
   const expected = new Map();
   for (const ribbon of unified.extensions?.[0]?.ribbons ?? []) {
     for (const context of ribbon.contexts ?? []) {
@@ -241,40 +293,21 @@ export function checkXmlManifest(xml, unified) {
   const v10 = child(root, 'VersionOverrides');
   const v11 = v10 && child(v10, 'VersionOverrides');
   for (const [vo, namespace, type] of /** @type {const} */ ([[v10, ns.mail10, 'VersionOverridesV1_0'], [v11, ns.mail11, 'VersionOverridesV1_1']])) {
+    // The schema lets both be absent; clients that read them need the commands in both.
     if (!vo || vo.namespaceURI !== namespace || xsiType(vo) !== type) {
       problems.push(`missing <VersionOverrides xsi:type="${type}"> in ${namespace}`);
       continue;
     }
-    const names = elements(vo).map((e) => e.localName);
-    const positions = names.map((n) => overridesElementOrder.indexOf(n));
-    if (positions.some((p, i) => p < 0 || (i > 0 && p <= (positions[i - 1] ?? -1)))) problems.push(`${type}: children ${names.join(', ')} are not in schema order`);
-    if (elements(vo).some((e) => e.localName !== 'VersionOverrides' && e.namespaceURI !== namespace)) problems.push(`${type}: a child is outside ${namespace}`);
-
-    /** @type {Map<string, { kind: string, value: string }>} */
-    const resources = new Map();
-    for (const list of elements(child(vo, 'Resources') ?? vo).filter((e) => e.namespaceURI === ns.bt)) {
-      for (const item of elements(list)) {
-        const id = item.getAttribute('id') ?? '';
-        if (id.length === 0 || id.length > 32) problems.push(`${type}: resource id "${id}" must have 1 to 32 characters`);
-        if (resources.has(id)) problems.push(`${type}: resource id ${id} is defined twice`);
-        const content = item.getAttribute('DefaultValue') ?? '';
-        const limit = { ShortStrings: 125, LongStrings: 250, Urls: 2048, Images: 2048 }[/** @type {'ShortStrings'} */ (list.localName)];
-        if (limit === undefined) problems.push(`${type}: unknown resource list ${list.localName}`);
-        else if (content.length > limit) problems.push(`${type}: ${list.localName} ${id} is over ${limit} characters`);
-        resources.set(id, { kind: list.localName, value: content });
-      }
-    }
-    const resolve = (/** @type {Element | undefined} */ e, /** @type {string} */ kind) => {
-      const id = e?.getAttribute('resid') ?? '';
-      const found = resources.get(id);
-      if (found?.kind !== kind) problems.push(`${type}: resid "${id}" names no ${kind} resource`);
-      return found?.value;
-    };
+    /** Resource values by id (the schema checks that each reference names a resource of the right list). */
+    const resources = new Map(
+      elements(child(vo, 'Resources') ?? vo)
+        .flatMap((list) => elements(list))
+        .map((item) => [item.getAttribute('id') ?? '', item.getAttribute('DefaultValue') ?? '']),
+    );
+    const resolve = (/** @type {Element | undefined} */ e) => resources.get(e?.getAttribute('resid') ?? '');
 
     const host = child(child(vo, 'Hosts') ?? vo, 'Host');
-    if (!host || xsiType(host) !== 'MailHost') problems.push(`${type}: Hosts must hold one <Host xsi:type="MailHost">`);
     const desktop = host && child(host, 'DesktopFormFactor');
-    if (host && elements(host).some((e) => e.localName === 'MobileFormFactor')) problems.push(`${type}: the meeting commands have no mobile surface; no MobileFormFactor`);
     const points = desktop ? elements(desktop).filter((e) => e.localName === 'ExtensionPoint') : [];
     const pointTypes = points.map(xsiType);
     if (pointTypes.join() !== [...expected.keys()].join()) problems.push(`${type}: extension points ${pointTypes.join(', ')}; the unified manifest's contexts need ${[...expected.keys()].join(', ')}`);
@@ -285,28 +318,20 @@ export function checkXmlManifest(xml, unified) {
         problems.push(`${type}: ${xsiType(point)} has controls ${controls.map((c) => c.getAttribute('id')).join(', ')}, not the unified manifest's`);
       }
       for (const [i, control] of controls.entries()) {
-        if (xsiType(control) !== 'Button') problems.push(`${type}: control ${control.getAttribute('id')} must be a Button`);
-        const label = resolve(child(control, 'Label'), 'ShortStrings');
+        const label = resolve(child(control, 'Label'));
         if (label !== want[i]?.label) problems.push(`${type}: control ${control.getAttribute('id')} is labelled "${label}", not "${want[i]?.label}"`);
-        const tip = child(control, 'Supertip');
-        resolve(tip && child(tip, 'Title'), 'ShortStrings');
-        resolve(tip && child(tip, 'Description'), 'LongStrings');
-        const sizes = Array.from(child(control, 'Icon')?.children ?? []).map((image) => {
-          resolve(image, 'Images');
-          return image.getAttribute('size');
-        });
+        const sizes = Array.from(child(control, 'Icon')?.children ?? []).map((image) => image.getAttribute('size'));
         for (const size of ['16', '32', '80']) if (!sizes.includes(size)) problems.push(`${type}: control ${control.getAttribute('id')} has no ${size} px icon`);
         const action = child(control, 'Action');
-        if (!action || xsiType(action) !== 'ShowTaskpane') problems.push(`${type}: control ${control.getAttribute('id')} must show the task pane`);
-        else if (resolve(child(action, 'SourceLocation'), 'Urls') !== page) problems.push(`${type}: control ${control.getAttribute('id')} opens another page than ${page}`);
+        if (resolve(action && child(action, 'SourceLocation')) !== page) problems.push(`${type}: control ${control.getAttribute('id')} opens another page than ${page}`);
       }
     }
-    const sso = child(vo, 'WebApplicationInfo');
     if (type === 'VersionOverridesV1_1') {
+      const sso = child(vo, 'WebApplicationInfo');
       const want = unified.webApplicationInfo;
       if (!sso || child(sso, 'Id')?.textContent !== want?.id || child(sso, 'Resource')?.textContent !== want?.resource) {
         problems.push(`${type}: WebApplicationInfo must carry the unified manifest's Entra id ${want?.id} and resource ${want?.resource}`);
-      } else if ((child(sso, 'Scopes')?.children.length ?? 0) === 0) problems.push(`${type}: WebApplicationInfo needs at least one Scope`);
+      }
     }
   }
   return problems;

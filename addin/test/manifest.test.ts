@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { JSDOM } from 'jsdom';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,7 +24,7 @@ import {
   stampManifest,
   xmlManifestFileName,
 } from '../scripts/manifest.mjs';
-import { buildXmlManifest, checkXmlManifest, mailAppElementOrder, xmlAddinId } from '../scripts/xmlManifest.mjs';
+import { buildXmlManifest, checkXmlManifest, xmlAddinId, xmlSchemaDir, xmlSchemaEntry, xmlSchemaProblems } from '../scripts/xmlManifest.mjs';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -348,28 +348,150 @@ describe('the add-in-only (XML) manifest', () => {
   const stamped = () => stampManifest(source(), { host: 'https://pm.contoso.com', clientId });
   const parse = (xml: string) => new new JSDOM('').window.DOMParser().parseFromString(xml, 'application/xml');
   const office = 'http://schemas.microsoft.com/office/appforoffice/1.1';
+  const mail11 = 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1';
   const xsi = 'http://www.w3.org/2001/XMLSchema-instance';
+  /** The line of the nth occurrence (first by default) of `text` in `xml`, as the validator counts lines. */
+  const lineOf = (xml: string, text: string, nth = 1) => {
+    let at = -1;
+    for (let i = 0; i < nth; i++) at = xml.indexOf(text, at + 1);
+    expect(at, `"${text}" is in the manifest ${nth} times`).toBeGreaterThanOrEqual(0);
+    return xml.slice(0, at).split('\n').length;
+  };
 
-  it('passes the schema rules and describes the same add-in as the unified manifest', () => {
+  it('validates against the XML manifest schema, offline, stamped and as the dev source', () => {
+    expect(readdirSync(xmlSchemaDir).filter((f) => f.endsWith('.xsd')).sort()).toEqual([
+      'MailAppCommands.xsd',
+      'MailAppVersionOverridesV1_0.xsd',
+      'MailAppVersionOverridesV1_1.xsd',
+      'OfficeAppBasicTypesV1_0.xsd',
+      xmlSchemaEntry,
+    ]);
+    expect(xmlSchemaProblems(buildXmlManifest(stamped()))).toEqual([]);
+    expect(xmlSchemaProblems(buildXmlManifest(source()))).toEqual([]);
+  });
+
+  it('passes the schema and describes the same add-in as the unified manifest', () => {
     const unified = stamped();
     expect(checkXmlManifest(buildXmlManifest(unified), unified)).toEqual([]);
+  });
+
+  // Each variant breaks one rule Office enforces for the parts this manifest emits; the schema must say which and where.
+  const broken: { name: string; change: (xml: string) => string; at: string; nth?: number; message: RegExp }[] = [
+    {
+      name: 'an element out of order (ProviderName before Version)',
+      change: (xml) => xml.replace(/(<Version>[^<]*<\/Version>)(\s*)(<ProviderName>[^<]*<\/ProviderName>)/, '$3$2$1'),
+      at: '<ProviderName>',
+      message: /Element 'ProviderName': This element is not expected\. Expected is \( Version \)/,
+    },
+    {
+      name: 'no <Id>',
+      change: (xml) => xml.replace(/<Id>[^<]*<\/Id>\s*/, ''),
+      at: '<Version>',
+      message: /Element 'Version': This element is not expected\. Expected is \( Id \)/,
+    },
+    {
+      name: 'an <Id> that is not a GUID',
+      change: (xml) => xml.replace(/<Id>[^<]*<\/Id>/, '<Id>peermentor365-outlook</Id>'),
+      at: '<Id>',
+      message: /Element 'Id': \[facet 'pattern'\] The value 'peermentor365-outlook' is not accepted/,
+    },
+    {
+      name: 'a DisplayName of 126 characters',
+      change: (xml) => xml.replace('<DisplayName DefaultValue="PeerMentor365"', `<DisplayName DefaultValue="${'P'.repeat(126)}"`),
+      at: '<DisplayName',
+      message: /Element 'DisplayName', attribute 'DefaultValue': \[facet 'maxLength'\] The value 'P{60}…' has a length of '126'; this exceeds the allowed maximum length of '125'/,
+    },
+    {
+      name: 'a Description of 251 characters',
+      change: (xml) => xml.replace(/<Description DefaultValue="[^"]*"/, `<Description DefaultValue="${'d'.repeat(251)}"`),
+      at: '<Description DefaultValue',
+      message: /Element 'Description', attribute 'DefaultValue': \[facet 'maxLength'\].* exceeds the allowed maximum length of '250'/,
+    },
+    {
+      name: 'an unknown OfficeApp xsi:type',
+      change: (xml) => xml.replace('xsi:type="MailApp"', 'xsi:type="MailAddin"'),
+      at: '<OfficeApp',
+      message: /Element 'OfficeApp', attribute 'xsi:type': The QName value 'MailAddin' of the xsi:type attribute does not resolve to a type definition/,
+    },
+    {
+      name: 'an unknown ExtensionPoint xsi:type',
+      change: (xml) => xml.replace('xsi:type="AppointmentAttendeeCommandSurface"', 'xsi:type="AppointmentReadCommandSurface"'),
+      at: 'xsi:type="AppointmentReadCommandSurface"',
+      message: /Element 'ExtensionPoint', attribute 'xsi:type': The QName value 'AppointmentReadCommandSurface' of the xsi:type attribute does not resolve/,
+    },
+    {
+      name: 'a Permissions value Outlook does not know',
+      change: (xml) => xml.replace('<Permissions>ReadWriteItem</Permissions>', '<Permissions>ReadWriteAppointment</Permissions>'),
+      at: '<Permissions>',
+      message: /Element 'Permissions': \[facet 'enumeration'\] The value 'ReadWriteAppointment' is not an element of the set/,
+    },
+    {
+      name: 'a label that names a long string (the wrong resource list)',
+      change: (xml) => xml.replace('<Label resid="PeerMentorScheduleButton.Label"/>', '<Label resid="PeerMentorScheduleButton.Tip"/>'),
+      at: '<Label resid="PeerMentorScheduleButton.Tip"/>',
+      message: /Element 'Label': No match found for key-sequence \['PeerMentorScheduleButton\.Tip'\] of keyref 'ShortStringReferences'/,
+    },
+    {
+      name: 'a resource id over 32 characters',
+      change: (xml) => xml.split('Taskpane.Url').join(`Taskpane.${'U'.repeat(24)}`),
+      at: `<SourceLocation resid="Taskpane.${'U'.repeat(24)}"/>`,
+      message: /Element 'SourceLocation', attribute 'resid': \[facet 'maxLength'\] The value 'Taskpane\.U+' has a length of '33'/,
+    },
+    {
+      name: 'a plain http icon',
+      change: (xml) => xml.replace('<IconUrl DefaultValue="https://', '<IconUrl DefaultValue="http://'),
+      at: '<IconUrl',
+      message: /Element 'IconUrl', attribute 'DefaultValue': \[facet 'pattern'\] The value 'http:\/\/pm\.contoso\.com\/api\/pane\/icons\/icon-64\.png' is not accepted by the pattern 'https:/,
+    },
+    {
+      name: 'two controls with one id',
+      change: (xml) => xml.replace('id="PeerMentorOpenButton"', 'id="PeerMentorScheduleButton"'),
+      at: 'id="PeerMentorScheduleButton"',
+      nth: 2,
+      message: /Element 'Control': Duplicate key-sequence \['PeerMentorScheduleButton'\] in unique identity-constraint 'ControlIds'/,
+    },
+    {
+      name: 'WebApplicationInfo before Resources in the nested VersionOverrides 1.1',
+      change: (xml) => {
+        const info = /\s*<WebApplicationInfo>[\s\S]*<\/WebApplicationInfo>/.exec(xml)?.[0] ?? '';
+        const withoutInfo = xml.replace(info, '');
+        const lastResources = withoutInfo.lastIndexOf('<Resources>');
+        return `${withoutInfo.slice(0, lastResources)}${info.trim()}\n      ${withoutInfo.slice(lastResources)}`;
+      },
+      at: '<WebApplicationInfo>',
+      message: /Element 'WebApplicationInfo': This element is not expected\. Expected is \( Resources \)/,
+    },
+  ];
+
+  it.each(broken)('the schema rejects $name, saying where and why', ({ change, at, nth, message }) => {
+    const xml = change(buildXmlManifest(stamped()));
+    const [first, ...more] = xmlSchemaProblems(xml);
+    expect(first).toMatch(message);
+    expect(first).toMatch(new RegExp(`^line ${lineOf(xml, at, nth)}: `));
+    // Anything after the first names the same fault again (in the nested VersionOverrides, or as its consequence).
+    for (const problem of [first, ...more]) {
+      expect(problem).toMatch(/^line \d+: Element '/);
+      expect(problem).not.toContain('http://schemas.microsoft.com');
+    }
+  });
+
+  it('reports XML that is not well-formed, with its line', () => {
+    expect(xmlSchemaProblems('<OfficeApp>\n<Id>')[0]).toMatch(/^not well-formed XML, line \d+: /);
   });
 
   it('carries the id the unified manifest hides, its icons, the pane and the single sign-on resource', () => {
     const unified = stamped();
     const doc = parse(buildXmlManifest(unified));
     const root = doc.documentElement;
-    expect([...root.children].map((e) => e.localName)).toEqual(mailAppElementOrder);
     const value = (name: string) => root.getElementsByTagNameNS(office, name)[0];
     expect(value('Id')?.textContent).toBe(unified.extensions[0].alternates[0].hide.customOfficeAddin.officeAddinId);
     expect(xmlAddinId(unified)).toBe(value('Id')?.textContent);
     expect(value('IconUrl')?.getAttribute('DefaultValue')).toBe('https://pm.contoso.com/api/pane/icons/icon-64.png');
     expect(value('HighResolutionIconUrl')?.getAttribute('DefaultValue')).toBe('https://pm.contoso.com/api/pane/icons/icon-128.png');
     expect(value('Permissions')?.textContent).toBe('ReadWriteItem');
-    const points = [...doc.getElementsByTagNameNS('http://schemas.microsoft.com/office/mailappversionoverrides/1.1', 'ExtensionPoint')];
+    const points = [...doc.getElementsByTagNameNS(mail11, 'ExtensionPoint')];
     expect(points.map((p) => p.getAttributeNS(xsi, 'type'))).toEqual(['AppointmentOrganizerCommandSurface', 'AppointmentAttendeeCommandSurface']);
-    const sso = doc.getElementsByTagNameNS('http://schemas.microsoft.com/office/mailappversionoverrides/1.1', 'WebApplicationInfo')[0];
-    expect(sso?.parentElement?.lastElementChild).toBe(sso);
+    const sso = doc.getElementsByTagNameNS(mail11, 'WebApplicationInfo')[0];
     expect(sso?.textContent).toContain(clientId);
     expect(sso?.textContent).toContain(`api://pm.contoso.com/${clientId}`);
   });
@@ -384,29 +506,30 @@ describe('the add-in-only (XML) manifest', () => {
     expect(resids.filter((r) => r.endsWith('.000'))).toHaveLength(2);
   });
 
-  it('the check finds what the schema or the pairing forbids', () => {
+  it('the check finds what the schema forbids and what pairing with the unified manifest needs', () => {
     const unified = stamped();
     const xml = buildXmlManifest(unified);
     const tampered = xml
-      .replace(/<Version>[^<]*<\/Version>\s*/, '')
       .replace('AppointmentAttendeeCommandSurface', 'MessageReadCommandSurface')
       .replace('<Permissions>ReadWriteItem', '<Permissions>ReadWriteMailbox')
       .replace(/<bt:String id="PeerMentorScheduleButton.Label" DefaultValue="[^"]*"/, `<bt:String id="PeerMentorScheduleButton.Label" DefaultValue="${'x'.repeat(126)}"`)
-      .replace(xmlAddinId(unified), '11111111-2222-4333-8444-555555555555');
-    const problems = checkXmlManifest(tampered, unified);
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^OfficeApp's children are Id, ProviderName/),
-        'Id 11111111-2222-4333-8444-555555555555 is not the id the unified manifest hides (' + xmlAddinId(unified) + ')',
-        'Permissions "ReadWriteMailbox" is not the unified manifest\'s ReadWriteItem',
-        expect.stringMatching(/^VersionOverridesV1_0: extension points AppointmentOrganizerCommandSurface, MessageReadCommandSurface/),
-        'VersionOverridesV1_0: ShortStrings PeerMentorScheduleButton.Label is over 125 characters',
-      ]),
-    );
-    expect(checkXmlManifest('<OfficeApp><Id>', unified)[0]).toMatch(/^not well-formed XML/);
+      .replace(xmlAddinId(unified), '11111111-2222-4333-8444-555555555555')
+      .replace('<bt:Image size="80" resid="Icon.80"/>', '<bt:Image size="64" resid="Icon.80"/>');
+    expect(checkXmlManifest(tampered, unified)).toEqual([
+      // The schema: a short string over 125 characters (valid values elsewhere are the pairing's business).
+      expect.stringMatching(new RegExp(`^line ${lineOf(tampered, '<bt:String id="PeerMentorScheduleButton.Label"')}: Element 'bt:String', attribute 'DefaultValue': \\[facet 'maxLength'\\].*'125'`)),
+      // The pairing with the unified manifest, and the icon sizes XSD 1.0 cannot require.
+      'Id 11111111-2222-4333-8444-555555555555 is not the id the unified manifest hides (' + xmlAddinId(unified) + ')',
+      'Permissions "ReadWriteMailbox" is not the unified manifest\'s ReadWriteItem',
+      'VersionOverridesV1_0: extension points AppointmentOrganizerCommandSurface, MessageReadCommandSurface; the unified manifest\'s contexts need AppointmentOrganizerCommandSurface, AppointmentAttendeeCommandSurface',
+      `VersionOverridesV1_0: control PeerMentorScheduleButton is labelled "${'x'.repeat(126)}", not "Schedule"`,
+      'VersionOverridesV1_0: control PeerMentorScheduleButton has no 80 px icon',
+      "VersionOverridesV1_0: MessageReadCommandSurface has controls PeerMentorOpenButton, not the unified manifest's",
+      'VersionOverridesV1_0: control PeerMentorOpenButton is labelled "PeerMentor365", not "undefined"',
+    ]);
     const noSso = { ...unified, webApplicationInfo: undefined };
-    expect(checkXmlManifest(buildXmlManifest(noSso), unified)).toContain(
+    expect(checkXmlManifest(buildXmlManifest(noSso), unified)).toEqual([
       `VersionOverridesV1_1: WebApplicationInfo must carry the unified manifest's Entra id ${clientId} and resource api://pm.contoso.com/${clientId}`,
-    );
+    ]);
   });
 });
