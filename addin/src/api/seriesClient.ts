@@ -11,6 +11,7 @@ import type {
   SeriesOccurrence,
   SlotWarning,
 } from './seriesTypes';
+import type { PublicHoliday } from './types';
 
 /** The series routes of docs/series-api.md. */
 export interface SeriesApi {
@@ -78,6 +79,9 @@ function warningsOf(body: unknown): SlotWarning[] {
       mail: typeof w.mail === 'string' ? w.mail : null,
       dates: Array.isArray(w.dates) ? w.dates.filter((d): d is string => typeof d === 'string') : [],
       message: w.message as string,
+      holidays: Array.isArray(w.holidays)
+        ? w.holidays.filter((h): h is PublicHoliday => isObject(h) && typeof h.date === 'string' && typeof h.name === 'string' && typeof h.country === 'string')
+        : null,
     }));
 }
 

@@ -63,13 +63,22 @@ export interface Occurrence {
   outsideWorkingHours: string[];
 }
 
-export type WarningKind = 'outsideWorkingHours' | 'conflict' | 'tentative' | 'localTimeShifts' | 'workingHoursUnknown';
+export type WarningKind = 'outsideWorkingHours' | 'conflict' | 'tentative' | 'localTimeShifts' | 'workingHoursUnknown' | 'publicHoliday';
+
+/** A public holiday where a person works: the local date they have off, its English name, the ISO country code. */
+export interface PublicHoliday {
+  date: string;
+  name: string;
+  country: string;
+}
 
 export interface SlotWarning {
   kind: WarningKind | string;
   mail?: string | null;
   dates: string[];
   message: string;
+  /** A publicHoliday warning: the holiday on each of `dates`, in order. */
+  holidays?: PublicHoliday[] | null;
 }
 
 export interface Suggestion {

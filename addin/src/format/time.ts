@@ -200,3 +200,9 @@ export function firstName(displayName: string | null | undefined, mail: string):
   if (name) return name.split(/\s+/)[0] ?? name;
   return mail.split('@')[0] ?? mail;
 }
+
+/** "Thu 26 Nov" from "2026-11-26": a day of a series, where the year goes without saying. */
+export function formatDayMonth(isoDate: string): string {
+  const p = parseLocal(isoDate);
+  return `${weekdayShort[p.weekday]} ${p.day} ${monthShort[p.month - 1]}`;
+}
