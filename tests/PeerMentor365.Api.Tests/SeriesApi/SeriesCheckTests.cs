@@ -123,8 +123,9 @@ public sealed class SeriesCheckTests(ApiApplication app) : IDisposable
         using var ben = _series.As(Member.Ben);
         var pairId = Member.IdOf(await ana.ActivePairAsync(ben));
 
-        // Tuesday 10:00 in Seattle, 15:00 in São Paulo: inside both working days, and neither calendar has anything then.
-        var first = NextWeekday(Seattle, 120, IsoDayOfWeek.Tuesday).At(new LocalTime(10, 0));
+        // Tuesday 10:00 in Seattle, 15:00 in São Paulo: inside both working days, neither calendar has anything then, and
+        // neither session is a public holiday in the US or in Brazil (Carnival Tuesday, Christmas, 4 July on a Tuesday...).
+        var first = ClearOfHolidays(NextWeekday(Seattle, 120, IsoDayOfWeek.Tuesday)).At(new LocalTime(10, 0));
         var body = Unconfirmed(SeriesApp.Body(Local.Format(first), "America/Los_Angeles", end: new { sessions = 2 }));
 
         var (series, _) = await SeriesApp.CreateAsync(ana, pairId, body, SeriesApp.NewKey());
@@ -188,6 +189,22 @@ public sealed class SeriesCheckTests(ApiApplication app) : IDisposable
     {
         body.Remove("acceptWarnings");
         return body;
+    }
+
+    /// <summary>The first of <paramref name="tuesday"/> and the Tuesdays after it whose session and the next one (two weeks on) are on no holiday of Ana's or Ben's.</summary>
+    private static LocalDate ClearOfHolidays(LocalDate tuesday)
+    {
+        var around = new Interval(tuesday.AtStartOfDayInZone(Seattle).ToInstant(), tuesday.PlusWeeks(30).AtStartOfDayInZone(Seattle).ToInstant());
+        var holidays = Suggestions.PublicHolidays.Around(Seattle, around)
+            .Concat(Suggestions.PublicHolidays.Around(DateTimeZoneProviders.Tzdb["America/Sao_Paulo"], around))
+            .Select(holiday => holiday.Date)
+            .ToHashSet();
+        while (holidays.Contains(tuesday) || holidays.Contains(tuesday.PlusWeeks(2)))
+        {
+            tuesday = tuesday.PlusWeeks(1);
+        }
+
+        return tuesday;
     }
 
     /// <summary>The first <paramref name="day"/> at least <paramref name="days"/> days from today in <paramref name="zone"/>.</summary>
