@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** Writes the pane's page a second time as index.html, so /api/pane/ serves the same page as /api/pane/taskpane.html. */
@@ -9,7 +9,7 @@ export function spaIndexPlugin(page: string): Plugin {
     name: 'peermentor365-spa-index',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir);
     },
     writeBundle() {
       const built = join(outDir, page);

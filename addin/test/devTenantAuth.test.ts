@@ -142,19 +142,15 @@ describe('dev tenant sign-in', () => {
 describe('createPaneAuth', () => {
   const base: ClientConfig = { authMode: 'devTenant', apiScope, devTenant: { authority: 'a', tokenEndpoint: 't', accountsEndpoint: 'x', clientId: 'c' }, entra: null };
 
-  it('uses the dev tenant when the service says so', () => {
-    expect(createPaneAuth(base)).toBeInstanceOf(DevTenantAuth);
+  it('uses the dev tenant when the service says so', async () => {
+    expect(await createPaneAuth(base)).toBeInstanceOf(DevTenantAuth);
   });
 
-  it('says plainly when the service asks for Entra sign-in without saying which app registration', () => {
-    const error = (() => {
-      try {
-        createPaneAuth({ ...base, authMode: 'entra', devTenant: null, entra: null });
-      } catch (e) {
-        return e;
-      }
-      return null;
-    })();
+  it('says plainly when the service asks for Entra sign-in without saying which app registration', async () => {
+    const error: unknown = await createPaneAuth({ ...base, authMode: 'entra', devTenant: null, entra: null }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isAuthError(error) && error.kind).toBe('unexpectedResponse');
   });
 });

@@ -161,17 +161,17 @@ describe('choosing how to sign in', () => {
     expect(error.userMessage).toMatch(/organization is not set up/);
   });
 
-  it('the dev tenant sign-in is unchanged: devTenant mode gives DevTenantAuth, entra mode EntraAuth', () => {
-    const dev = createPaneAuth({
+  it('the dev tenant sign-in is unchanged: devTenant mode gives DevTenantAuth, entra mode EntraAuth', async () => {
+    const dev = await createPaneAuth({
       authMode: 'devTenant',
       apiScope: 'api://peermentor365-dev/access_as_user',
       devTenant: { authority: 'http://127.0.0.1:1/t/v2.0', tokenEndpoint: 'http://127.0.0.1:1/t/token', accountsEndpoint: 'http://127.0.0.1:1/dev/accounts', clientId: 'pane' },
       entra: null,
     });
     expect(dev).toBeInstanceOf(DevTenantAuth);
-    const entra = createPaneAuth({ authMode: 'entra', apiScope, devTenant: null, entra: entraConfig }, undefined, fakeSeam({ naa: false }));
+    const entra = await createPaneAuth({ authMode: 'entra', apiScope, devTenant: null, entra: entraConfig }, undefined, fakeSeam({ naa: false }));
     expect(entra).toBeInstanceOf(EntraAuth);
-    expect(() => createPaneAuth({ authMode: 'entra', apiScope, devTenant: null, entra: null })).toThrow(AuthError);
+    await expect(createPaneAuth({ authMode: 'entra', apiScope, devTenant: null, entra: null })).rejects.toThrow(AuthError);
   });
 });
 

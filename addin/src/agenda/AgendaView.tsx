@@ -1,5 +1,8 @@
 import { Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, CalendarLtrRegular, NotebookRegular, PersonStarRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons/svg/arrow-clockwise';
+import { CalendarLtrRegular } from '@fluentui/react-icons/svg/calendar-ltr';
+import { NotebookRegular } from '@fluentui/react-icons/svg/notebook';
+import { PersonStarRegular } from '@fluentui/react-icons/svg/person-star';
 import type React from 'react';
 import { useEffect, useId, useMemo } from 'react';
 import type { ApiClient } from '../api/client';

@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
-import { LockClosedRegular } from '@fluentui/react-icons';
+import { LockClosedRegular } from '@fluentui/react-icons/svg/lock-closed';
 import type React from 'react';
 import { useEffect, useId, useState } from 'react';
 import { fieldValidation, FormProblem } from '../ui/feedback';

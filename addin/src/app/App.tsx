@@ -1,5 +1,5 @@
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { SignOutRegular } from '@fluentui/react-icons';
+import { SignOutRegular } from '@fluentui/react-icons/svg/sign-out';
 import type React from 'react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient, fetchClientConfig, type ApiClient } from '../api/client';
@@ -7,20 +7,17 @@ import { createPairsClient, type PairsApi } from '../api/pairsClient';
 import { createSeriesClient, type SeriesApi } from '../api/seriesClient';
 import type { ClientConfig, Me } from '../api/types';
 import { createPaneAuth } from '../auth/createPaneAuth';
-import { DevTenantAuth } from '../auth/devTenantAuth';
-import { EntraAuth } from '../auth/entraAuth';
-import { EntraSignIn } from '../auth/EntraSignIn';
+import type { DevTenantAuth } from '../auth/devTenantAuth';
+import type { EntraAuth } from '../auth/entraAuth';
 import type { PaneAuth, SignedInAccount } from '../auth/types';
 import { zoneCity } from '../format/time';
 import { useAsync } from '../hooks/useAsync';
 import type { OfficeConnection, OutlookItem } from '../office';
 import { createAgendaClient, type AgendaApi } from '../agenda/agendaClient';
-import { ScheduleView, type SlotsFrameProps } from '../schedule/ScheduleView';
-import { PairSeriesFrame } from '../series';
-import { DevSignIn } from '../signin/DevSignIn';
+import type { SlotsFrameProps } from '../schedule/ScheduleView';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { PaneTabs } from './PaneTabs';
 import { needsSignIn } from '../ui/userMessage';
+import { LoadBoundary } from './LoadBoundary';
 
 const useStyles = makeStyles({
   shell: {
@@ -50,7 +47,7 @@ const useStyles = makeStyles({
 export interface AppProps {
   office: OfficeConnection;
   loadConfig?: (signal: AbortSignal) => Promise<ClientConfig>;
-  createAuth?: (config: ClientConfig) => PaneAuth;
+  createAuth?: (config: ClientConfig) => Promise<PaneAuth>;
   createApi?: (auth: PaneAuth) => ApiClient;
   createPairsApi?: (auth: PaneAuth) => PairsApi;
   createAgendaApi?: (auth: PaneAuth) => AgendaApi;
@@ -70,10 +67,30 @@ const defaultCreatePairsApi = (auth: PaneAuth) => createPairsClient({ auth });
 const defaultCreateAgendaApi = (auth: PaneAuth) => createAgendaClient({ auth });
 const defaultCreateSeriesApi = (auth: PaneAuth) => createSeriesClient({ auth });
 const noItem: OutlookItem = { kind: 'none' };
+// Every screen loads when it is first shown, so the pane's page holds only the shell (docs/pane.md, "Fast to open").
+// Only the sign-in of the mode the service asks for is loaded: the dev tenant's never loads MSAL.
+const DevSignIn = lazy(() => import('../signin/DevSignIn').then((m) => ({ default: m.DevSignIn })));
+const EntraSignIn = lazy(() => import('../auth/EntraSignIn').then((m) => ({ default: m.EntraSignIn })));
+// The tabs and the Schedule form: what a signed-in person sees first.
+const loadPaneTabs = () => import('./PaneTabs');
+const loadScheduleView = () => import('../schedule/ScheduleView');
+const PaneTabs = lazy(() => loadPaneTabs().then((m) => ({ default: m.PaneTabs })));
+const ScheduleView = lazy(() => loadScheduleView().then((m) => ({ default: m.ScheduleView })));
+// A pair's series around the slots: it loads while the person fills in the form; until then the slots show without it.
+const PairSeriesFrame = lazy(() => import('../series').then((m) => ({ default: m.PairSeriesFrame })));
 // The start view on one of the pair's sessions; it shares My peers' commitments and goals code.
 const AgendaView = lazy(() => import('../agenda/AgendaView').then((m) => ({ default: m.AgendaView })));
 // Loaded the first time someone opens "My peers", so scheduling from a meeting does not wait for it.
 const PeersView = lazy(() => import('../peers/PeersView').then((m) => ({ default: m.PeersView })));
+
+const loading = <Spinner size="small" label="Loading…" />;
+
+function isDevTenantAuth(auth: PaneAuth): auth is DevTenantAuth {
+  return auth.mode === 'devTenant';
+}
+function isEntraAuth(auth: PaneAuth): auth is EntraAuth {
+  return auth.mode === 'entra';
+}
 
 /** The pane: sign-in when needed, then the Schedule and My peers views. */
 export const App: React.FC<AppProps> = ({
@@ -88,19 +105,29 @@ export const App: React.FC<AppProps> = ({
 }) => {
   const styles = useStyles();
   const config = useAsync(loadConfig, [loadConfig]);
-  const authResult = useMemo((): { auth: PaneAuth | null; error: unknown } => {
-    if (!config.data) return { auth: null, error: null };
-    try {
-      return { auth: createAuth(config.data), error: null };
-    } catch (error) {
-      return { auth: null, error };
-    }
-  }, [config.data, createAuth]);
-  const auth = authResult.auth;
-  const [account, setAccount] = useState<SignedInAccount | null>(null);
+  const clientConfig = config.data;
+  // The auth the service asks for, with whom it still remembers (a session kept for the tab), read once.
+  const authResult = useAsync(
+    clientConfig
+      ? async () => {
+          const created = await createAuth(clientConfig);
+          return { auth: created, remembered: created.account() };
+        }
+      : null,
+    [clientConfig, createAuth],
+  );
+  const auth = authResult.data?.auth ?? null;
+  // Who is signed in: whom the auth remembered, until someone signs in or out here.
+  const [signInState, setSignInState] = useState<{ auth: PaneAuth; account: SignedInAccount | null } | null>(null);
+  const account = authResult.data ? (signInState?.auth === authResult.data.auth ? signInState.account : authResult.data.remembered) : null;
+  const setAccount = useCallback((next: SignedInAccount | null) => auth && setSignInState({ auth, account: next }), [auth]);
   const [signInReason, setSignInReason] = useState<string | null>(null);
-
-  useEffect(() => setAccount(auth?.account() ?? null), [auth]);
+  // Signed in: the tabs and the Schedule form load beside the profile, instead of one after the other behind it.
+  useEffect(() => {
+    if (!account) return;
+    void loadPaneTabs();
+    void loadScheduleView();
+  }, [account]);
   const api = useMemo(() => (auth && account ? createApi(auth) : null), [auth, account, createApi]);
   const pairsApi = useMemo(() => (auth && account ? createPairsApi(auth) : null), [auth, account, createPairsApi]);
   const me = useAsync(api ? (signal) => api.getMe(signal) : null, [api]);
@@ -108,7 +135,11 @@ export const App: React.FC<AppProps> = ({
   const seriesFrame = useMemo(() => {
     if (!auth || !account || !pairsApi) return undefined;
     const deps = { pairsApi, seriesApi: createSeriesApi(auth) };
-    const SeriesFrame: React.FC<SlotsFrameProps> = (props) => <PairSeriesFrame deps={deps} {...props} />;
+    const SeriesFrame: React.FC<SlotsFrameProps> = (props) => (
+      <Suspense fallback={props.children()}>
+        <PairSeriesFrame deps={deps} {...props} />
+      </Suspense>
+    );
     return SeriesFrame;
   }, [auth, account, pairsApi, createSeriesApi]);
   // The Outlook item decides the start view: a session of one of the pair's series opens its Agenda view. Nothing is
@@ -122,7 +153,7 @@ export const App: React.FC<AppProps> = ({
   const signOut = useCallback(() => {
     auth?.signOut();
     setAccount(null);
-  }, [auth]);
+  }, [auth, setAccount]);
   const onSignInNeeded = useCallback(() => {
     setSignInReason('Your sign-in has expired. Sign in again to continue.');
     signOut();
@@ -135,30 +166,34 @@ export const App: React.FC<AppProps> = ({
   }, [lookup.error, onSignInNeeded]);
 
   let body: React.ReactNode;
-  if (config.loading) body = <Spinner size="small" label="Starting…" />;
+  if (config.loading || authResult.loading) body = <Spinner size="small" label="Starting…" />;
   else if (config.error) body = <ErrorNotice error={config.error} title="PeerMentor365 is not reachable" onRetry={config.reload} />;
   else if (authResult.error) body = <ErrorNotice error={authResult.error} />;
-  else if (auth && !account && auth instanceof DevTenantAuth)
+  else if (auth && !account && isDevTenantAuth(auth))
     body = (
-      <DevSignIn
-        auth={auth}
-        reason={signInReason}
-        onSignedIn={(a) => {
-          setSignInReason(null);
-          setAccount(a);
-        }}
-      />
+      <Suspense fallback={loading}>
+        <DevSignIn
+          auth={auth}
+          reason={signInReason}
+          onSignedIn={(a) => {
+            setSignInReason(null);
+            setAccount(a);
+          }}
+        />
+      </Suspense>
     );
-  else if (auth && !account && auth instanceof EntraAuth)
+  else if (auth && !account && isEntraAuth(auth))
     body = (
-      <EntraSignIn
-        auth={auth}
-        reason={signInReason}
-        onSignedIn={(a) => {
-          setSignInReason(null);
-          setAccount(a);
-        }}
-      />
+      <Suspense fallback={loading}>
+        <EntraSignIn
+          auth={auth}
+          reason={signInReason}
+          onSignedIn={(a) => {
+            setSignInReason(null);
+            setAccount(a);
+          }}
+        />
+      </Suspense>
     );
   else if (api && me.loading) body = <Spinner size="small" label="Loading your profile…" />;
   else if (api && me.error && !needsSignIn(me.error)) body = <ErrorNotice error={me.error} onRetry={me.reload} />;
@@ -171,43 +206,47 @@ export const App: React.FC<AppProps> = ({
         {lookup.error && !needsSignIn(lookup.error) ? (
           <ErrorNotice error={lookup.error} title="PeerMentor365 could not tell whether this meeting is one of your sessions" onRetry={lookup.reload} />
         ) : null}
-        <PaneTabs
-          key={session?.sessionId ?? 'no-session'}
-          initialTab={session ? 'agenda' : 'schedule'}
-          agenda={
-            session && agendaApi
-              ? () => (
-                  <Suspense fallback={<Spinner size="small" label="Loading…" />}>
-                    <AgendaView
-                      agendaApi={agendaApi}
-                      pairsApi={pairsApi}
-                      peopleApi={api}
-                      me={signedIn}
-                      pairId={session.pairId}
-                      sessionId={session.sessionId}
-                      onSignInNeeded={onSignInNeeded}
-                    />
-                  </Suspense>
-                )
-              : undefined
-          }
-          schedule={
-            <ScheduleView
-              api={api}
-              me={signedIn}
-              writer={office.appointment}
-              showOutlookHint={office.appointment === null}
-              onSignInNeeded={onSignInNeeded}
-              peopleSearchDebounceMs={peopleSearchDebounceMs}
-              slotsFrame={seriesFrame}
-            />
-          }
-          peers={() => (
-            <Suspense fallback={<Spinner size="small" label="Loading…" />}>
-              <PeersView pairsApi={pairsApi} peopleApi={api} me={signedIn} onSignInNeeded={onSignInNeeded} peopleSearchDebounceMs={peopleSearchDebounceMs} />
-            </Suspense>
-          )}
-        />
+        <Suspense fallback={loading}>
+          <PaneTabs
+            key={session?.sessionId ?? 'no-session'}
+            initialTab={session ? 'agenda' : 'schedule'}
+            agenda={
+              session && agendaApi
+                ? () => (
+                    <Suspense fallback={loading}>
+                      <AgendaView
+                        agendaApi={agendaApi}
+                        pairsApi={pairsApi}
+                        peopleApi={api}
+                        me={signedIn}
+                        pairId={session.pairId}
+                        sessionId={session.sessionId}
+                        onSignInNeeded={onSignInNeeded}
+                      />
+                    </Suspense>
+                  )
+                : undefined
+            }
+            schedule={
+              <Suspense fallback={loading}>
+                <ScheduleView
+                  api={api}
+                  me={signedIn}
+                  writer={office.appointment}
+                  showOutlookHint={office.appointment === null}
+                  onSignInNeeded={onSignInNeeded}
+                  peopleSearchDebounceMs={peopleSearchDebounceMs}
+                  slotsFrame={seriesFrame}
+                />
+              </Suspense>
+            }
+            peers={() => (
+              <Suspense fallback={loading}>
+                <PeersView pairsApi={pairsApi} peopleApi={api} me={signedIn} onSignInNeeded={onSignInNeeded} peopleSearchDebounceMs={peopleSearchDebounceMs} />
+              </Suspense>
+            )}
+          />
+        </Suspense>
       </>
     );
   } else body = null;
@@ -227,7 +266,9 @@ export const App: React.FC<AppProps> = ({
           </Button>
         ) : null}
       </header>
-      <main className={styles.main}>{body}</main>
+      <main className={styles.main}>
+        <LoadBoundary>{body}</LoadBoundary>
+      </main>
     </div>
   );
 };

@@ -1,5 +1,7 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
-import { CalendarLtrRegular, NotebookRegular, PeopleTeamRegular } from '@fluentui/react-icons';
+import { CalendarLtrRegular } from '@fluentui/react-icons/svg/calendar-ltr';
+import { NotebookRegular } from '@fluentui/react-icons/svg/notebook';
+import { PeopleTeamRegular } from '@fluentui/react-icons/svg/people-team';
 import type React from 'react';
 import { useId, useState } from 'react';
 

@@ -1,5 +1,5 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
-import { PersonArrowRightRegular } from '@fluentui/react-icons';
+import { PersonArrowRightRegular } from '@fluentui/react-icons/svg/person-arrow-right';
 import type React from 'react';
 import { useEffect, useRef, useState } from 'react';
 import type { EntraAuth } from './entraAuth';

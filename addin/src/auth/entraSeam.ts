@@ -47,26 +47,13 @@ export interface EntraSeam {
   officeSsoToken(options: OfficeSsoOptions): Promise<string>;
 }
 
-function msalConfiguration(config: MsalClientConfig) {
-  return {
-    auth: { clientId: config.clientId, authority: config.authority, redirectUri: config.redirectUri },
-    // Tokens stay in this tab's memory/session only.
-    cache: { cacheLocation: 'sessionStorage' },
-  };
-}
-
 /** The real seam: MSAL.js is loaded only when the service asks for Entra sign-in (the dev tenant never needs it). */
 export function productionEntraSeam(): EntraSeam {
   return {
     nestedAppAuthSupported: isNestedAppAuthSupported,
-    async createNestableClient(config) {
-      const msal = await import('@azure/msal-browser');
-      return (await msal.createNestablePublicClientApplication(msalConfiguration(config))) as unknown as MsalClient;
-    },
-    async createWindowClient(config) {
-      const msal = await import('@azure/msal-browser');
-      return (await msal.createStandardPublicClientApplication(msalConfiguration(config))) as unknown as MsalClient;
-    },
+    // Two modules, so Office's broker (NAA) loads only MSAL's nestable client and the sign-in window only the standard one.
+    createNestableClient: async (config) => (await import('./msalNestable')).createNestableClient(config),
+    createWindowClient: async (config) => (await import('./msalWindow')).createWindowClient(config),
     officeSsoAvailable: hasOfficeSso,
     officeSsoToken: getOfficeSsoToken,
   };

@@ -1,5 +1,9 @@
 import { Badge, Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
-import { AddRegular, CheckmarkRegular, DismissRegular, EditRegular, WarningFilled } from '@fluentui/react-icons';
+import { AddRegular } from '@fluentui/react-icons/svg/add';
+import { CheckmarkRegular } from '@fluentui/react-icons/svg/checkmark';
+import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
+import { EditRegular } from '@fluentui/react-icons/svg/edit';
+import { WarningFilled } from '@fluentui/react-icons/svg/warning';
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Commitment, CommitmentChanges, NewCommitment } from '../api/pairTypes';

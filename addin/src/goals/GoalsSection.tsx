@@ -1,5 +1,6 @@
 import { Badge, Button, Field, Input, makeStyles, ProgressBar, Slider, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
-import { AddRegular, TargetArrowRegular } from '@fluentui/react-icons';
+import { AddRegular } from '@fluentui/react-icons/svg/add';
+import { TargetArrowRegular } from '@fluentui/react-icons/svg/target-arrow';
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Goal, NewGoal } from '../api/pairTypes';

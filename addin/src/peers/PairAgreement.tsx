@@ -1,5 +1,10 @@
 import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, ClockRegular, DismissCircleRegular, EditRegular, PauseRegular, PlayRegular } from '@fluentui/react-icons';
+import { CheckmarkCircleRegular } from '@fluentui/react-icons/svg/checkmark-circle';
+import { ClockRegular } from '@fluentui/react-icons/svg/clock';
+import { DismissCircleRegular } from '@fluentui/react-icons/svg/dismiss-circle';
+import { EditRegular } from '@fluentui/react-icons/svg/edit';
+import { PauseRegular } from '@fluentui/react-icons/svg/pause';
+import { PlayRegular } from '@fluentui/react-icons/svg/play';
 import type React from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Agreement, Pair } from '../api/pairTypes';

@@ -1,5 +1,6 @@
 import { Badge, Button, Divider, makeStyles, Text, tokens, type BadgeProps } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular } from '@fluentui/react-icons/svg/chevron-down';
+import { ChevronUpRegular } from '@fluentui/react-icons/svg/chevron-up';
 import type React from 'react';
 import { useId } from 'react';
 import type { Pair, PairStatus } from '../api/pairTypes';

@@ -1,5 +1,5 @@
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { PeopleAddRegular } from '@fluentui/react-icons';
+import { PeopleAddRegular } from '@fluentui/react-icons/svg/people-add';
 import type React from 'react';
 import { useId, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';

@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { PeopleAddRegular } from '@fluentui/react-icons';
+import { PeopleAddRegular } from '@fluentui/react-icons/svg/people-add';
 import type React from 'react';
 import { useId, useState } from 'react';
 import type { Agreement, Pair } from '../api/pairTypes';

@@ -1,7 +1,7 @@
 import { Button, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
-import { CalendarSearchRegular } from '@fluentui/react-icons';
+import { CalendarSearchRegular } from '@fluentui/react-icons/svg/calendar-search';
 import type React from 'react';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { isApiError } from '../api/problem';
 import type { Cadence, Me, Person, SuggestionsRequest, SuggestionsResponse } from '../api/types';
@@ -11,8 +11,12 @@ import { useSuggestions } from '../hooks/useApi';
 import type { AppointmentWriter } from '../office';
 import { cadenceOptions, defaultCadence, defaultDurationMinutes, durationLabel, durationOptions } from '../format/sessionOptions';
 import { PeoplePicker } from '../ui/PeoplePicker';
-import { SlotList, type SlotAction } from './SlotList';
+import type { SlotAction } from './SlotList';
 import { directoryKey, type PersonLabel } from './slotView';
+
+// The results (cards, badges, date lists) are not part of the form: they load when a search starts, beside its request.
+const loadSlotList = () => import('./SlotList');
+const SlotList = lazy(() => loadSlotList().then((m) => ({ default: m.SlotList })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -98,6 +102,7 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
       return;
     }
     setLocalError(null);
+    void loadSlotList();
     setRequest({ peers: peers.map((p) => p.mail), cadence, durationMinutes });
   };
 
@@ -122,15 +127,17 @@ export const ScheduleView: React.FC<ScheduleViewProps> = ({ api, me, writer, sho
 
   const slots = (slotAction?: SlotAction) =>
     suggestions.data ? (
-      <SlotList
-        response={suggestions.data}
-        people={people}
-        viewerTimeZone={viewerTimeZone(me, suggestions.data)}
-        writer={writer}
-        showOutlookHint={showOutlookHint}
-        onTryLength={tryLength}
-        {...(slotAction ? { slotAction } : {})}
-      />
+      <Suspense fallback={<Spinner className={styles.loading} size="small" label="Finding times that suit everyone…" />}>
+        <SlotList
+          response={suggestions.data}
+          people={people}
+          viewerTimeZone={viewerTimeZone(me, suggestions.data)}
+          writer={writer}
+          showOutlookHint={showOutlookHint}
+          onTryLength={tryLength}
+          {...(slotAction ? { slotAction } : {})}
+        />
+      </Suspense>
     ) : null;
 
   return (

@@ -10,15 +10,13 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import {
-  ArrowSyncRegular,
-  CalendarCancelRegular,
-  CheckmarkCircleRegular,
-  ChevronDownRegular,
-  ChevronUpRegular,
-  ClockAlarmRegular,
-  WarningRegular,
-} from '@fluentui/react-icons';
+import { ArrowSyncRegular } from '@fluentui/react-icons/svg/arrow-sync';
+import { CalendarCancelRegular } from '@fluentui/react-icons/svg/calendar-cancel';
+import { CheckmarkCircleRegular } from '@fluentui/react-icons/svg/checkmark-circle';
+import { ChevronDownRegular } from '@fluentui/react-icons/svg/chevron-down';
+import { ChevronUpRegular } from '@fluentui/react-icons/svg/chevron-up';
+import { ClockAlarmRegular } from '@fluentui/react-icons/svg/clock-alarm';
+import { WarningRegular } from '@fluentui/react-icons/svg/warning';
 import type React from 'react';
 import { useId, useState } from 'react';
 import type { Suggestion } from '../api/types';

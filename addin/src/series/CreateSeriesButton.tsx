@@ -1,5 +1,5 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
-import { CalendarAddRegular } from '@fluentui/react-icons';
+import { CalendarAddRegular } from '@fluentui/react-icons/svg/calendar-add';
 import type React from 'react';
 import { useId, useRef, useState } from 'react';
 import type { Pair } from '../api/pairTypes';

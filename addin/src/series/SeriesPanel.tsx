@@ -13,7 +13,8 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, WarningRegular } from '@fluentui/react-icons';
+import { CheckmarkCircleRegular } from '@fluentui/react-icons/svg/checkmark-circle';
+import { WarningRegular } from '@fluentui/react-icons/svg/warning';
 import type React from 'react';
 import { useId, useState } from 'react';
 import type { Pair } from '../api/pairTypes';

@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, Select, Spinner, Text, tokens } from '@fluentui/react-components';
-import { PersonArrowRightRegular } from '@fluentui/react-icons';
+import { PersonArrowRightRegular } from '@fluentui/react-icons/svg/person-arrow-right';
 import type React from 'react';
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../ui/ErrorNotice';
