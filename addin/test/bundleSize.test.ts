@@ -36,7 +36,8 @@ describe('the JavaScript the pane loads before a view shows', () => {
     // They are not first views: the Schedule form is fetched while the sign-in screen shows. This bound only keeps a
     // stray static import of another view or of MSAL from sliding back into them unnoticed.
     for (const view of bundleSizes(outDir).views.filter((v) => !v.budget)) {
-      expect(view.bytes, `${view.name}: ${kb(view.bytes)}`).toBeLessThanOrEqual(210 * 1024);
+      // 215 KB since public holidays have words of their own on the slot cards (format/holidays.ts).
+      expect(view.bytes, `${view.name}: ${kb(view.bytes)}`).toBeLessThanOrEqual(215 * 1024);
     }
   });
 

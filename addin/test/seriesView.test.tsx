@@ -225,6 +225,33 @@ describe('Create series from a suggested slot', () => {
   });
 });
 
+describe('a series over a public holiday', () => {
+  it('names the holiday, whose it is and their date among the warnings before "Create anyway"', async () => {
+    const holiday = {
+      kind: 'publicHoliday',
+      mail: ben.mail,
+      dates: ['2026-11-26'],
+      message: "Ben Carter's session on 26 Nov 2026 falls on a public holiday: Thanksgiving (US).",
+      holidays: [{ date: '2026-11-26', name: 'Thanksgiving', country: 'US' }],
+    };
+    const clash = { kind: 'conflict', mail: ana.mail, dates: ['2026-12-03'], message: 'Ana Souza is busy at that time on 3 Dec 2026.' };
+    createFailures = [{ status: 409, headers: problemJson, json: { status: 409, title: 'Please confirm the series', warnings: [holiday, clash], occurrences: [] } }];
+    const user = userEvent.setup();
+    renderView({ keys: [] });
+    await findTimesWithBen(user);
+    await user.click((await screen.findAllByRole('button', { name: 'Create series' }))[0]!);
+
+    const warned = await screen.findByRole('alert');
+    expect(within(warned).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Thanksgiving (US) for Ben \u2014 Thu 26 Nov',
+      'Ana Souza is busy at that time on 3 Dec 2026.',
+    ]);
+    await user.click(within(warned).getByRole('button', { name: 'Create anyway' }));
+    await screen.findByRole('region', { name: 'Peer mentoring: Ana & Ben' });
+    expect(posts().map((r) => (JSON.parse(r.body) as { acceptWarnings?: boolean }).acceptWarnings)).toEqual([undefined, true]);
+  });
+});
+
 describe('managing the pair’s series', () => {
   const occurrences = [
     { id: 'o1', start: '2026-12-01T15:00:00Z', end: '2026-12-01T16:00:00Z', originalStart: '2026-12-01T15:00:00Z', isException: false, sessionId: 's_1' },

@@ -107,6 +107,35 @@ describe('slotView', () => {
     expect(view.comfortable).toBe(true);
   });
 
+  it('says each public holiday on its own line, with whose it is and their date', () => {
+    const slot = makeSlot({ firstStartUtc: '2026-11-05T18:00:00Z', anchor: anaAnchor, participants: [ana, ben], day: 'thursday', count: 9 });
+    slot.warnings = [
+      {
+        kind: 'publicHoliday',
+        mail: ben.mail,
+        dates: ['2026-11-26', '2027-11-11'],
+        message: "Ben Carter's sessions on 26 Nov 2026 and 11 Nov 2027 fall on public holidays: Thanksgiving and Veteran's Day (US).",
+        holidays: [
+          { date: '2026-11-26', name: 'Thanksgiving', country: 'US' },
+          { date: '2027-11-11', name: "Veteran's Day", country: 'US' },
+        ],
+      },
+    ];
+    const view = slotView(slot, people, [ana.mail, ben.mail], ana.timeZone);
+    expect(view.warnings).toEqual([
+      { kind: 'publicHoliday', message: 'Thanksgiving (US) for Ben \u2014 Thu 26 Nov', caution: true },
+      { kind: 'publicHoliday', message: "Veteran's Day (US) for Ben \u2014 Thu 11 Nov", caution: true },
+    ]);
+    // A holiday is a caution: a card with one is not "comfortable", though every session is inside everyone's hours.
+    expect(slotView({ ...slot, comfortable: true }, people, [ana.mail], ana.timeZone).comfortable).toBe(false);
+
+    // Without its holidays (an older answer), the service's sentence stands.
+    slot.warnings = [{ ...slot.warnings[0]!, holidays: null }];
+    expect(slotView(slot, people, [ana.mail], ana.timeZone).warnings.map((w) => w.message)).toEqual([
+      "Ben Carter's sessions on 26 Nov 2026 and 11 Nov 2027 fall on public holidays: Thanksgiving and Veteran's Day (US).",
+    ]);
+  });
+
   it('is never "comfortable" beside a caution', () => {
     const slot = { ...slotWithIssues(), comfortable: true };
     expect(slotView(slot, people, [ana.mail], ana.timeZone).comfortable).toBe(false);
@@ -172,6 +201,26 @@ describe('SlotList', () => {
     expect(within(second).getByText('Comfortable')).toBeVisible();
     expect(within(second).getByText('No clashes in any session')).toBeVisible();
     expect(within(second).getByRole('heading', { level: 3 })).toHaveTextContent('Every 2 weeks on Wednesday, 13 sessions');
+  });
+
+  it('shows a public holiday on the slot card as a warning naming the person and their date', () => {
+    const slot = makeSlot({ firstStartUtc: '2026-11-05T18:00:00Z', anchor: anaAnchor, participants: [ana, ben], day: 'thursday', count: 9 });
+    slot.warnings = [
+      {
+        kind: 'publicHoliday',
+        mail: ben.mail,
+        dates: ['2026-11-26'],
+        message: "Ben Carter's session on 26 Nov 2026 falls on a public holiday: Thanksgiving (US).",
+        holidays: [{ date: '2026-11-26', name: 'Thanksgiving', country: 'US' }],
+      },
+    ];
+    renderList(response([slot]));
+
+    const card = screen.getByRole('article');
+    const warning = within(card).getByTestId('slot-warning');
+    expect(warning).toHaveAttribute('data-kind', 'publicHoliday');
+    expect(warning).toHaveTextContent('Thanksgiving (US) for Ben \u2014 Thu 26 Nov');
+    expect(within(card).queryByText('Comfortable')).toBeNull();
   });
 
   it('has no "Use this time" outside Outlook, and says where it lives', () => {

@@ -10,12 +10,16 @@ namespace PeerMentor365.Scheduling;
 /// <param name="WorkingHoursKnown">False when the hours are an assumption (e.g. Outlook's default because the mailbox sets none);
 /// every suggestion then carries a <see cref="SlotWarningKind.WorkingHoursUnknown"/> warning for this person.</param>
 /// <param name="DisplayName">The name messages call them by (e.g. "Ben Carter"); when null or blank, messages use <paramref name="Id"/>.</param>
+/// <param name="Holidays">The public holidays where they work, over (at least) the query window, in any order; a session
+/// on one of these local dates carries a <see cref="SlotWarningKind.PublicHoliday"/> warning and ranks lower. Null or
+/// empty when none are known (no holiday warnings). Two holidays on one date: the first given names it.</param>
 public sealed record Participant(
     string Id,
     WorkingHours WorkingHours,
     IReadOnlyList<BusyPeriod> Busy,
     bool WorkingHoursKnown = true,
-    string? DisplayName = null)
+    string? DisplayName = null,
+    IReadOnlyList<Holiday>? Holidays = null)
 {
     /// <summary>What messages call this person: the display name when known, else the mail address.</summary>
     internal string Name => string.IsNullOrWhiteSpace(DisplayName) ? Id : DisplayName.Trim();

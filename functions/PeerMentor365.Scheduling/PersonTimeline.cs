@@ -28,6 +28,9 @@ internal sealed class PersonTimeline
     private readonly long[] busyStarts;
     private readonly long[] busyEnds;
     private readonly FreeBusyStatus[] busyStatuses;
+    private readonly long[] holidayStarts;
+    private readonly long[] holidayEnds;
+    private readonly Holiday[] holidays;
 
     public PersonTimeline(Participant participant, Instant windowStart, Instant windowEnd)
     {
@@ -66,6 +69,7 @@ internal sealed class PersonTimeline
         workStarts = [.. workStartList];
         workEnds = [.. workEndList];
         (busyStarts, busyEnds, busyStatuses) = Flatten(participant.Busy);
+        (holidayStarts, holidayEnds, holidays) = HolidayDays(participant.Holidays, windowStart.InZone(zone).Date.PlusDays(-1), lastDate);
     }
 
     public Participant Participant { get; }
@@ -130,6 +134,38 @@ internal sealed class PersonTimeline
         }
 
         return worst;
+    }
+
+    /// <summary>The public holiday on the local date a session starting at <paramref name="start"/> (Unix ticks) starts on, or null.</summary>
+    public Holiday? HolidayAt(long start)
+    {
+        if (holidays.Length == 0)
+        {
+            return null;
+        }
+
+        var day = LastAtOrBefore(holidayStarts, start);
+        return day >= 0 && start < holidayEnds[day] ? holidays[day] : null;
+    }
+
+    /// <summary>
+    /// The holidays between <paramref name="first"/> and <paramref name="last"/> as the moments their local days span,
+    /// sorted, one per date (the first given names a date with two).
+    /// </summary>
+    private (long[] Starts, long[] Ends, Holiday[] Holidays) HolidayDays(IReadOnlyList<Holiday>? given, LocalDate first, LocalDate last)
+    {
+        if (given is null || given.Count == 0)
+        {
+            return ([], [], []);
+        }
+
+        var days = given.Where(holiday => holiday.Date >= first && holiday.Date <= last)
+            .DistinctBy(holiday => holiday.Date)
+            .OrderBy(holiday => holiday.Date)
+            .ToArray();
+        var starts = days.Select(holiday => Clock.ToInstant(ZoneClock.LocalTicks(holiday.Date.AtMidnight()))).ToArray();
+        var ends = days.Select(holiday => Clock.ToInstant(ZoneClock.LocalTicks(holiday.Date.PlusDays(1).AtMidnight()))).ToArray();
+        return (starts, ends, days);
     }
 
     private static List<TickSpan> Clip(long[] starts, long[] ends, long from, long to)

@@ -29,6 +29,12 @@ internal static class SchedulingRules
     /// <summary>How much a busy/out-of-office clash costs: each clashing session takes this share of a full series off the score.</summary>
     public const double ConflictWeight = 3.0;
 
+    /// <summary>
+    /// A session on a public holiday where someone works (and no busy clash) counts in the score as this fraction of a
+    /// busy clash: most people are off, but it is not a problem session (docs/scheduling.md, "Ranking").
+    /// </summary>
+    public const double HolidayFraction = 1.0;
+
     /// <summary>A tentative or unknown clash counts as this fraction of a hard one.</summary>
     public const double SoftConflictFraction = 0.5;
 

@@ -39,8 +39,9 @@ internal sealed class SeriesCandidate
 /// <summary>What a sequence of session moments means for everyone; shared by anchors that give the same moments.</summary>
 internal sealed class SeriesEvaluation
 {
-    public SeriesEvaluation(long[] starts, int insideForAll, int hardConflicts, int softConflicts, double[] discomfort, int problemSessions, long worstOutsideTicks)
+    public SeriesEvaluation(long[] starts, int insideForAll, int hardConflicts, int softConflicts, int holidaySessions, double[] discomfort, int problemSessions, long worstOutsideTicks)
     {
+        HolidaySessions = holidaySessions;
         ProblemSessions = problemSessions;
         WorstOutsideTicks = worstOutsideTicks;
         Starts = starts;
@@ -50,7 +51,7 @@ internal sealed class SeriesEvaluation
         Discomfort = discomfort;
         WorstDiscomfort = discomfort.Max();
         TotalDiscomfort = discomfort.Sum();
-        var clashShare = (hardConflicts + (SchedulingRules.SoftConflictFraction * softConflicts)) / starts.Length;
+        var clashShare = (hardConflicts + (SchedulingRules.HolidayFraction * holidaySessions) + (SchedulingRules.SoftConflictFraction * softConflicts)) / starts.Length;
         var availability = Math.Max(0, 1 - (SchedulingRules.ConflictWeight * clashShare));
         Score = (1 - WorstDiscomfort) * availability;
     }
@@ -70,8 +71,11 @@ internal sealed class SeriesEvaluation
     /// <summary>Sessions with a busy or out-of-office clash for someone.</summary>
     public int HardConflicts { get; }
 
-    /// <summary>Sessions whose worst clash is tentative or unknown.</summary>
+    /// <summary>Sessions whose worst clash is tentative or unknown, on no one's public holiday.</summary>
     public int SoftConflicts { get; }
+
+    /// <summary>Sessions on a public holiday where someone works, with no busy clash (that would count as the clash).</summary>
+    public int HolidaySessions { get; }
 
     /// <summary>
     /// Each person's discomfort over the series (query order), 0..1: the larger of their mean over the sessions and half
@@ -85,6 +89,9 @@ internal sealed class SeriesEvaluation
     /// <summary>Everyone's discomfort added up: a tie-break after the worst.</summary>
     public double TotalDiscomfort { get; }
 
-    /// <summary>0..1: (1 - worst person's discomfort) × (1 - 3 × weighted share of clashing sessions, at least 0).</summary>
+    /// <summary>
+    /// 0..1: (1 - worst person's discomfort) × (1 - 3 × weighted share of clashing sessions, at least 0); a holiday session
+    /// weighs as a busy clash, a tentative one half.
+    /// </summary>
     public double Score { get; }
 }

@@ -12,10 +12,10 @@ namespace PeerMentor365.Scheduling;
 public sealed record SeriesCheckResult(IReadOnlyList<Occurrence> Occurrences, IReadOnlyList<SlotWarning> Warnings)
 {
     /// <summary>
-    /// Some session clashes with someone's busy or out-of-office time, or falls outside someone's working hours:
-    /// what a person should confirm before the times are applied.
+    /// Some session clashes with someone's busy or out-of-office time, falls outside someone's working hours or on a
+    /// public holiday where someone works: what a person should confirm before the times are applied.
     /// </summary>
-    public bool NeedsConfirmation => Warnings.Any(warning => warning.Kind is SlotWarningKind.Conflict or SlotWarningKind.OutsideWorkingHours);
+    public bool NeedsConfirmation => Warnings.Any(warning => warning.Kind is SlotWarningKind.Conflict or SlotWarningKind.OutsideWorkingHours or SlotWarningKind.PublicHoliday);
 }
 
 /// <summary>Checks given session times against everyone's working hours and calendars. Pure; thread-safe.</summary>

@@ -9,8 +9,8 @@ internal static class SlotRanking
 
     /// <summary>
     /// Which anchor a candidate keeps (negative: <paramref name="x"/>): most sessions inside everyone's hours, then fewest
-    /// busy clashes, then fewest tentative clashes, then the least discomfort for the worst-off person, then the organizer's
-    /// zone, then zone id (ordinal).
+    /// busy clashes, then fewest holiday sessions, then fewest tentative clashes, then the least discomfort for the
+    /// worst-off person, then the organizer's zone, then zone id (ordinal).
     /// </summary>
     public static int CompareAnchors(SeriesCandidate x, SeriesCandidate y, string organizerZone)
     {
@@ -24,6 +24,12 @@ internal static class SlotRanking
         if (byConflicts != 0)
         {
             return byConflicts;
+        }
+
+        var byHolidays = x.Evaluation.HolidaySessions.CompareTo(y.Evaluation.HolidaySessions);
+        if (byHolidays != 0)
+        {
+            return byHolidays;
         }
 
         var bySoftConflicts = x.Evaluation.SoftConflicts.CompareTo(y.Evaluation.SoftConflicts);
@@ -45,9 +51,10 @@ internal static class SlotRanking
 
     /// <summary>
     /// Best first: fewer problem sessions (a busy clash or time outside someone's working hours); then the worst-off
-    /// person pushed less far outside their hours; then higher score (how central the sessions are in everyone's day);
-    /// then the longer series; then fewer busy clashes, fewer tentative clashes, less total discomfort; then earlier
-    /// first session, anchor zone id and pattern, so the order is fully deterministic. Counting problem sessions rather
+    /// person pushed less far outside their hours; then higher score (how central the sessions are in everyone's day, less
+    /// the sessions on someone's public holiday); then the longer series; then fewer busy clashes, fewer holiday sessions,
+    /// fewer tentative clashes, less total discomfort; then earlier first session, anchor zone id and pattern, so the
+    /// order is fully deterministic. Counting problem sessions rather
     /// than their share keeps a series from ranking up just because it is a session longer; the score comes before the
     /// length so that the middle of the day is not traded for a series that happens to fit one more session in the window.
     /// </summary>
@@ -71,6 +78,11 @@ internal static class SlotRanking
         if (order == 0)
         {
             order = x.Evaluation.HardConflicts.CompareTo(y.Evaluation.HardConflicts);
+        }
+
+        if (order == 0)
+        {
+            order = x.Evaluation.HolidaySessions.CompareTo(y.Evaluation.HolidaySessions);
         }
 
         if (order == 0)

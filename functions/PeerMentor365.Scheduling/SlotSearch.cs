@@ -243,12 +243,13 @@ internal sealed class SlotSearch
     {
         var discomfort = new double[People.Count];
         var worstSession = new double[People.Count];
-        int insideForAll = 0, hard = 0, soft = 0, problems = 0;
+        int insideForAll = 0, hard = 0, soft = 0, holidays = 0, problems = 0;
         long worstOutside = 0;
         foreach (var start in starts)
         {
             var end = start + length;
             var insideHere = true;
+            var holiday = false;
             var worst = FreeBusyStatus.Free;
             for (var person = 0; person < People.Count; person++)
             {
@@ -263,6 +264,7 @@ internal sealed class SlotSearch
                 worstOutside = Math.Max(worstOutside, placement.OutsideTicks);
                 discomfort[person] += placement.Discomfort;
                 worstSession[person] = Math.Max(worstSession[person], placement.Discomfort);
+                holiday |= timeline.HolidayAt(start) is not null;
                 var conflict = timeline.WorstConflict(start, end);
                 if (conflict.Severity() > worst.Severity())
                 {
@@ -273,7 +275,9 @@ internal sealed class SlotSearch
             insideForAll += insideHere ? 1 : 0;
             problems += insideHere && !worst.IsHardConflict() ? 0 : 1;
             hard += worst.IsHardConflict() ? 1 : 0;
-            soft += worst.IsSoftConflict() ? 1 : 0;
+            // A holiday session with a busy clash counts once, as the clash (an all-day out-of-office on the holiday).
+            holidays += holiday && !worst.IsHardConflict() ? 1 : 0;
+            soft += worst.IsSoftConflict() && !holiday ? 1 : 0;
         }
 
         for (var person = 0; person < discomfort.Length; person++)
@@ -281,7 +285,7 @@ internal sealed class SlotSearch
             discomfort[person] = Math.Max(discomfort[person] / starts.Length, SchedulingRules.WorstSessionShare * worstSession[person]);
         }
 
-        return new SeriesEvaluation(starts, insideForAll, hard, soft, discomfort, problems, worstOutside);
+        return new SeriesEvaluation(starts, insideForAll, hard, soft, holidays, discomfort, problems, worstOutside);
     }
 
     /// <summary>A recurrence pattern with its sessions' local-day offsets (index 0: the session before the first).</summary>

@@ -19,6 +19,9 @@ public enum SlotWarningKind
 
     /// <summary>The person's working hours are not known; the suggestion assumed Outlook's default.</summary>
     WorkingHoursUnknown,
+
+    /// <summary>Some sessions fall on a public holiday where the person works (<see cref="Participant.Holidays"/>).</summary>
+    PublicHoliday,
 }
 
 /// <summary>
@@ -28,4 +31,10 @@ public enum SlotWarningKind
 /// <param name="ParticipantId">Whom it concerns.</param>
 /// <param name="Dates">The person's local dates of the sessions concerned, in order (empty for <see cref="SlotWarningKind.WorkingHoursUnknown"/>).</param>
 /// <param name="Message">A plain-English sentence for display.</param>
-public sealed record SlotWarning(SlotWarningKind Kind, string ParticipantId, IReadOnlyList<LocalDate> Dates, string Message);
+/// <param name="Holidays">For <see cref="SlotWarningKind.PublicHoliday"/>: the holiday on each of <paramref name="Dates"/>, in the
+/// same order; empty for other kinds.</param>
+public sealed record SlotWarning(SlotWarningKind Kind, string ParticipantId, IReadOnlyList<LocalDate> Dates, string Message, IReadOnlyList<Holiday>? Holidays = null)
+{
+    /// <summary>For <see cref="SlotWarningKind.PublicHoliday"/>: the holiday on each of <see cref="Dates"/>, in the same order; empty for other kinds.</summary>
+    public IReadOnlyList<Holiday> Holidays { get; init; } = Holidays ?? [];
+}

@@ -54,6 +54,11 @@ public sealed record SuggestionQuery(
             throw new ArgumentException("Participant ids must be distinct (ignoring case).", nameof(Participants));
         }
 
+        if (people.Any(person => person.Holidays is { } holidays && holidays.Any(holiday => holiday is null || string.IsNullOrWhiteSpace(holiday.Name))))
+        {
+            throw new ArgumentException("Every holiday needs a name.", nameof(Participants));
+        }
+
         if (people.Any(person => person.Busy.Any(period => !period.Interval.HasStart || !period.Interval.HasEnd)))
         {
             throw new ArgumentException("Busy periods must have a start and an end.", nameof(Participants));

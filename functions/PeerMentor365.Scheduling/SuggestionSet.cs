@@ -30,6 +30,9 @@ public sealed record SlotSuggestion(
     /// <summary>Sessions with at least one busy or out-of-office clash.</summary>
     public int ConflictCount => Occurrences.Count(occurrence => occurrence.Participants.Any(person => person.Conflict.IsHardConflict()));
 
+    /// <summary>Sessions on a public holiday where at least one person works.</summary>
+    public int HolidayCount => Occurrences.Count(occurrence => occurrence.Participants.Any(person => person.Holiday is not null));
+
     /// <summary>Sessions outside at least one person's working hours.</summary>
     public int OutsideWorkingHoursCount => Occurrences.Count(occurrence => occurrence.Participants.Any(person => !person.InsideWorkingHours));
 }
@@ -47,4 +50,6 @@ public sealed record Occurrence(int Number, Interval When, IReadOnlyList<Partici
 /// <param name="InsideWorkingHours">The whole session is inside the person's working hours.</param>
 /// <param name="Conflict"><see cref="FreeBusyStatus.Free"/> when nothing conflicting overlaps; otherwise the worst overlapping
 /// conflicting status (out of office, then busy, then tentative, then unknown). Working-elsewhere time never conflicts.</param>
-public sealed record ParticipantOccurrence(string ParticipantId, LocalDateTime LocalStart, LocalDateTime LocalEnd, bool InsideWorkingHours, FreeBusyStatus Conflict);
+/// <param name="Holiday">The public holiday where the person works on the session's local date, or null.</param>
+public sealed record ParticipantOccurrence(
+    string ParticipantId, LocalDateTime LocalStart, LocalDateTime LocalEnd, bool InsideWorkingHours, FreeBusyStatus Conflict, Holiday? Holiday = null);

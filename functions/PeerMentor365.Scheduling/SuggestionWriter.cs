@@ -30,7 +30,8 @@ internal static class SuggestionWriter
                     timeline.Clock.LocalDateTimeAt(start),
                     timeline.Clock.LocalDateTimeAt(end),
                     timeline.Place(start, end).Inside,
-                    timeline.WorstConflict(start, end));
+                    timeline.WorstConflict(start, end),
+                    timeline.HolidayAt(start));
             }
 
             occurrences[index] = new Occurrence(index + 1, new Interval(Instant.FromUnixTimeTicks(start), Instant.FromUnixTimeTicks(end)), views);
@@ -77,6 +78,13 @@ internal static class SuggestionWriter
             {
                 warnings.Add(new SlotWarning(SlotWarningKind.Tentative, id, Dates(tentative),
                     $"{name} may be busy {When(tentative, views.Count)} (tentative)."));
+            }
+
+            var onHolidays = views.Where(view => view.Holiday is not null).ToList();
+            if (onHolidays.Count > 0)
+            {
+                warnings.Add(new SlotWarning(SlotWarningKind.PublicHoliday, id, Dates(onHolidays), HolidayMessage(name, onHolidays),
+                    [.. onHolidays.Select(view => view.Holiday!)]));
             }
 
             var firstTime = views[0].LocalStart.TimeOfDay;
@@ -132,6 +140,24 @@ internal static class SuggestionWriter
             : $"on {DateList(group.Views)} they {Verb(group.Early, false)} at {MessageText.Time(group.Time)}").ToList();
         var which = outside.Count == views.Count ? $"All {views.Count} of {name}'s sessions" : $"{outside.Count} of {name}'s {views.Count} sessions";
         return $"{which} fall outside their working hours {hoursText}{clocks}: {string.Join("; ", clauses)}.";
+    }
+
+    /// <summary>
+    /// "Ben Carter's session on 26 Nov 2026 falls on a public holiday: Thanksgiving (US)." / "Ben Carter's sessions on
+    /// 26 Nov, 25 Dec 2026 and 5 Jul 2027 fall on public holidays: Thanksgiving, Christmas and Independence Day (US)."
+    /// </summary>
+    private static string HolidayMessage(string name, List<ParticipantOccurrence> views)
+    {
+        var holidays = views.Select(view => view.Holiday!).ToList();
+        var names = holidays.Select(holiday => holiday.Name).Distinct(StringComparer.Ordinal).ToList();
+        var shown = names.Count > MessageText.DatesShown
+            ? [.. names.Take(MessageText.DatesShown), $"{names.Count - MessageText.DatesShown} more"]
+            : names;
+        var countries = string.Join(", ", holidays.Select(holiday => holiday.CountryCode).Distinct(StringComparer.Ordinal));
+        var what = $"{MessageText.Join(shown)} ({countries})";
+        return views.Count == 1
+            ? $"{name}'s session on {DateList(views)} falls on a public holiday: {what}."
+            : $"{name}'s sessions on {DateList(views)} fall on public holidays: {what}.";
     }
 
     /// <summary>"for the session", "for every session", "at that time on 1 Dec and 15 Dec 2026".</summary>

@@ -50,6 +50,29 @@ public sealed class SeriesCheckTests
     }
 
     [Fact]
+    public void A_session_on_a_public_holiday_needs_confirmation_and_names_the_holiday_on_the_persons_date()
+    {
+        // 20:00 UTC on a Monday is 20:00 or 21:00 in London and Tuesday 09:00 in Auckland: Kiri's Monday holidays are not
+        // her sessions' days, Ana's Easter Monday is hers.
+        var kiri = Person("kiri@x", "Pacific/Auckland", "08:00-17:00", name: "Kiri Tane") with
+        {
+            Holidays = [new Holiday(Date("2027-01-04"), "Day after New Year's Day", "NZ"), new Holiday(Date("2027-03-29"), "Easter Monday", "NZ")],
+        };
+        var ana = Person("ana@x", "Europe/London", "08:00-22:00", name: "Ana Souza") with { Holidays = [new Holiday(Date("2027-03-29"), "Easter Monday", "GB")] };
+
+        var result = SeriesCheck.Check([ana, kiri], [Utc("2027-01-04T20:00:00Z"), Utc("2027-03-29T20:00:00Z")], Hour);
+
+        // Ana's start also moves from 20:00 to 21:00 on 29 March (the clocks change in London).
+        var warning = Assert.Single(result.Warnings, warning => warning.Kind == SlotWarningKind.PublicHoliday);
+        Assert.Equal("ana@x", warning.ParticipantId);
+        Assert.Equal([Date("2027-03-29")], warning.Dates);
+        Assert.Equal("GB", Assert.Single(warning.Holidays).CountryCode);
+        Assert.Equal("Ana Souza's session on 29 Mar 2027 falls on a public holiday: Easter Monday (GB).", warning.Message);
+        Assert.True(result.NeedsConfirmation);
+        Assert.All(result.Occurrences, occurrence => Assert.Null(occurrence.Participants[1].Holiday));
+    }
+
+    [Fact]
     public void Starts_out_of_order_or_no_sessions_are_refused()
     {
         var people = new[] { Person("ana@x", "Europe/London"), Person("ben@x", "Europe/London") };

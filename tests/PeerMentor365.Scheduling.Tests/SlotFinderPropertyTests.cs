@@ -35,6 +35,7 @@ public class SlotFinderPropertyTests
                         Assert.True(Oracle.Humane(person.WorkingHours, occurrence.When), $"{person.Id} at {view.LocalStart} is beyond the humane stretch");
                         Assert.Equal(Oracle.Inside(person.WorkingHours, occurrence.When), view.InsideWorkingHours);
                         Assert.Equal(Oracle.WorstConflict(person.Busy, occurrence.When), view.Conflict);
+                        Assert.Equal(Oracle.HolidayOn(person, occurrence.When), view.Holiday);
                     }
                 }
 
@@ -45,6 +46,7 @@ public class SlotFinderPropertyTests
                     AssertWarnedExactly(slot, person.Id, SlotWarningKind.OutsideWorkingHours, views.Where(view => !view.InsideWorkingHours));
                     AssertWarnedExactly(slot, person.Id, SlotWarningKind.Conflict, views.Where(view => view.Conflict.IsHardConflict()));
                     AssertWarnedExactly(slot, person.Id, SlotWarningKind.Tentative, views.Where(view => view.Conflict.IsSoftConflict()));
+                    AssertWarnedExactly(slot, person.Id, SlotWarningKind.PublicHoliday, views.Where(view => view.Holiday is not null));
                     AssertWarnedExactly(slot, person.Id, SlotWarningKind.LocalTimeShifts, views.Where(view => view.LocalStart.TimeOfDay != views[0].LocalStart.TimeOfDay));
                     Assert.Equal(!person.WorkingHoursKnown, slot.Warnings.Any(warning => warning.Kind == SlotWarningKind.WorkingHoursUnknown && warning.ParticipantId == person.Id));
                 }

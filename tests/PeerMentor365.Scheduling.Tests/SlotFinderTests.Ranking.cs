@@ -125,11 +125,11 @@ public partial class SlotFinderTests
         return (problems, worst, -slot.Score);
     }
 
-    private static SeriesCandidate Candidate(DateTimeZone anchor, RecurrencePattern pattern, int sessions, int problems, int hard, long outside, double[] discomfort)
+    private static SeriesCandidate Candidate(DateTimeZone anchor, RecurrencePattern pattern, int sessions, int problems, int hard, long outside, double[] discomfort, int holidays = 0)
     {
         var first = Scenario.Utc("2027-01-04T08:30:00Z").ToUnixTimeTicks();
         var starts = Enumerable.Range(0, sessions).Select(index => first + (index * Duration.FromDays(7 * pattern.Interval).BclCompatibleTicks)).ToArray();
-        var evaluation = new SeriesEvaluation(starts, sessions - problems, hard, 0, discomfort, problems, outside);
+        var evaluation = new SeriesEvaluation(starts, sessions - problems, hard, 0, holidays, discomfort, problems, outside);
         return new SeriesCandidate(anchor, Scenario.Local("2027-01-04T08:30").InUtc().ToInstant().ToUnixTimeTicks(), pattern, evaluation);
     }
 }

@@ -20,6 +20,8 @@ public class SlotFinderBenchmarks
     private SuggestionQuery eightPeople = null!;
     private SuggestionQuery eightPeopleEveryTwoWeeks = null!;
     private SuggestionQuery eightPeopleMonthly = null!;
+    private SuggestionQuery twoPeopleWithHolidays = null!;
+    private SuggestionQuery eightPeopleWithHolidays = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -44,9 +46,12 @@ public class SlotFinderBenchmarks
         eightPeople = new SuggestionQuery(eight, SessionLength.Default, Cadence.Weekly, Start, End);
         eightPeopleEveryTwoWeeks = eightPeople with { Cadence = Cadence.EveryWeeks(2) };
         eightPeopleMonthly = eightPeople with { Cadence = Cadence.MonthlyOnNthWeekday };
+        // As the API asks: each person with their country's public holidays (US, DE; GB, BR, IL (none), CA, PT).
+        twoPeopleWithHolidays = twoPeople with { Participants = WithHolidays(pair) };
+        eightPeopleWithHolidays = eightPeople with { Participants = WithHolidays(eight) };
 
         // A benchmark of an empty answer would measure nothing.
-        foreach (var query in new[] { twoPeople, eightPeople, eightPeopleEveryTwoWeeks, eightPeopleMonthly })
+        foreach (var query in new[] { twoPeople, eightPeople, eightPeopleEveryTwoWeeks, eightPeopleMonthly, twoPeopleWithHolidays, eightPeopleWithHolidays })
         {
             if (SlotFinder.FindSlots(query).Slots.Count < 5)
             {
@@ -66,6 +71,15 @@ public class SlotFinderBenchmarks
 
     [Benchmark(Description = "8 people, monthly, 6 months")]
     public SuggestionSet EightPeopleMonthly() => SlotFinder.FindSlots(eightPeopleMonthly);
+
+    [Benchmark(Description = "2 people, weekly, 6 months, public holidays")]
+    public SuggestionSet TwoPeopleWeeklyWithHolidays() => SlotFinder.FindSlots(twoPeopleWithHolidays);
+
+    [Benchmark(Description = "8 people, weekly, 6 months, public holidays")]
+    public SuggestionSet EightPeopleWeeklyWithHolidays() => SlotFinder.FindSlots(eightPeopleWithHolidays);
+
+    private static Participant[] WithHolidays(IEnumerable<Participant> people) =>
+        [.. people.Select(person => person with { Holidays = Api.Suggestions.PublicHolidays.Around(person.WorkingHours.Zone, new Interval(Start, End)) })];
 }
 
 /// <summary>

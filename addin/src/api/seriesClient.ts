@@ -8,7 +8,7 @@ import type {
   Series,
   SeriesOccurrence,
 } from './seriesTypes';
-import type { SlotWarning } from './types';
+import type { PublicHoliday, SlotWarning } from './types';
 
 /** The series routes of docs/series-api.md. */
 export interface SeriesApi {
@@ -68,6 +68,9 @@ function warningsOf(body: unknown): SlotWarning[] {
       mail: typeof w.mail === 'string' ? w.mail : '',
       dates: Array.isArray(w.dates) ? w.dates.filter((d): d is string => typeof d === 'string') : [],
       message: w.message as string,
+      holidays: Array.isArray(w.holidays)
+        ? w.holidays.filter((h): h is PublicHoliday => isObject(h) && typeof h.date === 'string' && typeof h.name === 'string' && typeof h.country === 'string')
+        : null,
     }));
 }
 

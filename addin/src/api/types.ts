@@ -26,3 +26,5 @@ export type Suggestion = Narrow<Schemas['SuggestionDto'], { recurrence: SeriesRe
 export type WorkingHours = Narrow<Schemas['WorkingHoursDto'], { daysOfWeek: DayOfWeek[] }>;
 export type Participant = Narrow<Schemas['ParticipantInfo'], { workingHours: WorkingHours }>;
 export type SuggestionsResponse = Narrow<Schemas['SuggestionResponse'], { participants: Participant[]; suggestions: Suggestion[] }>;
+/** A public holiday where a person works: the local date they have off, its English name, the ISO country code. */
+export type PublicHoliday = Schemas['HolidayDto'];

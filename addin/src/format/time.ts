@@ -218,3 +218,9 @@ export function sessionWhen(start: string, end: string, timeZone: string): strin
   const sameDay = from.year === to.year && from.month === to.month && from.day === to.day;
   return `${formatLongDate(from)}, ${formatClock(from)}\u2013${formatClock(to)}${sameDay ? '' : ' (+1 day)'}`;
 }
+
+/** "Thu 26 Nov" from "2026-11-26": a day of a series, where the year goes without saying. */
+export function formatDayMonth(isoDate: string): string {
+  const p = parseLocal(isoDate);
+  return `${weekdayShort[p.weekday]} ${p.day} ${monthShort[p.month - 1]}`;
+}

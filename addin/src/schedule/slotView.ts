@@ -1,4 +1,5 @@
 import type { Suggestion, SuggestionsResponse } from '../api/types';
+import { warningLines } from '../format/holidays';
 import { describeConflicts, describeOutsideHours, describeSeries } from '../format/pattern';
 import {
   firstName,
@@ -43,7 +44,8 @@ export interface WarningLine {
   kind: string;
   /**
    * The service's sentence (it lists at most five dates and counts the rest; every date is in the card's list of all
-   * sessions), or for a clock change the pane's own: whose time moves, by how much and when.
+   * sessions), or the pane's own: for a clock change whose time moves, by how much and when; for a public holiday one
+   * line per holiday ("Thanksgiving (US) for Ben — Thu 26 Nov").
    */
   message: string;
   /** A clock change that keeps everyone inside their hours is news, not a problem. */
@@ -118,9 +120,14 @@ export function slotView(suggestion: Suggestion, people: PeopleDirectory, order:
   const anchorStart = parseLocal(suggestion.recurrence.firstStart);
   const anchor = `From ${formatLongDate(anchorStart)} \u00b7 ${formatClock(anchorStart)} ${zoneName(suggestion.recurrence.anchorTimeZone)}`;
 
-  const warnings = suggestion.warnings.map((w): WarningLine => {
+  const warnings = suggestion.warnings.flatMap((w): WarningLine[] => {
     const shift = w.kind === 'localTimeShifts' ? clockChangeLine(suggestion, w.mail ?? '', people) : null;
-    return { kind: w.kind, message: shift ?? withNames(w.message, people), caution: w.kind !== 'localTimeShifts' };
+    if (shift !== null) return [{ kind: w.kind, message: shift, caution: false }];
+    return warningLines(w, (mail) => nameOf(mail, people)).map((line) => ({
+      kind: w.kind,
+      message: withNames(line, people),
+      caution: w.kind !== 'localTimeShifts',
+    }));
   });
 
   const viewerLabel = zoneName(viewerTimeZone, order[0] ? people.get(directoryKey(order[0]))?.place : null);

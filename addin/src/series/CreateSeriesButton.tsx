@@ -110,6 +110,7 @@ export const CreateSeriesButton: React.FC<CreateSeriesButtonProps> = ({
           onAccept={() => void create(true)}
           title="Some sessions of this series have problems"
           acceptLabel="Create anyway"
+          people={pair.members}
         />
       ) : error !== null ? (
         <MessageBar intent="error" layout="multiline" role="alert">

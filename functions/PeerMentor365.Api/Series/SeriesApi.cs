@@ -192,7 +192,7 @@ internal static class SeriesApi
                 return Preflight.Refuse(SeriesRecheck.NeedsConfirmation(
                     check,
                     "Please confirm the series",
-                    "Some session of this series clashes with someone's calendar or falls outside their working hours. Send the same request with acceptWarnings: true to create it anyway."));
+                    "Some session of this series clashes with someone's calendar, falls outside their working hours or on a public holiday where they work. Send the same request with acceptWarnings: true to create it anyway."));
             }
         }
 

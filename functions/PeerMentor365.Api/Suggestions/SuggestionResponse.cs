@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 using PeerMentor365.Api.Requests;
 using PeerMentor365.Scheduling;
@@ -63,7 +64,16 @@ internal sealed record OccurrenceDto(string Start, string End, IReadOnlyList<Con
 
 internal sealed record ConflictDto(string Mail, string Status);
 
-internal sealed record WarningDto(string Kind, string Mail, IReadOnlyList<string> Dates, string Message);
+/// <param name="Holidays">For a <c>publicHoliday</c> warning: the holiday on each of <paramref name="Dates"/>, in the same order; absent otherwise.</param>
+internal sealed record WarningDto(
+    string Kind,
+    string Mail,
+    IReadOnlyList<string> Dates,
+    string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HolidayDto>? Holidays = null);
+
+/// <summary>A public holiday where a person works: the local date they have off, its English name, the ISO 3166-1 country code.</summary>
+internal sealed record HolidayDto(string Date, string Name, string Country);
 
 /// <summary>Turns the core's answer into the wire format: instants in UTC with Z, local times with their zone.</summary>
 internal static class SuggestionMapping
@@ -144,18 +154,20 @@ internal static class SuggestionMapping
             .Select(person => new ConflictDto(person.ParticipantId, StatusName(person.Conflict)))],
         [.. occurrence.Participants.Where(person => !person.InsideWorkingHours).Select(person => person.ParticipantId)]);
 
-    private static WarningDto ToDto(SlotWarning warning) => new(
+    public static WarningDto ToDto(SlotWarning warning) => new(
         warning.Kind switch
         {
             SlotWarningKind.OutsideWorkingHours => "outsideWorkingHours",
             SlotWarningKind.Conflict => "conflict",
             SlotWarningKind.Tentative => "tentative",
             SlotWarningKind.LocalTimeShifts => "localTimeShifts",
+            SlotWarningKind.PublicHoliday => "publicHoliday",
             _ => "workingHoursUnknown",
         },
         warning.ParticipantId,
         [.. warning.Dates.Select(Wire.Format)],
-        warning.Message);
+        warning.Message,
+        warning.Holidays.Count == 0 ? null : [.. warning.Holidays.Select(holiday => new HolidayDto(Wire.Format(holiday.Date), holiday.Name, holiday.CountryCode))]);
 
     private static PatternDto ToPattern(RecurrencePattern pattern) => new(
         pattern.Kind == RecurrenceKind.Weekly ? "weekly" : "relativeMonthly",

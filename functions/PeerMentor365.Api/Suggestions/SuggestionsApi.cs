@@ -119,16 +119,11 @@ internal static partial class SuggestionsApi
             });
         }
 
-        var participants = reading.People.Select(person =>
-        {
-            var name = reading.Directory.GetValueOrDefault(person.Mail)?.DisplayName;
-            return person.WorkingHours is { } hours
-                ? new Participant(person.Mail, hours, person.Busy, DisplayName: name)
-                : new Participant(person.Mail, WorkingHours.Default(organizerZone), person.Busy, WorkingHoursKnown: false, DisplayName: name);
-        }).ToList();
         var window = new Interval(
             organizerZone.AtStartOfDay(firstDay).ToInstant(),
             organizerZone.AtStartOfDay(firstDay.PlusMonths(request.HorizonMonths)).ToInstant());
+        var participants = reading.People.Select(person => ScheduleParticipants.From(
+            person.Mail, reading.Directory.GetValueOrDefault(person.Mail)?.DisplayName, person.WorkingHours, person.Busy, organizerZone, window)).ToList();
         var found = SlotFinder.FindSlots(new SuggestionQuery(
             participants, request.Length, request.Cadence, window.Start, window.End, request.MaxSuggestions));
 

@@ -80,14 +80,52 @@ public sealed class SeriesCheckTests(ApiApplication app) : IDisposable
     }
 
     [Fact]
+    public async Task A_session_on_a_public_holiday_is_a_409_naming_the_holiday_the_person_and_their_date()
+    {
+        using var ana = _series.As(Member.Ana);
+        using var ben = _series.As(Member.Ben);
+        var pairId = Member.IdOf(await ana.ActivePairAsync(ben));
+
+        // Every two weeks from the next of four US federal holidays that fall on a fixed weekday (so never moved to
+        // another day off), 10:00 in Seattle (15:00 in São Paulo): the first session is Ben's day off.
+        var (holidayDate, holidayName) = NextFixedWeekdayHoliday(SystemClock.Instance.GetCurrentInstant().InZone(Seattle).Date.PlusDays(2));
+        var first = holidayDate.At(new LocalTime(10, 0));
+        var body = Unconfirmed(SeriesApp.Body(Local.Format(first), "America/Los_Angeles", end: new { sessions = 2 }));
+        var key = SeriesApp.NewKey();
+
+        using (var refused = await SeriesApp.PostAsync(ana, pairId, body, key))
+        {
+            var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict);
+            var warning = Assert.Single(
+                problem.GetProperty("warnings").EnumerateArray(),
+                item => item.GetProperty("kind").GetString() == "publicHoliday" && item.GetProperty("mail").GetString() == Member.Ben);
+            var date = holidayDate.ToString("uuuu-MM-dd", null);
+            Assert.Equal([date], warning.GetProperty("dates").EnumerateArray().Select(item => item.GetString()));
+            var holiday = Assert.Single(warning.GetProperty("holidays").EnumerateArray());
+            Assert.Equal(date, holiday.GetProperty("date").GetString());
+            Assert.Equal(holidayName, holiday.GetProperty("name").GetString());
+            Assert.Equal("US", holiday.GetProperty("country").GetString());
+            Assert.Contains($"{holidayName} (US)", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(await _series.PairRowsAsync(pairId), row => row.RowKey.StartsWith("e_", StringComparison.Ordinal) || row.RowKey.StartsWith("k_", StringComparison.Ordinal));
+
+        // Once accepted, the series is created as asked.
+        body["acceptWarnings"] = true;
+        var (series, _) = await SeriesApp.CreateAsync(ana, pairId, body, key);
+        Assert.Equal(Local.Format(first), series.GetProperty("firstStart").GetString());
+    }
+
+    [Fact]
     public async Task A_series_clear_for_everyone_is_created_without_asking()
     {
         using var ana = _series.As(Member.Ana);
         using var ben = _series.As(Member.Ben);
         var pairId = Member.IdOf(await ana.ActivePairAsync(ben));
 
-        // Tuesday 10:00 in Seattle, 15:00 in São Paulo: inside both working days, and neither calendar has anything then.
-        var first = NextWeekday(Seattle, 120, IsoDayOfWeek.Tuesday).At(new LocalTime(10, 0));
+        // Tuesday 10:00 in Seattle, 15:00 in São Paulo: inside both working days, neither calendar has anything then, and
+        // neither session is a public holiday in the US or in Brazil (Carnival Tuesday, Christmas, 4 July on a Tuesday...).
+        var first = ClearOfHolidays(NextWeekday(Seattle, 120, IsoDayOfWeek.Tuesday)).At(new LocalTime(10, 0));
         var body = Unconfirmed(SeriesApp.Body(Local.Format(first), "America/Los_Angeles", end: new { sessions = 2 }));
 
         var (series, _) = await SeriesApp.CreateAsync(ana, pairId, body, SeriesApp.NewKey());
@@ -153,11 +191,46 @@ public sealed class SeriesCheckTests(ApiApplication app) : IDisposable
         return body;
     }
 
+    /// <summary>The first of <paramref name="tuesday"/> and the Tuesdays after it whose session and the next one (two weeks on) are on no holiday of Ana's or Ben's.</summary>
+    private static LocalDate ClearOfHolidays(LocalDate tuesday)
+    {
+        var around = new Interval(tuesday.AtStartOfDayInZone(Seattle).ToInstant(), tuesday.PlusWeeks(30).AtStartOfDayInZone(Seattle).ToInstant());
+        var holidays = Suggestions.PublicHolidays.Around(Seattle, around)
+            .Concat(Suggestions.PublicHolidays.Around(DateTimeZoneProviders.Tzdb["America/Sao_Paulo"], around))
+            .Select(holiday => holiday.Date)
+            .ToHashSet();
+        while (holidays.Contains(tuesday) || holidays.Contains(tuesday.PlusWeeks(2)))
+        {
+            tuesday = tuesday.PlusWeeks(1);
+        }
+
+        return tuesday;
+    }
+
     /// <summary>The first <paramref name="day"/> at least <paramref name="days"/> days from today in <paramref name="zone"/>.</summary>
     private static LocalDate NextWeekday(DateTimeZone zone, int days, IsoDayOfWeek day)
     {
         var date = SystemClock.Instance.GetCurrentInstant().InZone(zone).Date.PlusDays(days);
         return date.DayOfWeek == day ? date : date.Next(day);
+    }
+
+    /// <summary>
+    /// The first on or after <paramref name="date"/> of Martin Luther King Day (third Monday of January), Memorial Day (last
+    /// Monday of May), Labor Day (first Monday of September) and Thanksgiving (fourth Thursday of November).
+    /// </summary>
+    private static (LocalDate Date, string Name) NextFixedWeekdayHoliday(LocalDate date)
+    {
+        static LocalDate Nth(int year, int month, IsoDayOfWeek day, int n) => new LocalDate(year, month, 1).With(DateAdjusters.NextOrSame(day)).PlusWeeks(n - 1);
+        return Enumerable.Range(date.Year, 2)
+            .SelectMany(year => new[]
+            {
+                (Date: Nth(year, 1, IsoDayOfWeek.Monday, 3), Name: "Martin Luther King Day"),
+                (Date: new LocalDate(year, 5, 31).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday)), Name: "Memorial Day"),
+                (Date: Nth(year, 9, IsoDayOfWeek.Monday, 1), Name: "Labor Day"),
+                (Date: Nth(year, 11, IsoDayOfWeek.Thursday, 4), Name: "Thanksgiving"),
+            })
+            .Where(holiday => holiday.Date >= date)
+            .MinBy(holiday => holiday.Date);
     }
 
     public void Dispose() => _series.Dispose();

@@ -15,7 +15,7 @@ public sealed class SuggestionShapeTests(ApiApplication app)
 
     private static readonly string[] Finn = ["finn.walsh@contoso.dev"];
 
-    private static readonly string[] WarningKinds = ["outsideWorkingHours", "conflict", "tentative", "localTimeShifts", "workingHoursUnknown"];
+    private static readonly string[] WarningKinds = ["outsideWorkingHours", "conflict", "tentative", "localTimeShifts", "workingHoursUnknown", "publicHoliday"];
 
     [Fact]
     public async Task Ana_and_Ben_get_ranked_slots_whose_local_times_recurrence_and_instants_agree()

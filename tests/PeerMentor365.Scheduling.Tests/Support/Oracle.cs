@@ -43,6 +43,10 @@ internal static class Oracle
         return session.Start >= LocalTimePolicy.ToInstant(earliest, hours.Zone) && session.End <= LocalTimePolicy.ToInstant(latest, hours.Zone);
     }
 
+    /// <summary>The first of the person's holidays on the local date the session starts on, or null.</summary>
+    public static Holiday? HolidayOn(Participant person, Interval session) =>
+        person.Holidays?.FirstOrDefault(holiday => holiday.Date == session.Start.InZone(person.WorkingHours.Zone).Date);
+
     /// <summary>The worst conflicting status overlapping the session, or Free. Empty periods ([t, t)) overlap nothing.</summary>
     public static FreeBusyStatus WorstConflict(IEnumerable<BusyPeriod> busy, Interval session)
     {

@@ -10,7 +10,7 @@ internal sealed record GeneratedQuery(SuggestionQuery Query)
     public override string ToString()
     {
         var people = Query.Participants.Select(person =>
-            $"{person.Id} {person.WorkingHours} busy={person.Busy.Count}{(person.WorkingHoursKnown ? "" : " (assumed)")}");
+            $"{person.Id} {person.WorkingHours} busy={person.Busy.Count} holidays={person.Holidays?.Count ?? 0}{(person.WorkingHoursKnown ? "" : " (assumed)")}");
         return FormattableString.Invariant(
             $"{Query.Cadence} {Query.Length} {Query.EarliestStart}..{Query.HorizonEnd} max={Query.MaxSuggestions}: {string.Join(" | ", people)}");
     }
@@ -61,6 +61,8 @@ internal static class QueryGenerators
         from oneOffs in Gen.ListOf(BusyPeriod(windowStart, windowEnd), oneOffCount)
         from weeklyCount in Gen.Choose(0, 2)
         from weekly in Gen.ListOf(WeeklyBlock(), weeklyCount)
+        from holidayCount in Gen.Choose(0, 8)
+        from holidayDays in Gen.ListOf(Gen.Choose(-1, (int)(windowEnd - windowStart).TotalDays + 1), holidayCount)
         let start = LocalTime.FromMinutesSinceMidnight(startQuarter * 15)
         let end = untilMidnight || startQuarter + lengthQuarters >= 96 ? LocalTime.Midnight : LocalTime.FromMinutesSinceMidnight((startQuarter + lengthQuarters) * 15)
         let hours = WorkingHours.Create(days, start, end, DateTimeZoneProviders.Tzdb[zone])
@@ -68,7 +70,8 @@ internal static class QueryGenerators
             index % 2 == 0 ? $"person{index}@contoso.dev" : $"Person{index}@Contoso.dev",
             hours,
             [.. oneOffs, .. weekly.SelectMany(block => block(hours, windowStart, windowEnd))],
-            known);
+            known,
+            Holidays: [.. holidayDays.Select((day, number) => new Holiday(windowStart.InZone(hours.Zone).Date.PlusDays(day), $"Holiday {number}", "ZZ"))]);
 
     private static Gen<IsoDayOfWeek[]> Days() => Gen.OneOf(
         Gen.Constant(Scenario.MondayToFriday),

@@ -372,7 +372,7 @@ internal static class SeriesManagementApi
     private static ProblemHttpResult NeedsConfirmation(SeriesCheckResult check) => SeriesRecheck.NeedsConfirmation(
         check,
         "Please confirm the new time",
-        "At the new time some session clashes with someone's calendar or falls outside their working hours. Send the same request with acceptWarnings: true to apply it anyway.");
+        "At the new time some session clashes with someone's calendar, falls outside their working hours or on a public holiday where they work. Send the same request with acceptWarnings: true to apply it anyway.");
 
     private static Instant Earliest(Instant a, Instant b) => a < b ? a : b;
 }

@@ -36,9 +36,7 @@ internal static class SeriesRecheck
         {
             var person = byMail.GetValueOrDefault(member.Mail);
             IReadOnlyList<BusyPeriod> busy = person is null ? [] : [.. person.Busy.Where(period => !own.Contains(period.Interval))];
-            return person?.WorkingHours is { } hours
-                ? new Participant(member.Mail, hours, busy, DisplayName: member.DisplayName)
-                : new Participant(member.Mail, WorkingHours.Default(organizerZone), busy, WorkingHoursKnown: false, DisplayName: member.DisplayName);
+            return ScheduleParticipants.From(member.Mail, member.DisplayName, person?.WorkingHours, busy, organizerZone, span);
         }).ToList();
         return SeriesCheck.Check(participants, starts, length);
     }
@@ -60,18 +58,6 @@ internal static class SeriesRecheck
                 .ToList(),
         });
 
-    /// <summary>The warnings as suggestions carry them (kind, mail, dates, message).</summary>
-    public static IReadOnlyList<WarningDto> Describe(SeriesCheckResult result) =>
-        [.. result.Warnings.Select(warning => new WarningDto(
-            warning.Kind switch
-            {
-                SlotWarningKind.OutsideWorkingHours => "outsideWorkingHours",
-                SlotWarningKind.Conflict => "conflict",
-                SlotWarningKind.Tentative => "tentative",
-                SlotWarningKind.LocalTimeShifts => "localTimeShifts",
-                _ => "workingHoursUnknown",
-            },
-            warning.ParticipantId,
-            [.. warning.Dates.Select(Wire.Format)],
-            warning.Message))];
+    /// <summary>The warnings as suggestions carry them (kind, mail, dates, message, and the holidays of a public-holiday warning).</summary>
+    public static IReadOnlyList<WarningDto> Describe(SeriesCheckResult result) => [.. result.Warnings.Select(SuggestionMapping.ToDto)];
 }
