@@ -186,6 +186,11 @@ export const App: React.FC<AppProps> = ({
     [apis, me.data, onSignInNeeded, peopleSearchDebounceMs],
   );
 
+  const onSignedIn = (signedIn: SignedInAccount) => {
+    setSignInReason(null);
+    setAccount(signedIn);
+  };
+
   let body: React.ReactNode;
   if (config.loading || authResult.loading) body = <Spinner size="small" label="Starting…" />;
   else if (config.error) body = <ErrorNotice error={config.error} title="PeerMentor365 is not reachable" onRetry={config.reload} />;
@@ -196,10 +201,7 @@ export const App: React.FC<AppProps> = ({
         <DevSignIn
           auth={auth}
           reason={signInReason}
-          onSignedIn={(a) => {
-            setSignInReason(null);
-            setAccount(a);
-          }}
+          onSignedIn={onSignedIn}
         />
       </Suspense>
     );
@@ -209,10 +211,7 @@ export const App: React.FC<AppProps> = ({
         <EntraSignIn
           auth={auth}
           reason={signInReason}
-          onSignedIn={(a) => {
-            setSignInReason(null);
-            setAccount(a);
-          }}
+          onSignedIn={onSignedIn}
         />
       </Suspense>
     );
