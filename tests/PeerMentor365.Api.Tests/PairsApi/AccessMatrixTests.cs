@@ -33,6 +33,7 @@ public sealed class AccessMatrixTests(ApiApplication app)
         new("POST /api/pairs/{pairId}/sessions", HttpStatusCode.Created, HttpStatusCode.NotFound, s => (HttpMethod.Post, $"{s.Pair}/sessions", new { start = Member.At(3, 15), end = Member.At(3, 16) }, null)),
         new("PUT /api/pairs/{pairId}/sessions/{sessionId}/rating", HttpStatusCode.OK, HttpStatusCode.NotFound, s => (HttpMethod.Put, $"{s.Session}/rating", new { rating = 4, privateNote = "Good" }, null)),
         new("GET /api/pairs/{pairId}/sessions/{sessionId}/agenda", HttpStatusCode.OK, HttpStatusCode.NotFound, s => (HttpMethod.Get, $"{s.Session}/agenda", null, null)),
+        new("GET /api/pairs/{pairId}/summary", HttpStatusCode.OK, HttpStatusCode.NotFound, s => (HttpMethod.Get, $"{s.Pair}/summary", null, null)),
         new("GET /api/pairs/{pairId}/series", HttpStatusCode.OK, HttpStatusCode.NotFound, s => (HttpMethod.Get, $"{s.Pair}/series", null, null)),
         // Without an Idempotency-Key a member's create is a 400 (creating is covered in SeriesApi); an outsider still sees no pair.
         new("POST /api/pairs/{pairId}/series", HttpStatusCode.BadRequest, HttpStatusCode.NotFound, s => (HttpMethod.Post, $"{s.Pair}/series", new { firstStart = "2030-01-07T10:00:00", anchorTimeZone = "Europe/London" }, null)),
