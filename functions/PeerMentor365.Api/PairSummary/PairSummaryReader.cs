@@ -95,8 +95,7 @@ internal sealed class PairSummaryReader(
         }
 
         var (one, index, originalStart, plannedEnd) = upcoming.Planned!;
-        var focus = SeriesSessionStore.FocusFor(pair, one.FirstFocusUserId, index);
-        return (await seriesSessions.InsertOrReadAsync(pair.Id, one.Id, originalStart, originalStart, plannedEnd, focus, null, now, cancellationToken)).Value;
+        return (await seriesSessions.InsertPlannedOrReadAsync(pair, one, index, originalStart, plannedEnd, now, cancellationToken)).Value;
     }
 
     private sealed record Upcoming(Instant Start, Session? Row, Planned? Planned);

@@ -322,9 +322,7 @@ internal sealed partial class SeriesCreation(
         {
             var now = owner.Clock.GetCurrentInstant();
             var notebook = owner.Store.FindNotebookAsync(pair.Id, cancellationToken);
-            var session = owner.Sessions.InsertOrReadAsync(
-                pair.Id, Series.Value.Id, plan.StartOf(0), plan.StartOf(0), plan.EndOf(0),
-                SeriesSessionStore.FocusFor(pair, Series.Value.FirstFocusUserId, 0), null, now, cancellationToken);
+            var session = owner.Sessions.InsertPlannedOrReadAsync(pair, Series.Value, 0, plan.StartOf(0), plan.EndOf(0), now, cancellationToken);
             await Task.WhenAll(notebook, session);
             Session = await session;
             Notebook = await notebook ?? new NotebookRow

@@ -54,6 +54,14 @@ internal sealed class SeriesSessionStore(PairPartitions partitions, SessionStore
     }
 
     /// <summary>
+    /// Session <paramref name="index"/> of <paramref name="series"/> at its planned time, with the focus the rotation gives
+    /// it: inserted if it is not there yet, else read as it is (see <see cref="InsertOrReadAsync"/>).
+    /// </summary>
+    public Task<Versioned<Session>> InsertPlannedOrReadAsync(
+        Pair pair, PairSeries series, int index, Instant originalStart, Instant plannedEnd, Instant now, CancellationToken cancellationToken) =>
+        InsertOrReadAsync(pair.Id, series.Id, originalStart, originalStart, plannedEnd, FocusFor(pair, series.FirstFocusUserId, index), null, now, cancellationToken);
+
+    /// <summary>
     /// Claims the page of <paramref name="session"/> for <see cref="PageLease"/>: null when it is ready or another
     /// writer's claim is live. A lapsed claim is taken over (and reported, so the caller looks the page up before creating it).
     /// </summary>

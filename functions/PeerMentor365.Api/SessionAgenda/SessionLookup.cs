@@ -92,8 +92,7 @@ internal sealed class SessionLookup(
     private Task<Versioned<Session>> NextSessionAsync(Pair pair, PairSeries stored, SeriesOccurrences plan, Instant now, CancellationToken cancellationToken)
     {
         var (position, originalStart) = plan.NextAt(now);
-        var focus = SeriesSessionStore.FocusFor(pair, stored.FirstFocusUserId, position);
-        return sessions.InsertOrReadAsync(pair.Id, stored.Id, originalStart, originalStart, originalStart + plan.Length, focus, null, now, cancellationToken);
+        return sessions.InsertPlannedOrReadAsync(pair, stored, position, originalStart, originalStart + plan.Length, now, cancellationToken);
     }
 
     /// <summary>The caller's event, or null when Graph has no such item for them (gone, someone else's, an id it cannot read).</summary>
