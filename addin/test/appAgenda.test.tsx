@@ -9,7 +9,6 @@ import { createAgendaClient } from '../src/api/agendaClient';
 import { App } from '../src/app/App';
 import type { PaneAuth } from '../src/auth';
 import type { OfficeConnection, OutlookItem } from '../src/office';
-import { createPairSummaryClient } from '../src/peers/summaryClient';
 import { AgendaBackend, sessionId, sessionRestId } from './support/agendaBackend';
 import { anaMember, makeCommitment, makePair } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
@@ -56,7 +55,6 @@ async function openPaneOn(office: OfficeConnection) {
         createApi={(auth: PaneAuth) => createApiClient({ auth, baseUrl: server.origin })}
         createPairsApi={(auth: PaneAuth) => createPairsClient({ auth, baseUrl: server.origin })}
         createAgendaApi={(auth: PaneAuth) => createAgendaClient({ auth, baseUrl: server.origin })}
-        createSummaryApi={(auth: PaneAuth) => createPairSummaryClient({ auth, baseUrl: server.origin })}
         peopleSearchDebounceMs={0}
       />
     </FluentProvider>,

@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../src/format/dates';
 import type { AgendaTarget } from '../src/peers/agendaLinks';
 import { PeersView } from '../src/peers/PeersView';
-import { createPairSummaryClient } from '../src/peers/summaryClient';
 import { anaMe, anaMember, benMember, makeCommitment, makeGoal, makePair, PairsBackend } from './support/pairsBackend';
 import { problemJson, startStubServer, type StubServer } from './support/stubServer';
 import { findDialog } from './support/dialogs';
@@ -31,13 +30,11 @@ afterEach(() => server.close());
 let agendaOpened: AgendaTarget[];
 
 function renderView() {
-  const auth = { getAccessToken: () => Promise.resolve('token'), invalidateToken: () => undefined };
   agendaOpened = [];
   return render(
     <FluentProvider theme={webLightTheme}>
       <InPane value={paneContextFor(server.origin, anaMe, { onSignInNeeded: () => void signInNeeded++ })}>
         <PeersView
-          summaryApi={createPairSummaryClient({ auth, baseUrl: server.origin })}
           agenda={{ href: (t) => `#agenda/${t.pairId}/${t.sessionId}`, open: (t) => void agendaOpened.push(t) }}
         />
       </InPane>

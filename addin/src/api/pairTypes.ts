@@ -27,3 +27,7 @@ export type Commitment = Narrow<Schemas['CommitmentResponse'], { status: Commitm
 export type NewCommitment = JsonBody<'AddCommitment'>;
 export type CommitmentChanges = JsonBody<'UpdateCommitment'>;
 export type CommitmentFilter = CommitmentStatus | 'all';
+
+/** GET /api/pairs/{pairId}/summary: the pair's next session (whose turn it is) and its short history. */
+export type PairSummary = Schemas['PairSummaryResponse'];
+export type NextSessionSummary = Schemas['NextSessionSummary'];

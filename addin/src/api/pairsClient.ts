@@ -1,4 +1,4 @@
-import { createHttp, listOf, read, withFields, type ApiClientOptions, type Check } from './http';
+import { createHttp, isObject, listOf, read, withFields, type ApiClientOptions, type Check } from './http';
 import type {
   Agreement,
   Commitment,
@@ -8,7 +8,9 @@ import type {
   GoalChanges,
   NewCommitment,
   NewGoal,
+  NextSessionSummary,
   Pair,
+  PairSummary,
   ProposePairRequest,
   Versioned,
 } from './pairTypes';
@@ -23,6 +25,7 @@ export interface PairsApi {
   pausePair(pair: Versioned, signal?: AbortSignal): Promise<Pair>;
   resumePair(pair: Versioned, signal?: AbortSignal): Promise<Pair>;
   closePair(pair: Versioned, note: string, signal?: AbortSignal): Promise<Pair>;
+  getSummary(pairId: string, signal?: AbortSignal): Promise<PairSummary>;
   listGoals(pairId: string, signal?: AbortSignal): Promise<Goal[]>;
   addGoal(pairId: string, goal: NewGoal, signal?: AbortSignal): Promise<Goal>;
   updateGoal(goal: Versioned & { pairId: string }, changes: GoalChanges, signal?: AbortSignal): Promise<Goal>;
@@ -35,6 +38,11 @@ const isAgreement = withFields<Agreement>('purpose', 'startDate', 'plannedEndDat
 const isPair: Check<Pair> = (b): b is Pair => withFields<Pair>('id', 'etag', 'status', 'members', 'agreement')(b) && Array.isArray(b.members) && isAgreement(b.agreement);
 const isGoal = withFields<Goal>('id', 'etag', 'pairId', 'ownerId', 'title', 'progress');
 const isCommitment = withFields<Commitment>('id', 'etag', 'pairId', 'ownerId', 'text', 'due', 'status');
+const isSummary: Check<PairSummary> = (b): b is PairSummary =>
+  withFields<PairSummary>('sessionsHeld', 'commitments', 'goals')(b) &&
+  isObject(b.commitments) &&
+  isObject(b.goals) &&
+  (b.nextSession === null || withFields<NextSessionSummary>('sessionId', 'start', 'end')(b.nextSession));
 
 export function createPairsClient(options: ApiClientOptions): PairsApi {
   const http = createHttp(options);
@@ -65,6 +73,8 @@ export function createPairsClient(options: ApiClientOptions): PairsApi {
         'pair',
         { conflict: isPair },
       ),
+    getSummary: (pairId, signal) =>
+      read(http.GET('/api/pairs/{pairId}/summary', { params: { path: { pairId } }, signal: signal ?? null }), isSummary, 'pair summary'),
     async listGoals(pairId, signal) {
       return (await read(http.GET('/api/pairs/{pairId}/goals', { params: { path: { pairId } }, signal: signal ?? null }), listOf('goals', isGoal), 'goals')).goals;
     },

@@ -17,7 +17,6 @@ import type { OfficeConnection, OutlookItem } from '../office';
 import { createAgendaClient, type AgendaApi } from '../api/agendaClient';
 import type { AgendaLinks, AgendaTarget } from '../peers/agendaLinks';
 import { useInvitationCount } from '../peers/invitations';
-import { createPairSummaryClient, type PairSummaryApi } from '../peers/summaryClient';
 import type { SlotsFrameProps } from '../schedule/ScheduleView';
 import { agendaHash, agendaTargetOf } from './agendaRoute';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -57,7 +56,6 @@ export interface AppProps {
   createPairsApi?: (auth: PaneAuth) => PairsApi;
   createAgendaApi?: (auth: PaneAuth) => AgendaApi;
   createSeriesApi?: (auth: PaneAuth) => SeriesApi;
-  createSummaryApi?: (auth: PaneAuth) => PairSummaryApi;
   peopleSearchDebounceMs?: number;
 }
 
@@ -72,7 +70,6 @@ const defaultCreateApi = (auth: PaneAuth) => createApiClient({ auth });
 const defaultCreatePairsApi = (auth: PaneAuth) => createPairsClient({ auth });
 const defaultCreateAgendaApi = (auth: PaneAuth) => createAgendaClient({ auth });
 const defaultCreateSeriesApi = (auth: PaneAuth) => createSeriesClient({ auth });
-const defaultCreateSummaryApi = (auth: PaneAuth) => createPairSummaryClient({ auth });
 const noItem: OutlookItem = { kind: 'none' };
 // Every screen loads when it is first shown, so the pane's page holds only the shell (docs/pane.md, "Fast to open").
 // Only the sign-in of the mode the service asks for is loaded: the dev tenant's never loads MSAL.
@@ -115,7 +112,6 @@ export const App: React.FC<AppProps> = ({
   createPairsApi = defaultCreatePairsApi,
   createAgendaApi = defaultCreateAgendaApi,
   createSeriesApi = defaultCreateSeriesApi,
-  createSummaryApi = defaultCreateSummaryApi,
   peopleSearchDebounceMs,
 }) => {
   const styles = useStyles();
@@ -161,7 +157,6 @@ export const App: React.FC<AppProps> = ({
   // A session opened from My peers (or from an address naming one): its Agenda view, in a browser as in Outlook.
   const [agendaTarget, setAgendaTarget] = useState<AgendaTarget | null>(() => agendaTargetOf(window.location.hash));
   const agendaLinks = useMemo<AgendaLinks>(() => ({ href: agendaHash, open: (target) => setAgendaTarget({ ...target }) }), []);
-  const summaryApi = useMemo(() => (auth && account ? createSummaryApi(auth) : null), [auth, account, createSummaryApi]);
   // The My peers tab shows how many invitations wait, from the first view on; My peers' own loads refresh it.
   const [pairsVersion, setPairsVersion] = useState(0);
   const onPairsChanged = useCallback(() => setPairsVersion((v) => v + 1), []);
@@ -218,7 +213,7 @@ export const App: React.FC<AppProps> = ({
   else if (apis && me.loading) body = <Spinner size="small" label="Loading your profile…" />;
   else if (apis && me.error && !needsSignIn(me.error)) body = <ErrorNotice error={me.error} onRetry={me.reload} />;
   else if (apis && restId !== null && lookup.loading) body = <Spinner size="small" label="Opening this meeting…" />;
-  else if (context && summaryApi) {
+  else if (context) {
     const itemSession = lookup.data?.match === true ? lookup.data : null;
     const session = agendaTarget ?? itemSession;
     body = (
@@ -248,7 +243,7 @@ export const App: React.FC<AppProps> = ({
             }
             peers={() => (
               <Suspense fallback={loading}>
-                <PeersView summaryApi={summaryApi} agenda={agendaLinks} onPairsChanged={onPairsChanged} />
+                <PeersView agenda={agendaLinks} onPairsChanged={onPairsChanged} />
               </Suspense>
             )}
           />

@@ -15,7 +15,7 @@ import { sessionWhen, viewerZone, viewerZoneName } from '../format/time';
 import { GoalsSection } from '../goals';
 import { usePaneContext } from '../hooks/paneContext';
 import { PairAgreement } from './PairAgreement';
-import type { PairSummary } from './summaryClient';
+import type { PairSummary } from '../api/pairTypes';
 import type { AgendaLinks } from './agendaLinks';
 import {
   cadenceLabel,

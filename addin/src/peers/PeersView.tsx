@@ -9,7 +9,6 @@ import { usePairs, usePairSummary } from './hooks';
 import { isInvitation, myUserId, pairTitle } from './wording';
 import { PairCard, type PairCardProps } from './PairCard';
 import type { AgendaLinks } from './agendaLinks';
-import type { PairSummaryApi } from './summaryClient';
 import { useRefreshOnReturn } from '../hooks/useRefreshOnReturn';
 import { ProposePairForm } from './ProposePairForm';
 
@@ -23,8 +22,6 @@ const useStyles = makeStyles({
 });
 
 export interface PeersViewProps {
-  /** Each pair's next session and history. */
-  summaryApi: PairSummaryApi;
   /** Opens a session's Agenda view; without it the cards offer no agenda link. */
   agenda?: AgendaLinks;
   /** After My peers loaded its pairs again (the pane's cue for invitations follows). */
@@ -34,7 +31,7 @@ export interface PeersViewProps {
 const noop = () => undefined;
 
 /** "My peers": invitations first, then my pairs with their next session, agreements, everyone's goals and the open commitments. */
-export const PeersView: React.FC<PeersViewProps> = ({ summaryApi, agenda, onPairsChanged = noop }) => {
+export const PeersView: React.FC<PeersViewProps> = ({ agenda, onPairsChanged = noop }) => {
   const styles = useStyles();
   const { me } = usePaneContext();
   const pairs = usePairs();
@@ -91,7 +88,6 @@ export const PeersView: React.FC<PeersViewProps> = ({ summaryApi, agenda, onPair
       expanded={openIds.has(pair.id)}
       onToggle={() => toggle(pair.id)}
       onPairChanged={onPairChanged}
-      summaryApi={summaryApi}
       refresh={refresh}
       agenda={agenda}
     />
@@ -149,7 +145,7 @@ export const PeersView: React.FC<PeersViewProps> = ({ summaryApi, agenda, onPair
   );
 };
 
-const SummarisedPairCard: React.FC<Omit<PairCardProps, 'summary'> & { summaryApi: PairSummaryApi; refresh: number }> = ({ summaryApi, refresh, ...props }) => {
-  const summary = usePairSummary(summaryApi, props.pair, refresh);
+const SummarisedPairCard: React.FC<Omit<PairCardProps, 'summary'> & { refresh: number }> = ({ refresh, ...props }) => {
+  const summary = usePairSummary(props.pair, refresh);
   return <PairCard {...props} summary={summary} />;
 };

@@ -1,8 +1,7 @@
-import type { Pair } from '../api/pairTypes';
+import type { Pair, PairSummary } from '../api/pairTypes';
 import { usePaneContext } from '../hooks/paneContext';
 import { useAsync } from '../hooks/useAsync';
 import { useListResource, type ListResource } from '../hooks/useListResource';
-import type { PairSummary, PairSummaryApi } from './summaryClient';
 
 export function usePairs(): ListResource<Pair> {
   const { pairsApi } = usePaneContext();
@@ -13,8 +12,9 @@ export function usePairs(): ListResource<Pair> {
  * The pair's next session and history: loaded again when the pair changes (its ETag) or `refresh` does; the last
  * answer stays on screen while it loads. Null until the first answer, and when there is nothing to summarise yet.
  */
-export function usePairSummary(api: PairSummaryApi, pair: Pair, refresh: number): PairSummary | null {
+export function usePairSummary(pair: Pair, refresh: number): PairSummary | null {
+  const { pairsApi } = usePaneContext();
   const wanted = pair.status !== 'proposed';
-  const summary = useAsync(wanted ? (signal) => api.getSummary(pair.id, signal) : null, [api, pair.id, pair.etag, refresh], { keepPreviousData: true });
+  const summary = useAsync(wanted ? (signal) => pairsApi.getSummary(pair.id, signal) : null, [pairsApi, pair.id, pair.etag, refresh], { keepPreviousData: true });
   return wanted ? summary.data : null;
 }

@@ -2,7 +2,7 @@
 // and `changed`, 400 validation problems. Just enough of the contract to drive the My peers view over real HTTP.
 import type { Agreement, Commitment, Goal, Pair, PairMember } from '../../src/api/pairTypes';
 import type { Me } from '../../src/api/types';
-import type { PairSummary } from '../../src/peers/summaryClient';
+import type { PairSummary } from '../../src/api/pairTypes';
 import { problemJson, type RecordedRequest, type StubReply, type StubServer } from './stubServer';
 
 export const anaMember: PairMember = { userId: 'ana-id', mail: 'ana.souza@contoso.dev', displayName: 'Ana Souza', acceptedAt: '2026-11-20T10:00:00Z' };
