@@ -16,6 +16,7 @@ import { useAsync } from '../hooks/useAsync';
 import type { OfficeConnection, OutlookItem } from '../office';
 import { createAgendaClient, type AgendaApi } from '../api/agendaClient';
 import type { AgendaLinks, AgendaTarget } from '../peers/agendaLinks';
+import type { Pair } from '../api/pairTypes';
 import { useInvitationCount } from '../peers/invitations';
 import type { SlotsFrameProps } from '../schedule/ScheduleView';
 import { agendaHash, agendaTargetOf } from './agendaRoute';
@@ -158,9 +159,8 @@ export const App: React.FC<AppProps> = ({
   const [agendaTarget, setAgendaTarget] = useState<AgendaTarget | null>(() => agendaTargetOf(window.location.hash));
   const agendaLinks = useMemo<AgendaLinks>(() => ({ href: agendaHash, open: (target) => setAgendaTarget({ ...target }) }), []);
   // The My peers tab shows how many invitations wait, from the first view on; My peers' own loads refresh it.
-  const [pairsVersion, setPairsVersion] = useState(0);
-  const onPairsChanged = useCallback(() => setPairsVersion((v) => v + 1), []);
-  const invitations = useInvitationCount(apis?.pairsApi ?? null, me.data, pairsVersion);
+  const [shownPairs, setShownPairs] = useState<readonly Pair[] | null>(null);
+  const invitations = useInvitationCount(apis?.pairsApi ?? null, me.data, shownPairs);
 
   const signOut = useCallback(() => {
     auth?.signOut();
@@ -243,7 +243,7 @@ export const App: React.FC<AppProps> = ({
             }
             peers={() => (
               <Suspense fallback={loading}>
-                <PeersView agenda={agendaLinks} onPairsChanged={onPairsChanged} />
+                <PeersView agenda={agendaLinks} onPairsShown={setShownPairs} />
               </Suspense>
             )}
           />

@@ -1,7 +1,7 @@
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { PeopleAddRegular } from '@fluentui/react-icons/svg/people-add';
 import type React from 'react';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { Pair } from '../api/pairTypes';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { usePaneContext } from '../hooks/paneContext';
@@ -24,14 +24,14 @@ const useStyles = makeStyles({
 export interface PeersViewProps {
   /** Opens a session's Agenda view; without it the cards offer no agenda link. */
   agenda?: AgendaLinks;
-  /** After My peers loaded its pairs again (the pane's cue for invitations follows). */
-  onPairsChanged?: () => void;
+  /** The pairs My peers shows, each time it has loaded them, and null once it closes: the pane's cue for invitations counts these instead of asking again. */
+  onPairsShown?: (pairs: readonly Pair[] | null) => void;
 }
 
 const noop = () => undefined;
 
 /** "My peers": invitations first, then my pairs with their next session, agreements, everyone's goals and the open commitments. */
-export const PeersView: React.FC<PeersViewProps> = ({ agenda, onPairsChanged = noop }) => {
+export const PeersView: React.FC<PeersViewProps> = ({ agenda, onPairsShown = noop }) => {
   const styles = useStyles();
   const { me } = usePaneContext();
   const pairs = usePairs();
@@ -46,10 +46,13 @@ export const PeersView: React.FC<PeersViewProps> = ({ agenda, onPairsChanged = n
   const refreshAll = useCallback(() => {
     reload();
     setRefresh((r) => r + 1);
-    onPairsChanged();
-  }, [reload, onPairsChanged]);
+  }, [reload]);
   // Back in the pane after a while elsewhere: what a peer did meanwhile (accepted, declined) shows.
   useRefreshOnReturn(refreshAll);
+  useEffect(() => {
+    if (pairs.data !== null) onPairsShown(pairs.data);
+  }, [pairs.data, onPairsShown]);
+  useEffect(() => () => onPairsShown(null), [onPairsShown]);
 
   const all = pairs.data ?? [];
   const invitations = all.filter((p) => isInvitation(p, myUserId(p, me)));
